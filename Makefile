@@ -1,0 +1,31 @@
+# The two commands of the README. Each sets up what it needs on a fresh machine.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: demo test lint bench clean
+
+$(BIN)/flightlegs: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $@
+
+# The main job: the example report in, the legs and check tables and a map out.
+demo: $(BIN)/flightlegs
+	$(BIN)/flightlegs legs examples/gulfstream-charter.txt --stops --units nm
+
+# The whole test suite (browser tests need `bash .ci/install-browser.sh` once).
+test: $(BIN)/flightlegs
+	$(BIN)/python -m pytest
+
+lint: $(BIN)/flightlegs
+	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/ruff format --check src tests benchmarks scripts
+	$(BIN)/mypy
+
+bench: $(BIN)/flightlegs
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,63 @@
+"""flightlegs: turn reports of flights into checked, mapped routes.
+
+Parse a route from a code chain, a route file or report text; geocode its
+stops offline to airports; measure its legs on the WGS84 ellipsoid; check it
+against the aircraft; draw it on an interactive map.
+
+Examples
+--------
+>>> import flightlegs
+>>> route = flightlegs.read_routes("AZA-ELP-ANC-SHE-ICN")[0]
+>>> [leg.destination.code for leg in route.legs()]
+['ELP', 'ANC', 'SHE', 'ICN']
+"""
+
+from importlib.metadata import PackageNotFoundError, version
+
+from .airports import Airport, AirportTable, airport_table
+from .chains import parse_chain
+from .errors import (
+    AircraftError,
+    AmbiguousPlaceError,
+    FlightlegsError,
+    InputError,
+    MissingDependencyError,
+    RouteFileError,
+    RouteSyntaxError,
+    UnknownPlaceError,
+)
+from .geodesy import LatLon
+from .inputs import read_routes
+from .legs import Leg, legs_frame, measure, measure_many
+from .route import Evidence, Route, Stop, StopKind
+
+try:
+    __version__ = version("flightlegs")
+except PackageNotFoundError:  # a source tree that is not installed
+    __version__ = "0+unknown"
+
+__all__ = [
+    "AircraftError",
+    "Airport",
+    "AirportTable",
+    "AmbiguousPlaceError",
+    "Evidence",
+    "FlightlegsError",
+    "InputError",
+    "LatLon",
+    "Leg",
+    "MissingDependencyError",
+    "Route",
+    "RouteFileError",
+    "RouteSyntaxError",
+    "Stop",
+    "StopKind",
+    "UnknownPlaceError",
+    "__version__",
+    "airport_table",
+    "legs_frame",
+    "measure",
+    "measure_many",
+    "parse_chain",
+    "read_routes",
+]

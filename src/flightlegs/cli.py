@@ -1,0 +1,132 @@
+"""The ``flightlegs`` command line.
+
+Every sub-command reads routes through :func:`flightlegs.inputs.read_routes`.
+Any :class:`~flightlegs.errors.FlightlegsError` becomes one line on stderr
+and exit status 2; heavy packages are imported only by the commands that
+need them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from .errors import FlightlegsError
+from .route import Route
+
+__all__ = ["main"]
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line and exit status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def _cruise_ktas(route: Route) -> float | None:
+    """Cruise speed of the route's aircraft, or ``None`` when unknown."""
+    if not route.aircraft:
+        return None
+    from .aircraft import lookup_aircraft
+
+    try:
+        speed = lookup_aircraft(route.aircraft).cruise_ktas
+    except FlightlegsError:
+        return None
+    return None if speed is None else (speed.low + speed.high) / 2
+
+
+def _add_input_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="code chain (AZA-ELP-ANC), route file (.yaml .toml .json .csv), report (.txt), folder, or -",
+    )
+    p.add_argument("--aircraft", metavar="TYPE", help="aircraft type, e.g. GLF5 or 'Gulfstream V'")
+
+
+def _read(args: argparse.Namespace) -> list[Route]:
+    from .inputs import read_routes
+
+    routes = read_routes(*args.inputs)
+    if args.aircraft:
+        from .aircraft import lookup_aircraft
+
+        lookup_aircraft(args.aircraft)  # fail early on an unknown type
+        routes = [r.with_aircraft(args.aircraft) for r in routes]
+    return routes
+
+
+def _cmd_legs(args: argparse.Namespace) -> int:
+    from .legs import measure_many
+    from .output import legs_csv, legs_table, routes_json, stops_table
+
+    routes = _read(args)
+    legs = measure_many(routes)
+    cruise = [_cruise_ktas(r) for r in routes]
+    if args.format == "json":
+        print(routes_json(routes, legs, cruise))
+    elif args.format == "csv":
+        sys.stdout.write(legs_csv(routes, legs, unit=args.units, cruise=cruise))
+    else:
+        blocks = []
+        for route, route_legs, ktas in zip(routes, legs, cruise, strict=True):
+            block = legs_table(route, route_legs, unit=args.units, cruise_ktas=ktas)
+            if args.stops:
+                block = stops_table(route) + "\n\n" + block
+            blocks.append(block)
+        print("\n\n".join(blocks))
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``flightlegs`` command."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        ver = version("flightlegs")
+    except PackageNotFoundError:  # running from a source tree
+        ver = "unknown"
+    parser = _Parser(
+        prog="flightlegs",
+        description="Turn reports of flights into checked, mapped routes.",
+    )
+    parser.add_argument("--version", action="version", version=f"flightlegs {ver}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+
+    legs = sub.add_parser("legs", help="print each leg's distance, bearing and time aloft")
+    _add_input_options(legs)
+    legs.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    legs.add_argument("--units", choices=["km", "nm", "mi"], default="km")
+    legs.add_argument("--stops", action="store_true", help="also list stops with evidence and candidates")
+    legs.set_defaults(func=_cmd_legs)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        status: int = args.func(args)
+    except FlightlegsError as err:
+        print(f"flightlegs: error: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:  # e.g. `flightlegs legs ... | head`
+        sys.stderr.close()
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130
+    return status
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

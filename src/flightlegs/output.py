@@ -1,0 +1,271 @@
+"""Routes and legs as text: aligned tables, CSV and the JSON contract.
+
+The JSON document printed by ``flightlegs legs --format json`` is a contract
+that scripts rely on::
+
+    {"routes": [{"name", "aircraft", "date", "people", "seats", "source",
+                 "stops": [{"name", "kind", "country", "region", "iata", "icao",
+                            "lat", "lon", "is_return", "reason", "evidence",
+                            "candidates": [{"ident", "iata", "icao", "name", "lat", "lon",
+                                            "longest_runway_ft"}]}],
+                 "legs": [{"leg", "from", "to", "distance_km", "distance_nm",
+                           "distance_mi", "distance_km_min", "distance_km_max",
+                           "distance_nm_min", "distance_nm_max", "bearing_deg",
+                           "time_aloft_h"}],
+                 "total_km", "total_nm", "total_mi"}]}
+
+``from`` and ``to`` are indexes into ``stops``. Distances of a leg whose end
+could not be placed are ``null``. ``time_aloft_h`` is ``null`` unless the
+aircraft's cruise speed is known. Fields may be added; none will be removed
+or change meaning without a major version.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from .geodesy import METRES_PER, Unit
+from .legs import Leg
+from .route import Route, Stop
+
+__all__ = ["legs_csv", "legs_table", "routes_document", "routes_json", "stop_dict", "stops_table"]
+
+CruiseLookup = Callable[[Route], float | None]
+
+
+def _num(value: float, digits: int = 3) -> float | None:
+    return None if math.isnan(value) else round(value, digits)
+
+
+def stop_dict(stop: Stop, max_candidates: int = 10) -> dict[str, Any]:
+    """One stop as a JSON-ready dictionary (see the module's contract)."""
+    pos = stop.position
+    best = stop.airport
+    return {
+        "name": stop.name,
+        "kind": str(stop.kind),
+        "country": stop.country,
+        "region": stop.region,
+        "iata": best.iata if best else None,
+        "icao": (best.icao or best.ident) if best else None,
+        "airport": best.name if best else None,
+        "lat": pos.lat if pos else None,
+        "lon": pos.lon if pos else None,
+        "is_return": stop.is_return,
+        "reason": stop.reason or None,
+        "evidence": None
+        if stop.evidence is None
+        else {
+            "sentence": stop.evidence.sentence,
+            "start": stop.evidence.start,
+            "end": stop.evidence.end,
+            "source": stop.evidence.source,
+        },
+        "candidates": [
+            {
+                "ident": a.ident,
+                "iata": a.iata,
+                "icao": a.icao,
+                "name": a.name,
+                "lat": a.position.lat,
+                "lon": a.position.lon,
+                "longest_runway_ft": a.longest_runway_ft,
+            }
+            for a in stop.candidates[:max_candidates]
+        ],
+    }
+
+
+def _leg_dict(leg: Leg, cruise_ktas: float | None) -> dict[str, Any]:
+    km, nm = METRES_PER["km"], METRES_PER["nm"]
+    return {
+        "leg": leg.number,
+        "from": leg.origin_index,
+        "to": leg.destination_index,
+        "distance_km": _num(leg.distance_m / km),
+        "distance_nm": _num(leg.distance_m / nm),
+        "distance_mi": _num(leg.mi),
+        "distance_km_min": _num(leg.distance_min_m / km),
+        "distance_km_max": _num(leg.distance_max_m / km),
+        "distance_nm_min": _num(leg.distance_min_m / nm),
+        "distance_nm_max": _num(leg.distance_max_m / nm),
+        "bearing_deg": _num(leg.bearing_deg, 2),
+        "time_aloft_h": _num(leg.time_aloft_h(cruise_ktas), 2)
+        if cruise_ktas and leg.is_measured
+        else None,
+    }
+
+
+def routes_document(
+    routes: Sequence[Route],
+    legs: Sequence[Sequence[Leg]],
+    cruise: Sequence[float | None] | None = None,
+) -> dict[str, Any]:
+    """The JSON contract as a Python dictionary.
+
+    Parameters
+    ----------
+    routes
+        The routes.
+    legs
+        The measured legs of each route (from :func:`flightlegs.legs.measure_many`).
+    cruise
+        Cruise speed in knots for each route, or ``None`` where unknown.
+    """
+    cruise = cruise or [None] * len(routes)
+    out = []
+    for route, route_legs, ktas in zip(routes, legs, cruise, strict=True):
+        total = sum(leg.distance_m for leg in route_legs if leg.is_measured)
+        out.append(
+            {
+                "name": route.name,
+                "aircraft": route.aircraft,
+                "date": route.date.isoformat() if route.date else None,
+                "people": route.people,
+                "seats": route.seats,
+                "source": route.source,
+                "stops": [stop_dict(s) for s in route.stops],
+                "legs": [_leg_dict(leg, ktas) for leg in route_legs],
+                "total_km": round(total / METRES_PER["km"], 3),
+                "total_nm": round(total / METRES_PER["nm"], 3),
+                "total_mi": round(total / METRES_PER["mi"], 3),
+                "warnings": list(route.warnings),
+            }
+        )
+    return {"routes": out}
+
+
+def routes_json(
+    routes: Sequence[Route],
+    legs: Sequence[Sequence[Leg]],
+    cruise: Sequence[float | None] | None = None,
+) -> str:
+    """The JSON contract as text, indented, keys in a stable order."""
+    return json.dumps(routes_document(routes, legs, cruise), indent=2, ensure_ascii=False)
+
+
+def _fmt_distance(leg: Leg, unit: Unit) -> str:
+    if not leg.is_measured:
+        return "?"
+    lo, likely, hi = leg.distance(unit)
+    text = f"{likely:,.0f}"
+    if leg.is_range:
+        text += f" ({lo:,.0f}-{hi:,.0f})"
+    return text
+
+
+def _align(rows: list[list[str]], right: set[int]) -> str:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = []
+    for row in rows:
+        cells = [c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(row, widths, strict=True))]
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines)
+
+
+def legs_table(route: Route, legs: Sequence[Leg], unit: Unit = "km", cruise_ktas: float | None = None) -> str:
+    """An aligned text table of a route's legs, for the terminal.
+
+    Examples
+    --------
+    >>> from flightlegs.chains import parse_chain
+    >>> r = parse_chain("ANC-SHE")[0]
+    >>> print(legs_table(r, r.legs(), unit="nm"))
+    ANC-SHE
+    leg  from  to   distance nm  bearing  time aloft
+      1  ANC   SHE        3,182     291°           -
+    total 3,182 nm
+    """
+    header = [f"{route.name or 'route'}"]
+    extras = [v for v in (route.aircraft, route.date.isoformat() if route.date else None) if v]
+    if extras:
+        header[0] += "  (" + ", ".join(extras) + ")"
+    rows = [["leg", "from", "to", f"distance {unit}", "bearing", "time aloft"]]
+    for leg in legs:
+        time = "-"
+        if cruise_ktas and leg.is_measured:
+            hours = leg.time_aloft_h(cruise_ktas)
+            time = f"{int(hours)}h{round((hours % 1) * 60):02d}"
+        rows.append(
+            [
+                str(leg.number),
+                leg.origin.label,
+                leg.destination.label,
+                _fmt_distance(leg, unit),
+                f"{leg.bearing_deg:.0f}°" if leg.is_measured else "?",
+                time,
+            ]
+        )
+    total = sum(leg.distance_m for leg in legs if leg.is_measured) / METRES_PER[unit]
+    footer = f"total {total:,.0f} {unit}"
+    if any(not leg.is_measured for leg in legs):
+        footer += " (legs marked ? have an unplaced end)"
+    return "\n".join([*header, _align(rows, right={0, 3, 4, 5}), footer])
+
+
+def stops_table(route: Route) -> str:
+    """An aligned text table of a route's stops with evidence and candidates."""
+    rows = [["#", "stop", "kind", "best guess", "candidates", "evidence"]]
+    for i, stop in enumerate(route.stops, start=1):
+        best = stop.airport.label if stop.airport else (str(stop.point) if stop.point else "unresolved")
+        others = ", ".join(a.code for a in stop.candidates[1:6])
+        if len(stop.candidates) > 6:
+            others += f" (+{len(stop.candidates) - 6})"
+        evidence = stop.evidence.sentence.strip().replace("\n", " ") if stop.evidence else ""
+        if len(evidence) > 70:
+            evidence = evidence[:67] + "..."
+        name = stop.name + (" (return)" if stop.is_return else "")
+        rows.append([str(i), name, str(stop.kind), best, others, evidence])
+    lines = [route.name or "route", _align(rows, right={0})]
+    reasons = [f"  {i}. {s.name}: {s.reason}" for i, s in enumerate(route.stops, start=1) if s.reason]
+    if reasons:
+        lines += ["why these airports:", *reasons]
+    return "\n".join(lines)
+
+
+def legs_csv(
+    routes: Sequence[Route],
+    legs: Sequence[Sequence[Leg]],
+    unit: Unit = "km",
+    cruise: Sequence[float | None] | None = None,
+) -> str:
+    """Every leg of every route as CSV, distances in ``unit``."""
+    cruise = cruise or [None] * len(routes)
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(
+        [
+            "route", "leg", "from", "to", "from_code", "to_code",
+            f"distance_{unit}", f"distance_{unit}_min", f"distance_{unit}_max",
+            "bearing_deg", "time_aloft_h",
+        ]
+    )  # fmt: skip
+    factor = METRES_PER[unit]
+    for route, route_legs, ktas in zip(routes, legs, cruise, strict=True):
+        for leg in route_legs:
+            measured = leg.is_measured
+
+            def fmt(v: float, measured: bool = measured) -> str:
+                return f"{v:.3f}" if measured else ""
+
+            writer.writerow(
+                [
+                    route.name,
+                    leg.number,
+                    leg.origin.name,
+                    leg.destination.name,
+                    leg.origin.code,
+                    leg.destination.code,
+                    fmt(leg.distance_m / factor),
+                    fmt(leg.distance_min_m / factor),
+                    fmt(leg.distance_max_m / factor),
+                    f"{leg.bearing_deg:.2f}" if measured else "",
+                    f"{leg.time_aloft_h(ktas):.2f}" if ktas and measured else "",
+                ]
+            )
+    return buf.getvalue()
