@@ -242,7 +242,13 @@ def icao_code(row: Row) -> str:
     """
     code = row["icao_code"] if "icao_code" in row else row["gps_code"]
     code = code.strip()
-    return code if ICAO_CODE.fullmatch(code) else ""
+    if not ICAO_CODE.fullmatch(code):
+        return ""
+    # ICAO gives the contiguous US the prefix K and Alaska, Hawaii and the Pacific
+    # territories P; US gps_codes such as FALF or JOEY are private identifiers.
+    if row["iso_country"] == "US" and code[0] not in "KP":
+        return ""
+    return code
 
 
 def airport_rows(
