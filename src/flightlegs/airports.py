@@ -156,7 +156,9 @@ class AirportTable:
                             faa=row["faa"] or None,
                             name=row["name"],
                             type=row["type"],
-                            position=LatLon(float(row["latitude_deg"]), float(row["longitude_deg"])),
+                            position=LatLon(
+                                float(row["latitude_deg"]), float(row["longitude_deg"])
+                            ),
                             elevation_ft=_opt_float(row["elevation_ft"]),
                             country=row["country"],
                             region=row["region"],

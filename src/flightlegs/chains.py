@@ -68,12 +68,18 @@ class Token:
 
 
 _NUM = r"\d{1,3}(?:\.\d+)?"
-_DMS = r"\d{1,3}(?:\.\d+)?\s*°(?:\s*\d{1,2}(?:\.\d+)?\s*['′])?(?:\s*\d{1,2}(?:\.\d+)?\s*(?:\"|″|''))?"
+_DMS = (
+    r"\d{1,3}(?:\.\d+)?\s*°(?:\s*\d{1,2}(?:\.\d+)?\s*['′])?(?:\s*\d{1,2}(?:\.\d+)?\s*(?:\"|″|''))?"
+)
 
 
 def _dms_to_deg(text: str) -> float:
     parts = [float(p) for p in re.findall(r"\d+(?:\.\d+)?", text)]
-    deg = parts[0] + (parts[1] / 60 if len(parts) > 1 else 0) + (parts[2] / 3600 if len(parts) > 2 else 0)
+    deg = (
+        parts[0]
+        + (parts[1] / 60 if len(parts) > 1 else 0)
+        + (parts[2] / 3600 if len(parts) > 2 else 0)
+    )
     return deg
 
 
@@ -96,7 +102,9 @@ def _bracketed(m: re.Match[str]) -> tuple[float, float]:
 
 
 # Coordinate forms, tried in order. Each returns (lat, lon) in degrees.
-_COORDINATE_FORMS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], tuple[float, float]]], ...] = (
+_COORDINATE_FORMS: tuple[
+    tuple[re.Pattern[str], Callable[[re.Match[str]], tuple[float, float]]], ...
+] = (
     (
         re.compile(
             rf"(?P<lat>{_DMS}|{_NUM})\s*(?P<ns>[NSns])\s*,?\s*(?P<lon>{_DMS}|{_NUM})\s*(?P<ew>[EWew])(?![A-Za-z0-9])"
@@ -104,11 +112,15 @@ _COORDINATE_FORMS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], tuple[
         _hemisphere_suffix,
     ),
     (
-        re.compile(rf"(?P<ns>[NSns])\s*(?P<lat>{_NUM})\s*,?\s*(?P<ew>[EWew])\s*(?P<lon>{_NUM})(?![A-Za-z0-9.])"),
+        re.compile(
+            rf"(?P<ns>[NSns])\s*(?P<lat>{_NUM})\s*,?\s*(?P<ew>[EWew])\s*(?P<lon>{_NUM})(?![A-Za-z0-9.])"
+        ),
         _hemisphere_prefix,
     ),
     (
-        re.compile(r"[(\[]\s*(?P<lat>[+-]?\d{1,3}(?:\.\d+)?)\s*[,;\s]\s*(?P<lon>[+-]?\d{1,3}(?:\.\d+)?)\s*[)\]]"),
+        re.compile(
+            r"[(\[]\s*(?P<lat>[+-]?\d{1,3}(?:\.\d+)?)\s*[,;\s]\s*(?P<lon>[+-]?\d{1,3}(?:\.\d+)?)\s*[)\]]"
+        ),
         _bracketed,
     ),
 )
@@ -146,7 +158,8 @@ def tokenize(text: str) -> list[Token]:
     """
     if len(text) > MAX_CHAIN_LENGTH:
         raise InputError(
-            f"route chain of {len(text):,} characters is longer than the {MAX_CHAIN_LENGTH:,} accepted"
+            f"route chain of {len(text):,} characters is longer than "
+            f"the {MAX_CHAIN_LENGTH:,} accepted"
         )
     tokens: list[Token] = []
     pos = 0
@@ -167,7 +180,9 @@ def tokenize(text: str) -> list[Token]:
             continue
         if m := _CODE.match(text, pos):
             if m.group(0).isdigit():
-                raise RouteSyntaxError(text, f"{m.group(0)!r} is a number, not an airport code", pos)
+                raise RouteSyntaxError(
+                    text, f"{m.group(0)!r} is a number, not an airport code", pos
+                )
             tokens.append(Token(TokenKind.CODE, m.group(0), pos))
             pos = m.end()
             continue
@@ -189,36 +204,34 @@ def _paths(text: str, tokens: list[Token]) -> list[list[list[Token]]]:
     """Group tokens into routes, each a list of groups of alternative stops."""
     routes: list[list[list[Token]]] = []
     groups: list[list[Token]] = [[]]
-    expect_stop = True
-    last: Token | None = None
+    dangling: Token | None = None  # a '-' or '/' still waiting for its stop
 
-    def close_route(at: int) -> None:
-        nonlocal groups, expect_stop
-        if expect_stop and (groups != [[]]):
-            raise RouteSyntaxError(text, "a stop is missing before this point", at)
+    def close_route() -> None:
+        nonlocal groups
+        if dangling is not None:
+            raise RouteSyntaxError(
+                text, f"a stop is missing after {dangling.text!r}", dangling.start
+            )
         if groups != [[]]:
             routes.append(groups)
         groups = [[]]
-        expect_stop = True
 
     for tok in tokens:
         if tok.kind in (TokenKind.CODE, TokenKind.COORDINATES):
-            if not expect_stop:
+            if dangling is None and groups != [[]]:
                 # two stops with only a space between them: a new route, as in GCM
-                close_route(tok.start)
+                close_route()
             groups[-1].append(tok)
-            expect_stop = False
+            dangling = None
         elif tok.kind in (TokenKind.HYPHEN, TokenKind.SLASH):
-            if expect_stop:
+            if dangling is not None or groups == [[]]:
                 raise RouteSyntaxError(text, f"{tok.text!r} must follow a stop", tok.start)
             if tok.kind is TokenKind.HYPHEN:
                 groups.append([])
-            expect_stop = True
+            dangling = tok
         elif tok.kind is TokenKind.COMMA:
-            close_route(tok.start)
-        last = tok
-    end = last.end if last else 0
-    close_route(end)
+            close_route()
+    close_route()
     return routes
 
 
@@ -255,13 +268,15 @@ def parse_chain(
     >>> parse_chain("ANC-XXA")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    flightlegs.errors.RouteSyntaxError: ANC-XXA: at character 5: unknown airport code 'XXA'; did you mean AXA, ...
+    flightlegs.errors.RouteSyntaxError: ANC-XXA: at character 5: unknown airport code 'XXA'; ...
     """
     table = table or airport_table()
     tokens = tokenize(text)
     routes = _paths(text, tokens)
     if not routes:
-        raise RouteSyntaxError(text, "no stops found; expected codes joined by '-', e.g. AZA-ELP-ANC", 0)
+        raise RouteSyntaxError(
+            text, "no stops found; expected codes joined by '-', e.g. AZA-ELP-ANC", 0
+        )
     resolved: dict[int, Stop] = {}
     for groups in routes:
         for group in groups:
@@ -276,15 +291,22 @@ def parse_chain(
                     text, f"the alternatives expand into more than {MAX_ROUTES} routes", 0
                 )
             stops = tuple(resolved[tok.start] for tok in combo)
-            name = "-".join(tok.text.strip().upper() if tok.kind is TokenKind.CODE else tok.text.strip() for tok in combo)
-            out.append(Route(stops=stops, name=name, source=None if source == "<chain>" else source))
+            name = "-".join(
+                tok.text.strip().upper() if tok.kind is TokenKind.CODE else tok.text.strip()
+                for tok in combo
+            )
+            out.append(
+                Route(stops=stops, name=name, source=None if source == "<chain>" else source)
+            )
     return out
 
 
 def _stop_for(text: str, tok: Token, table: AirportTable, source: str) -> Stop:
     evidence = Evidence(text, tok.start, tok.end, source)
     if tok.kind is TokenKind.COORDINATES:
-        return Stop(name=tok.text.strip(), kind=StopKind.COORDINATES, point=tok.point, evidence=evidence)
+        return Stop(
+            name=tok.text.strip(), kind=StopKind.COORDINATES, point=tok.point, evidence=evidence
+        )
     try:
         airport = table.by_code(tok.text)
     except (UnknownPlaceError, AmbiguousPlaceError) as err:

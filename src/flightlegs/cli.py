@@ -47,7 +47,8 @@ def _add_input_options(p: argparse.ArgumentParser) -> None:
         "inputs",
         nargs="+",
         metavar="INPUT",
-        help="code chain (AZA-ELP-ANC), route file (.yaml .toml .json .csv), report (.txt), folder, or -",
+        help="code chain (AZA-ELP-ANC), route file (.yaml .toml .json .csv), "
+        "report (.txt), folder, or - for standard input",
     )
     p.add_argument("--aircraft", metavar="TYPE", help="aircraft type, e.g. GLF5 or 'Gulfstream V'")
 
@@ -106,7 +107,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_input_options(legs)
     legs.add_argument("--format", choices=["table", "csv", "json"], default="table")
     legs.add_argument("--units", choices=["km", "nm", "mi"], default="km")
-    legs.add_argument("--stops", action="store_true", help="also list stops with evidence and candidates")
+    legs.add_argument(
+        "--stops", action="store_true", help="also list stops with evidence and candidates"
+    )
     legs.set_defaults(func=_cmd_legs)
     return parser
 

@@ -27,8 +27,8 @@ from .errors import InputError
 __all__ = [
     "GEOD",
     "METRES_PER",
-    "Unit",
     "LatLon",
+    "Unit",
     "circle",
     "convert",
     "densify",

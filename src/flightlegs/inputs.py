@@ -41,7 +41,8 @@ def read_text(path: Path) -> str:
         size = path.stat().st_size
         if size > MAX_INPUT_BYTES:
             raise InputError(
-                f"{path}: {size:,} bytes is larger than the {MAX_INPUT_BYTES:,} accepted for one input"
+                f"{path}: {size:,} bytes is larger than the "
+                f"{MAX_INPUT_BYTES:,} accepted for one input"
             )
         data = path.read_bytes()
     except IsADirectoryError:
@@ -65,12 +66,18 @@ def _expand(arguments: Iterable[str]) -> list[str | Path]:
             items.append(arg)
         elif path.is_dir():
             found = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in {*_STRUCTURED, ".txt"}
+                p
+                for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in {*_STRUCTURED, ".txt"}
             )
             if not found:
-                raise InputError(f"{arg}: folder holds no route files (.yaml .toml .json .csv .txt)")
+                raise InputError(
+                    f"{arg}: folder holds no route files (.yaml .toml .json .csv .txt)"
+                )
             items.extend(found)
-        elif path.suffix and (path.exists() or "/" in arg or path.suffix.lower() in {*_STRUCTURED, ".txt"}):
+        elif path.suffix and (
+            path.exists() or "/" in arg or path.suffix.lower() in {*_STRUCTURED, ".txt"}
+        ):
             if not path.exists():
                 raise InputError(f"{arg}: no such file")
             items.append(path)
@@ -119,7 +126,9 @@ def read_routes(*arguments: str) -> list[Route]:
         if item == "-":
             text = sys.stdin.read(MAX_INPUT_BYTES + 1)
             if len(text) > MAX_INPUT_BYTES:
-                raise InputError(f"<stdin>: longer than the {MAX_INPUT_BYTES:,} characters accepted")
+                raise InputError(
+                    f"<stdin>: longer than the {MAX_INPUT_BYTES:,} characters accepted"
+                )
             routes.extend(_read_text_input(text, "<stdin>"))
         elif isinstance(item, Path):
             suffix = item.suffix.lower()

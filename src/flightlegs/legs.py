@@ -132,7 +132,9 @@ def measure_many(routes: Sequence[Route]) -> list[tuple[Leg, ...]]:
     lat2: list[float] = []
     lon2: list[float] = []
     starts: list[int] = []  # first pair of each measured leg
-    plan: list[list[tuple[int, int, int]]] = []  # per route: (origin, destination, first pair or -1)
+    plan: list[
+        list[tuple[int, int, int]]
+    ] = []  # per route: (origin, destination, first pair or -1)
     for route in routes:
         legs_plan = []
         for i in range(len(route.stops) - 1):

@@ -163,12 +163,17 @@ def _align(rows: list[list[str]], right: set[int]) -> str:
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = []
     for row in rows:
-        cells = [c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(row, widths, strict=True))]
+        cells = [
+            c.rjust(w) if i in right else c.ljust(w)
+            for i, (c, w) in enumerate(zip(row, widths, strict=True))
+        ]
         lines.append("  ".join(cells).rstrip())
     return "\n".join(lines)
 
 
-def legs_table(route: Route, legs: Sequence[Leg], unit: Unit = "km", cruise_ktas: float | None = None) -> str:
+def legs_table(
+    route: Route, legs: Sequence[Leg], unit: Unit = "km", cruise_ktas: float | None = None
+) -> str:
     """An aligned text table of a route's legs, for the terminal.
 
     Examples
@@ -212,7 +217,11 @@ def stops_table(route: Route) -> str:
     """An aligned text table of a route's stops with evidence and candidates."""
     rows = [["#", "stop", "kind", "best guess", "candidates", "evidence"]]
     for i, stop in enumerate(route.stops, start=1):
-        best = stop.airport.label if stop.airport else (str(stop.point) if stop.point else "unresolved")
+        best = (
+            stop.airport.label
+            if stop.airport
+            else (str(stop.point) if stop.point else "unresolved")
+        )
         others = ", ".join(a.code for a in stop.candidates[1:6])
         if len(stop.candidates) > 6:
             others += f" (+{len(stop.candidates) - 6})"
@@ -222,7 +231,9 @@ def stops_table(route: Route) -> str:
         name = stop.name + (" (return)" if stop.is_return else "")
         rows.append([str(i), name, str(stop.kind), best, others, evidence])
     lines = [route.name or "route", _align(rows, right={0})]
-    reasons = [f"  {i}. {s.name}: {s.reason}" for i, s in enumerate(route.stops, start=1) if s.reason]
+    reasons = [
+        f"  {i}. {s.name}: {s.reason}" for i, s in enumerate(route.stops, start=1) if s.reason
+    ]
     if reasons:
         lines += ["why these airports:", *reasons]
     return "\n".join(lines)

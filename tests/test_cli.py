@@ -1,0 +1,140 @@
+"""The command line: in-process for behaviour, once per entry point as a subprocess."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from geographiclib.geodesic import Geodesic
+
+from flightlegs.cli import main
+
+CHAIN = "AZA-ELP-ANC-SHE-ICN"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_legs_json_contract_matches_geographiclib(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "legs", CHAIN, "--format", "json")
+    assert status == 0, err
+    doc = json.loads(out)
+    (route,) = doc["routes"]
+    assert route["name"] == CHAIN
+    stops = route["stops"]
+    assert [s["iata"] for s in stops] == CHAIN.split("-")
+    assert [s["icao"] for s in stops] == ["KIWA", "KELP", "PANC", "ZYTX", "RKSI"]
+    assert {s["kind"] for s in stops} == {"airport"}
+    assert [s["country"] for s in stops] == ["US", "US", "US", "CN", "KR"]
+    assert [s["region"] for s in stops][:3] == ["US-AZ", "US-TX", "US-AK"]
+    total = 0.0
+    for leg in route["legs"]:
+        a, b = stops[leg["from"]], stops[leg["to"]]
+        assert leg["to"] == leg["from"] + 1
+        ref = Geodesic.WGS84.Inverse(a["lat"], a["lon"], b["lat"], b["lon"])
+        assert abs(leg["distance_km"] * 1000 - ref["s12"]) < 1.0
+        assert abs(leg["distance_nm"] * 1852 - ref["s12"]) < 1.0
+        assert leg["bearing_deg"] == pytest.approx(ref["azi1"] % 360, abs=0.01)
+        assert leg["distance_km_min"] == leg["distance_km"] == leg["distance_km_max"]
+        total += ref["s12"]
+    assert abs(route["total_km"] * 1000 - total) < 1.0
+
+
+def test_legs_table_in_each_unit(capsys: pytest.CaptureFixture[str]) -> None:
+    for unit, anc_she in (("km", "5,892"), ("nm", "3,182"), ("mi", "3,661")):
+        status, out, _ = run(capsys, "legs", "ANC-SHE", "--units", unit)
+        assert status == 0
+        assert f"distance {unit}" in out
+        assert anc_she in out
+        assert f"total {anc_she} {unit}" in out
+
+
+def test_legs_csv(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "legs", CHAIN, "--format", "csv", "--units", "nm")
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[0].startswith("route,leg,from,to,from_code,to_code,distance_nm")
+    assert len(lines) == 5
+    assert lines[3].split(",")[4:6] == ["ANC", "SHE"]
+
+
+def test_several_inputs_and_alternatives(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "legs", "ANC-SHE", "JFK-LHR/CDG", "--format", "json")
+    assert status == 0
+    assert [r["name"] for r in json.loads(out)["routes"]] == ["ANC-SHE", "JFK-LHR", "JFK-CDG"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "needle"),
+    [
+        (["legs", "ANC-XNC"], "unknown airport code 'XNC'"),
+        (["legs", "AZA--ELP"], "at character 5"),
+        (["legs", "no/such/file.yaml"], "no such file"),
+        (["legs", "ANC-SHE", "--units", "furlong"], "invalid choice"),
+        (["legs"], "required"),
+        (["fly", "ANC-SHE"], "invalid choice"),
+    ],
+)
+def test_bad_input_is_one_line_and_status_2(
+    capsys: pytest.CaptureFixture[str], argv: list[str], needle: str
+) -> None:
+    try:
+        status = main(argv)
+    except SystemExit as exc:  # argparse usage errors exit from the parser
+        status = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    assert status == 2
+    assert out == ""
+    assert len(err.strip().splitlines()) == 1
+    assert needle in err
+    assert "Traceback" not in err
+
+
+def test_directory_input_without_route_files(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    status, _, err = run(capsys, "legs", str(tmp_path))
+    assert status == 2
+    assert "holds no route files" in err
+
+
+def test_binary_file_is_refused(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    f = tmp_path / "route.txt"
+    f.write_bytes(b"\x00\x01\x02ANC-SHE")
+    status, _, err = run(capsys, "legs", str(f))
+    assert status == 2
+    assert "binary" in err
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        [sys.executable, "-m", "flightlegs"],
+        [sys.executable, "-c", "import sys; from flightlegs.cli import main; sys.exit(main())"],
+    ],
+    ids=["python-m", "console-entry"],
+)
+def test_entry_points_as_subprocess(command: list[str]) -> None:
+    ok = subprocess.run([*command, "legs", "ANC-SHE"], capture_output=True, text=True, check=False)
+    assert ok.returncode == 0, ok.stderr
+    assert "3,182" not in ok.stdout  # default unit is km
+    assert "5,892" in ok.stdout
+    bad = subprocess.run([*command, "legs", "ANC-XNC"], capture_output=True, text=True, check=False)
+    assert bad.returncode == 2
+    assert bad.stderr.startswith("flightlegs: error: ")
+    assert len(bad.stderr.splitlines()) == 1
+
+
+def test_console_script_is_installed() -> None:
+    import shutil
+    from pathlib import Path
+
+    script = Path(sys.executable).with_name("flightlegs")
+    exe = str(script) if script.exists() else shutil.which("flightlegs")
+    assert exe, "the flightlegs console script is not installed"
+    done = subprocess.run([exe, "--version"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0
+    assert done.stdout.startswith("flightlegs ")
