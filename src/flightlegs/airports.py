@@ -33,6 +33,11 @@ from .geodesy import LatLon
 __all__ = ["Airport", "AirportTable", "airport_table"]
 
 _CODE = re.compile(r"^[A-Za-z0-9]{3,4}$")
+_COLUMNS = (
+    "ident", "icao", "iata", "faa", "name", "type", "latitude_deg", "longitude_deg",
+    "elevation_ft", "country", "region", "municipality", "scheduled_service",
+    "longest_runway_ft", "runway_surface", "keywords",
+)  # fmt: skip
 _TYPE_RANK = {"large_airport": 0, "medium_airport": 1, "small_airport": 2}
 
 
@@ -109,29 +114,39 @@ def _opt_float(text: str) -> float | None:
 class AirportTable:
     """The airports, with code indexes and coordinate arrays.
 
-    Build it with :func:`airport_table` (cached) or :meth:`from_csv`.
+    The table is held as columns; :class:`Airport` objects are made on first
+    use, so loading stays fast. Build it with :func:`airport_table` (cached)
+    or :meth:`from_csv`.
 
     Parameters
     ----------
-    airports
-        The airports, in table order.
+    columns
+        Column name to the column's text values, all of one length, with the
+        columns of ``data/airports.csv``.
     """
 
-    def __init__(self, airports: list[Airport]) -> None:
-        self._airports = airports
+    def __init__(self, columns: dict[str, list[str]]) -> None:
+        missing = [c for c in _COLUMNS if c not in columns]
+        if missing:
+            raise InputError(f"airport table lacks the columns {', '.join(missing)}")
+        self._cols = columns
+        self._size = len(columns["ident"])
+        self._made: list[Airport | None] = [None] * self._size
+        self.lat: npt.NDArray[np.float64] = np.array(columns["latitude_deg"], dtype=np.float64)
+        self.lon: npt.NDArray[np.float64] = np.array(columns["longitude_deg"], dtype=np.float64)
         self._by_iata: dict[str, list[int]] = {}
         self._by_icao: dict[str, list[int]] = {}
         self._by_faa: dict[str, list[int]] = {}
-        for i, ap in enumerate(airports):
-            if ap.iata:
-                self._by_iata.setdefault(ap.iata, []).append(i)
-            for code in {ap.icao, ap.ident}:
-                if code:
-                    self._by_icao.setdefault(code, []).append(i)
-            if ap.faa and ap.faa != ap.iata:
-                self._by_faa.setdefault(ap.faa, []).append(i)
-        self.lat: npt.NDArray[np.float64] = np.array([a.position.lat for a in airports])
-        self.lon: npt.NDArray[np.float64] = np.array([a.position.lon for a in airports])
+        for i, (ident, icao, iata, faa) in enumerate(
+            zip(columns["ident"], columns["icao"], columns["iata"], columns["faa"], strict=True)
+        ):
+            if iata:
+                self._by_iata.setdefault(iata, []).append(i)
+            self._by_icao.setdefault(ident, []).append(i)
+            if icao and icao != ident:
+                self._by_icao.setdefault(icao, []).append(i)
+            if faa and faa != iata:
+                self._by_faa.setdefault(faa, []).append(i)
 
     @classmethod
     def from_csv(cls, path: Path | str) -> AirportTable:
@@ -143,46 +158,63 @@ class AirportTable:
             When the file misses a column or holds a bad value.
         """
         path = Path(path)
-        airports: list[Airport] = []
         with path.open(newline="", encoding="utf-8") as fh:
-            reader = csv.DictReader(fh)
-            try:
-                for row in reader:
-                    airports.append(
-                        Airport(
-                            ident=row["ident"],
-                            icao=row["icao"] or None,
-                            iata=row["iata"] or None,
-                            faa=row["faa"] or None,
-                            name=row["name"],
-                            type=row["type"],
-                            position=LatLon(
-                                float(row["latitude_deg"]), float(row["longitude_deg"])
-                            ),
-                            elevation_ft=_opt_float(row["elevation_ft"]),
-                            country=row["country"],
-                            region=row["region"],
-                            municipality=row["municipality"],
-                            scheduled_service=row["scheduled_service"] == "1",
-                            longest_runway_ft=_opt_float(row["longest_runway_ft"]),
-                            runway_surface=row["runway_surface"],
-                            keywords=row["keywords"],
-                        )
-                    )
-            except (KeyError, ValueError) as err:
-                raise InputError(
-                    f"{path}: line {reader.line_num}: not an airports table ({err})"
-                ) from None
-        return cls(airports)
+            reader = csv.reader(fh)
+            header = next(reader, [])
+            rows = list(reader)
+        bad = next((n for n, row in enumerate(rows, start=2) if len(row) != len(header)), None)
+        if bad is not None or any(c not in header for c in _COLUMNS):
+            where = f"line {bad}" if bad is not None else "line 1"
+            raise InputError(
+                f"{path}: {where}: not an airports table (expected the columns {', '.join(_COLUMNS)})"
+            )
+        columns = {
+            name: list(col) for name, col in zip(header, zip(*rows, strict=True), strict=True)
+        }
+        if not rows:
+            columns = {name: [] for name in header}
+        try:
+            table = cls(columns)
+        except ValueError as err:
+            raise InputError(f"{path}: not an airports table ({err})") from None
+        return table
+
+    def _make(self, i: int) -> Airport:
+        c = self._cols
+        return Airport(
+            ident=c["ident"][i],
+            icao=c["icao"][i] or None,
+            iata=c["iata"][i] or None,
+            faa=c["faa"][i] or None,
+            name=c["name"][i],
+            type=c["type"][i],
+            position=LatLon(float(self.lat[i]), float(self.lon[i])),
+            elevation_ft=_opt_float(c["elevation_ft"][i]),
+            country=c["country"][i],
+            region=c["region"][i],
+            municipality=c["municipality"][i],
+            scheduled_service=c["scheduled_service"][i] == "1",
+            longest_runway_ft=_opt_float(c["longest_runway_ft"][i]),
+            runway_surface=c["runway_surface"][i],
+            keywords=c["keywords"][i],
+        )
+
+    def column(self, name: str) -> list[str]:
+        """One column's text values, in table order (for vectorised filters)."""
+        return self._cols[name]
 
     def __len__(self) -> int:
-        return len(self._airports)
+        return self._size
 
     def __iter__(self) -> Iterator[Airport]:
-        return iter(self._airports)
+        return (self[i] for i in range(self._size))
 
     def __getitem__(self, index: int) -> Airport:
-        return self._airports[index]
+        index = range(self._size)[index]  # negative indexes and bounds, as for lists
+        made = self._made[index]
+        if made is None:
+            made = self._made[index] = self._make(index)
+        return made
 
     def find(self, code: str) -> tuple[Airport, ...]:
         """Every airport a code could mean, in order of precedence.
@@ -202,7 +234,7 @@ class AirportTable:
         for index in (self._by_iata, self._by_icao, self._by_faa):
             hits = index.get(key)
             if hits:
-                return tuple(self._airports[i] for i in hits)
+                return tuple(self[i] for i in hits)
         return ()
 
     def by_code(self, code: str) -> Airport:
@@ -255,7 +287,7 @@ class AirportTable:
                     found.add(cand)
 
         def rank(c: str) -> tuple[int, int, str]:
-            ap = self._airports[index[c][0]]
+            ap = self[index[c][0]]
             return (_TYPE_RANK.get(ap.type, 9), 0 if ap.scheduled_service else 1, c)
 
         return tuple(sorted(found, key=rank)[:limit])
