@@ -118,9 +118,9 @@ def cli_cold_start(chain: str = "AZA-ELP-ANC-SHE-ICN") -> None:
         [
             sys.executable,
             "-c",
-            "import sys; from flightlegs.cli import main; main(['legs', %r]);"
+            f"import sys; from flightlegs.cli import main; main(['legs', {chain!r}]);"
             "print(sorted(m for m in ('pandas', 'folium', 'scipy', 'geopy', 'shapely') if m in sys.modules),"
-            " file=sys.stderr)" % chain,
+            " file=sys.stderr)",
         ],
         capture_output=True,
         text=True,

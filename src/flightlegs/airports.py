@@ -166,7 +166,8 @@ class AirportTable:
         if bad is not None or any(c not in header for c in _COLUMNS):
             where = f"line {bad}" if bad is not None else "line 1"
             raise InputError(
-                f"{path}: {where}: not an airports table (expected the columns {', '.join(_COLUMNS)})"
+                f"{path}: {where}: not an airports table "
+                f"(expected the columns {', '.join(_COLUMNS)})"
             )
         columns = {
             name: list(col) for name, col in zip(header, zip(*rows, strict=True), strict=True)
