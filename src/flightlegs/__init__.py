@@ -14,6 +14,15 @@ Examples
 
 from importlib.metadata import PackageNotFoundError, version
 
+from .aircraft import (
+    AircraftSpec,
+    AircraftType,
+    Interval,
+    aircraft_table,
+    aircraft_types,
+    find_aircraft_mentions,
+    lookup_aircraft,
+)
 from .airports import Airport, AirportTable, airport_table
 from .chains import parse_chain
 from .errors import (
@@ -38,12 +47,15 @@ except PackageNotFoundError:  # a source tree that is not installed
 
 __all__ = [
     "AircraftError",
+    "AircraftSpec",
+    "AircraftType",
     "Airport",
     "AirportTable",
     "AmbiguousPlaceError",
     "Evidence",
     "FlightlegsError",
     "InputError",
+    "Interval",
     "LatLon",
     "Leg",
     "MissingDependencyError",
@@ -54,8 +66,12 @@ __all__ = [
     "StopKind",
     "UnknownPlaceError",
     "__version__",
+    "aircraft_table",
+    "aircraft_types",
     "airport_table",
+    "find_aircraft_mentions",
     "legs_frame",
+    "lookup_aircraft",
     "measure",
     "measure_many",
     "parse_chain",
