@@ -1,0 +1,1281 @@
+"""Plausibility checks: could the named aircraft have flown the route as reported.
+
+Each check turns a measured :class:`~flightlegs.route.Route` into
+:class:`Finding` s: one sentence a journalist can quote, a :class:`Severity`,
+and the numbers behind it. Checks never print; :mod:`flightlegs.report_formats`
+renders the findings as text, JSON, JUnit XML or GitHub annotations.
+
+The checks
+----------
+``aircraft``
+    Which type the route was checked against, with the figures used; a warning
+    when the type is unknown or lacks figures, naming the checks that could not run.
+``unresolved``
+    A stop that could not be placed (warning; implausible with ``strict``).
+``range``
+    Each leg's great-circle distance against the type's *usable* range: the
+    published range less reserves, divided by the route factor, reduced by the
+    headwind allowance. Beyond the usable range but within the published range
+    plus ``range_tolerance`` is a warning; beyond that, implausible.
+``stop-needed``
+    For each intermediate stop: would the flight have reached the next stop
+    without it? Says whether the stop was needed for fuel, probably a fuel stop
+    (direct is within range by less than ``fuel_margin``), or not needed for range.
+``seats``
+    People reported aboard, and seats reported, against the type's maximum seats.
+``runway``
+    Each stop's longest runway against the take-off field length (landing field
+    length at the last stop, where known).
+``speed``
+    With times at the stops: the average ground speed each leg implies against
+    the cruise speed, and times running backwards.
+
+Uncertainty is carried, not hidden. A vague stop ("Texas") has several candidate
+airports, so a leg has a minimum and a maximum distance; a family mention ("a
+737") gives every figure as an interval. A verdict is ``ok`` only when it holds
+for every candidate and every member, ``implausible`` only when it holds for
+none, and the message says which.
+
+Defaults (:class:`CheckSettings`) and where they come from
+-----------------------------------------------------------
+``route_factor = 1.03``
+    Flown distance over great-circle distance. EUROCONTROL's horizontal
+    en-route flight-efficiency indicator compares flown routes with the great
+    circle: FABEC reported actual trajectories at 96.77 % of great-circle
+    efficiency in 2017, i.e. about 3.3 % extra
+    (https://www.fabec.eu/performance/environment). ICAO's Carbon Emissions
+    Calculator adds 50-125 km to great-circle distances for the same reason
+    (ICAO Carbon Emissions Calculator Methodology, "Trip distance").
+``reserve_min = 45`` and ``alternate_nm = 200``
+    Fuel left on landing: 45 minutes at normal cruising speed after reaching the
+    alternate, as US IFR rules require (14 CFR 91.167(a)(3), and 135.223 for
+    charters), with the alternate 200 nm away as in the NBAA IFR range format
+    business-jet makers quote (missed approach, 200 nm to the alternate, then
+    30 minutes' hold). Published ranges often do not say which reserves they
+    assume (see ``range_conditions`` in ``data/aircraft.csv``), so deducting
+    them errs towards calling a leg marginal, never towards "implausible".
+``wind_kt = 0``
+    Headwind allowance in knots (negative: tailwind). Still air by default, the
+    basis of published ranges; winds on a given day are unknown. The
+    ``stop-needed`` finding reports the headwind that would use up the margin.
+``range_tolerance = 0.10``
+    A leg is implausible only when it is more than 10 % beyond the published
+    range flown on a perfect great circle with no reserves and no wind: range
+    figures for one type differ by this much between sources.
+``fuel_margin = 0.10``
+    A direct flight within the usable range by less than 10 % makes the stop
+    "probably a fuel stop": US international flag and supplemental rules add
+    10 % of the flight time as contingency fuel (14 CFR 121.645(b)(1)).
+``runway_margin = 1.0`` and ``runway_implausible = 0.6``
+    Field lengths are certified at maximum weight, sea level, standard day.
+    A runway shorter than that is a warning (possible at lower weight); shorter
+    than 60 % of it is implausible: take-off distance grows with the square of
+    weight (e.g. Anderson, *Aircraft Performance and Design*, ground-roll
+    equation), so 60 % needs a take-off weight near 77 % of the maximum, already
+    a light jet with little fuel.
+``speed_margin_kt = 100`` and ``max_tailwind_kt = 250``
+    An average ground speed over a leg more than 100 kt above the type's cruise
+    speed needs a strong tailwind (warning); more than 250 kt above is beyond
+    any jet-stream tailwind averaged over a leg (implausible). Average ground
+    speeds from gate times include taxi, climb and descent, so they understate
+    cruise ground speed: the thresholds err towards "plausible".
+
+Examples
+--------
+>>> from flightlegs.chains import parse_chain
+>>> route = parse_chain("AZA-ELP-ANC-SHE-ICN")[0].with_aircraft("GLF5")
+>>> report = check_route(route)
+>>> str(report.verdict)
+'ok'
+>>> alaska = next(f for f in report.findings if f.check == "stop-needed" and f.stop == 2)
+>>> alaska.data["outcome"], round(alaska.data["direct_nm"])
+('marginal', 5619)
+>>> print(alaska.message[:64])
+The stop in Anchorage, Alaska (ANC) was probably a fuel stop: El
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+import math
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, fields
+from enum import StrEnum
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Final
+
+from ._data import data_path
+from .errors import FlightlegsError, InputError
+from .geodesy import METRES_PER
+from .legs import Leg, measure_many
+from .route import Route, Stop, StopKind
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .aircraft import AircraftSpec, Interval
+
+__all__ = [
+    "CHECKS",
+    "CheckReport",
+    "CheckSettings",
+    "Finding",
+    "RouteReport",
+    "Severity",
+    "check_route",
+    "check_routes",
+]
+
+#: The checks, in the order their findings are reported.
+CHECKS: Final = ("aircraft", "unresolved", "range", "stop-needed", "seats", "runway", "speed")
+
+_NM: Final = METRES_PER["nm"]
+_INF: Final = float("inf")
+
+DataValue = float | int | str | bool | None
+
+
+class Severity(StrEnum):
+    """How bad a finding is: ``ok`` < ``warning`` < ``implausible``.
+
+    Examples
+    --------
+    >>> Severity.worst([Severity.OK, Severity.IMPLAUSIBLE, Severity.WARNING])
+    <Severity.IMPLAUSIBLE: 'implausible'>
+    >>> Severity.worst([])
+    <Severity.OK: 'ok'>
+    """
+
+    OK = "ok"
+    WARNING = "warning"
+    IMPLAUSIBLE = "implausible"
+
+    @property
+    def rank(self) -> int:
+        """0, 1 or 2, for ordering."""
+        return _RANK[self]
+
+    @classmethod
+    def worst(cls, severities: Iterable[Severity]) -> Severity:
+        """The worst of ``severities`` (``OK`` when there are none)."""
+        worst = cls.OK
+        for severity in severities:
+            if _RANK[severity] > _RANK[worst]:
+                worst = severity
+        return worst
+
+
+_RANK: Final = {Severity.OK: 0, Severity.WARNING: 1, Severity.IMPLAUSIBLE: 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One result of one check.
+
+    Attributes
+    ----------
+    check
+        Which check (one of :data:`CHECKS`).
+    severity
+        ``ok``, ``warning`` or ``implausible``.
+    message
+        One sentence, with numbers and units, that can be quoted as it is.
+    leg
+        1-based leg number (:attr:`flightlegs.legs.Leg.number`) the finding is
+        about, or ``None``.
+    stop
+        0-based index into the route's stops the finding is about, or ``None``.
+    data
+        The numbers behind the message (distances in nm, lengths in ft, ...),
+        read-only.
+
+    Examples
+    --------
+    >>> f = Finding("seats", Severity.OK, "14 people fit in 19 seats.", data={"people": 14})
+    >>> f.data["people"], f.leg
+    (14, None)
+    """
+
+    check: str
+    severity: Severity
+    message: str
+    leg: int | None = None
+    stop: int | None = None
+    data: Mapping[str, DataValue] = field(default_factory=dict, hash=False)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.severity, Severity):
+            object.__setattr__(self, "severity", Severity(self.severity))
+        if not isinstance(self.data, MappingProxyType):
+            object.__setattr__(self, "data", MappingProxyType(dict(self.data)))
+
+
+# name: (low, high, what the value means), used by CheckSettings and config files alike.
+_SETTING_BOUNDS: Final[dict[str, tuple[float, float, str]]] = {
+    "route_factor": (1.0, 1.5, "flown distance over great-circle distance"),
+    "reserve_min": (0.0, 240.0, "minutes of reserve fuel at cruise speed"),
+    "alternate_nm": (0.0, 1000.0, "nautical miles to the alternate airport"),
+    "wind_kt": (-250.0, 250.0, "headwind in knots (negative: tailwind)"),
+    "range_tolerance": (0.0, 1.0, "fraction beyond the published range"),
+    "fuel_margin": (0.0, 1.0, "fraction of the usable range"),
+    "runway_margin": (0.5, 2.0, "runway needed over field length"),
+    "runway_implausible": (0.0, 2.0, "fraction of the field length"),
+    "speed_margin_kt": (0.0, 1000.0, "knots above cruise speed"),
+    "max_tailwind_kt": (0.0, 1000.0, "knots above cruise speed"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CheckSettings:
+    """The assumptions behind the checks; see the module docstring for their sources.
+
+    Attributes
+    ----------
+    route_factor
+        Flown distance over great-circle distance (1.03: 3 % en-route extension).
+    reserve_min
+        Reserve fuel in minutes at cruise speed (45, 14 CFR 91.167).
+    alternate_nm
+        Distance to the alternate airport, nm (200, NBAA IFR format).
+    wind_kt
+        Headwind allowance, knots; negative for a tailwind (0: still air).
+    range_tolerance
+        A leg is implausible beyond ``range * (1 + range_tolerance)`` (0.10).
+    fuel_margin
+        Direct within the usable range by less than this fraction: a fuel stop (0.10).
+    runway_margin
+        Runway of at least ``field length * runway_margin`` is ok (1.0).
+    runway_implausible
+        Runway under ``field length * runway_implausible`` is implausible (0.6).
+    speed_margin_kt
+        Average ground speed this far above cruise is a warning (100).
+    max_tailwind_kt
+        Average ground speed this far above cruise is implausible (250).
+    strict
+        Unresolved stops are implausible instead of a warning.
+
+    Examples
+    --------
+    >>> CheckSettings().route_factor
+    1.03
+    >>> CheckSettings(route_factor=0.9)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    flightlegs.errors.InputError: route_factor 0.9: expected a number from 1 to 1.5 (...)
+    """
+
+    route_factor: float = 1.03
+    reserve_min: float = 45.0
+    alternate_nm: float = 200.0
+    wind_kt: float = 0.0
+    range_tolerance: float = 0.10
+    fuel_margin: float = 0.10
+    runway_margin: float = 1.0
+    runway_implausible: float = 0.6
+    speed_margin_kt: float = 100.0
+    max_tailwind_kt: float = 250.0
+    strict: bool = False
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = self.validate(f.name, getattr(self, f.name), f.name)
+            object.__setattr__(self, f.name, value)
+        if self.runway_implausible > self.runway_margin:
+            raise InputError(
+                f"runway_implausible {self.runway_implausible:g} is larger than "
+                f"runway_margin {self.runway_margin:g}; expected at most that"
+            )
+        if self.max_tailwind_kt < self.speed_margin_kt:
+            raise InputError(
+                f"max_tailwind_kt {self.max_tailwind_kt:g} is smaller than "
+                f"speed_margin_kt {self.speed_margin_kt:g}; expected at least that"
+            )
+
+    @staticmethod
+    def validate(name: str, value: object, where: str) -> float | bool:
+        """Check one setting's type and bounds; return it as ``float`` (or ``bool``).
+
+        Parameters
+        ----------
+        name
+            The attribute name, e.g. ``"route_factor"``.
+        value
+            The value to check.
+        where
+            How to name the setting in an error (a config key, a flag).
+
+        Raises
+        ------
+        InputError
+            Naming ``where``, quoting the value and saying what was expected.
+
+        Examples
+        --------
+        >>> CheckSettings.validate("wind_kt", 30, "--wind-kt")
+        30.0
+        >>> CheckSettings.validate("strict", "yes", "strict")
+        Traceback (most recent call last):
+        ...
+        flightlegs.errors.InputError: strict 'yes': expected true or false
+        """
+        if name == "strict":
+            if not isinstance(value, bool):
+                raise InputError(f"{where} {value!r}: expected true or false")
+            return value
+        if name not in _SETTING_BOUNDS:
+            known = ", ".join(f.name for f in fields(CheckSettings))
+            raise InputError(f"{where}: unknown check setting; expected one of {known}")
+        low, high, meaning = _SETTING_BOUNDS[name]
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise InputError(f"{where} {value!r}: expected a number ({meaning})")
+        number = float(value)
+        if not (math.isfinite(number) and low <= number <= high):
+            raise InputError(
+                f"{where} {value!r}: expected a number from {low:g} to {high:g} ({meaning})"
+            )
+        return number
+
+    def as_dict(self) -> dict[str, float | bool]:
+        """The settings as a plain dictionary (for JSON output)."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+@dataclass(frozen=True, slots=True)
+class RouteReport:
+    """The findings of one route.
+
+    Attributes
+    ----------
+    route
+        The route checked (with the aircraft it was checked against).
+    legs
+        Its measured legs.
+    findings
+        Every finding, in :data:`CHECKS` order, then by leg and stop.
+    aircraft
+        The aircraft type or family the route was checked against, if known.
+    """
+
+    route: Route
+    legs: tuple[Leg, ...]
+    findings: tuple[Finding, ...]
+    aircraft: AircraftSpec | None = None
+
+    @property
+    def verdict(self) -> Severity:
+        """The worst severity of the findings."""
+        return Severity.worst(f.severity for f in self.findings)
+
+    @property
+    def name(self) -> str:
+        """The route's name, or its stops joined by ``-``."""
+        return self.route.name or "-".join(s.code for s in self.route.stops)
+
+    def failed(self, strict: bool = False) -> bool:
+        """Whether the route fails: implausible, or with ``strict`` any warning."""
+        return self.verdict is Severity.IMPLAUSIBLE or (strict and self.verdict is Severity.WARNING)
+
+    def frame(self) -> pd.DataFrame:
+        """The findings as a pandas DataFrame, one row per finding.
+
+        Columns ``route, check, severity, leg, stop, message``.
+        """
+        import pandas as pd
+
+        return pd.DataFrame(_rows([self]), columns=list(_FRAME_COLUMNS))
+
+    def _repr_html_(self) -> str:
+        return f"<p><b>{_html(self.name)}</b>: {self.verdict}</p>" + str(
+            self.frame()._repr_html_()  # type: ignore[operator]
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class CheckReport:
+    """The findings of many routes, and the settings they were checked with.
+
+    Examples
+    --------
+    >>> from flightlegs.inputs import read_routes
+    >>> report = check_routes(read_routes("ANC-SHE"), aircraft="E145")
+    >>> str(report.verdict), report.failed()
+    ('implausible', True)
+    """
+
+    routes: tuple[RouteReport, ...]
+    settings: CheckSettings = field(default_factory=CheckSettings)
+
+    @property
+    def verdict(self) -> Severity:
+        """The worst severity over every route."""
+        return Severity.worst(r.verdict for r in self.routes)
+
+    @property
+    def findings(self) -> Iterator[tuple[RouteReport, Finding]]:
+        """Every finding with its route, in order."""
+        return ((r, f) for r in self.routes for f in r.findings)
+
+    def failed(self, strict: bool = False) -> bool:
+        """Whether any route fails (see :meth:`RouteReport.failed`)."""
+        return any(r.failed(strict) for r in self.routes)
+
+    def frame(self) -> pd.DataFrame:
+        """The findings as a pandas DataFrame, one row per finding.
+
+        Columns ``route, check, severity, leg, stop, message``; ``route`` is the
+        route's name.
+        """
+        import pandas as pd
+
+        return pd.DataFrame(_rows(self.routes), columns=list(_FRAME_COLUMNS))
+
+    def _repr_html_(self) -> str:
+        return f"<p>{len(self.routes)} routes: {self.verdict}</p>" + str(
+            self.frame()._repr_html_()  # type: ignore[operator]
+        )
+
+
+_FRAME_COLUMNS: Final = ("route", "check", "severity", "leg", "stop", "message")
+
+
+def _rows(reports: Iterable[RouteReport]) -> list[tuple[object, ...]]:
+    return [
+        (r.name, f.check, str(f.severity), f.leg, f.stop, f.message)
+        for r in reports
+        for f in r.findings
+    ]
+
+
+def _html(text: str) -> str:
+    import html
+
+    return html.escape(text)
+
+
+# --------------------------------------------------------------------------- naming
+
+
+@functools.cache
+def _names(kind: str) -> dict[str, str]:
+    """Region (ISO 3166-2) or country (ISO 3166-1) code -> name, from the bundled tables."""
+    path = data_path("regions.csv" if kind == "region" else "countries.csv")
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {row["code"]: row["name"] for row in csv.DictReader(handle)}
+
+
+@functools.cache
+def _airport_place(ident: str, municipality: str, region: str, country: str) -> str:
+    """``"Anchorage, Alaska"`` in the US, ``"Shenyang, China"`` elsewhere."""
+    wider = _names("region").get(region) if country == "US" else _names("country").get(country)
+    parts = [p for p in (municipality, wider) if p]
+    return ", ".join(parts) or ident
+
+
+def _short(stop: Stop) -> str:
+    """A stop in a leg's message: ``Anchorage (ANC)``, ``Texas (ELP?)``."""
+    if stop.kind is StopKind.COORDINATES and stop.point is not None:
+        return str(stop.point)
+    airport = stop.airport
+    if airport is None:
+        return repr(stop.name)
+    if stop.kind is StopKind.AIRPORT:
+        return f"{airport.municipality or airport.name} ({airport.code})"
+    return f"{stop.name} ({airport.code}{'?' if stop.is_vague else ''})"
+
+
+def _long(stop: Stop) -> str:
+    """A stop on its own: ``Anchorage, Alaska (ANC)``, ``Alaska (ANC)``, ``Texas (ELP?)``."""
+    airport = stop.airport
+    if airport is None or stop.kind is not StopKind.AIRPORT:
+        return _short(stop)
+    place = _airport_place(airport.ident, airport.municipality, airport.region, airport.country)
+    return f"{place} ({airport.code})"
+
+
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _a(label: str) -> str:
+    """``"a Gulfstream V"``, ``"an Embraer ERJ 145"``."""
+    return f"{'an' if label[:1].upper() in 'AEIOU' else 'a'} {label}"
+
+
+def _about(value: float) -> str:
+    """A derived figure, rounded to 10 nm, as "about 5,780 nm"."""
+    return f"about {round(value, -1):,.0f} nm"
+
+
+def _span(low: float, high: float, unit: str) -> str:
+    if round(low) == round(high):
+        return f"{low:,.0f} {unit}"
+    return f"{low:,.0f}\u2013{high:,.0f} {unit}"
+
+
+# --------------------------------------------------------------------------- the aircraft
+
+
+@dataclass(frozen=True, slots=True)
+class _Performance:
+    """One aircraft's figures turned into the limits the checks compare against."""
+
+    spec: AircraftSpec
+    label: str
+    range_nm: Interval | None
+    cruise_ktas: Interval | None
+    max_seats: Interval | None
+    typical_seats: Interval | None
+    takeoff_ft: Interval | None
+    landing_ft: Interval | None
+    # Great-circle distances, nm: usable with reserves/route factor/wind, and the
+    # implausibility limit (range plus tolerance), each over the whole family.
+    usable_low: float = float("nan")
+    usable_high: float = float("nan")
+    limit_low: float = float("nan")
+    limit_high: float = float("nan")
+    reserve_nm: float = float("nan")
+    # Figures as shown in messages ("6,500", "5,249\u20137,546", "about 5,780 nm"),
+    # formatted once rather than once per finding.
+    text: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def family_note(self) -> str:
+        return " (depending on the member of the family)" if self.spec.is_family else ""
+
+
+_NAN: Final = float("nan")
+
+
+def _usable_nm(range_nm: float, cruise: float | None, s: CheckSettings) -> float:
+    """Great-circle distance coverable with reserves, route factor and wind."""
+    if cruise is None:
+        trip = range_nm - s.alternate_nm
+        ground = trip
+    else:
+        trip = range_nm - s.alternate_nm - s.reserve_min / 60.0 * cruise
+        ground = trip * max(cruise - s.wind_kt, 0.0) / cruise
+    return max(ground, 0.0) / s.route_factor
+
+
+def _label(given: str | None, spec: AircraftSpec) -> str:
+    """The name used in messages: as the input wrote it, unless that was a bare code."""
+    short = spec.name.split(" (")[0].strip() or spec.designator
+    if given:
+        text = given.strip()
+        for article in ("a ", "an ", "the "):
+            if text.lower().startswith(article):
+                text = text[len(article) :]
+        folded = "".join(ch for ch in text.upper() if ch.isalnum())
+        if folded and folded != spec.designator.upper() and sum(ch.isalpha() for ch in text) >= 2:
+            return text
+    return short
+
+
+def _performance(spec: AircraftSpec, given: str | None, s: CheckSettings) -> _Performance:
+    rng, cruise = spec.range_nm, spec.cruise_ktas
+    usable_low = usable_high = limit_low = limit_high = reserve = _NAN
+    if rng is not None:
+        speeds: tuple[float | None, ...] = (cruise.low, cruise.high) if cruise else (None,)
+        corners = [_usable_nm(r, v, s) for r in (rng.low, rng.high) for v in speeds]
+        usable_low, usable_high = min(corners), max(corners)
+        limit_low = rng.low * (1.0 + s.range_tolerance)
+        limit_high = rng.high * (1.0 + s.range_tolerance)
+        reserve = s.alternate_nm + (s.reserve_min / 60.0 * cruise.low if cruise else 0.0)
+    return _Performance(
+        spec=spec,
+        label=_label(given, spec),
+        range_nm=rng,
+        cruise_ktas=cruise,
+        max_seats=spec.max_seats,
+        typical_seats=spec.typical_seats,
+        takeoff_ft=spec.takeoff_field_ft,
+        landing_ft=spec.landing_field_ft,
+        usable_low=usable_low,
+        usable_high=usable_high,
+        limit_low=limit_low,
+        limit_high=limit_high,
+        reserve_nm=reserve,
+        text={
+            "range": str(rng),
+            "cruise": str(cruise),
+            "seats": str(spec.max_seats),
+            "typical": str(spec.typical_seats),
+            "takeoff": str(spec.takeoff_field_ft),
+            "landing": str(spec.landing_field_ft),
+            "usable": (
+                _about(usable_low)
+                if round(usable_low, -1) == round(usable_high, -1) or math.isnan(usable_low)
+                else f"about {_span(round(usable_low, -1), round(usable_high, -1), 'nm')}"
+            ),
+        },
+    )
+
+
+class _AircraftCache:
+    """Aircraft look-ups and derived limits, once per distinct name in a batch."""
+
+    def __init__(self, settings: CheckSettings) -> None:
+        self.settings = settings
+        self._cache: dict[str, _Performance | str] = {}
+        # Findings that depend only on the aircraft (and an airport) repeat across
+        # a batch; they are immutable, so each is built once.
+        self._aircraft_findings: dict[int, Finding] = {}
+        self._runway: dict[tuple[int, str, bool], Finding | None] = {}
+
+    def aircraft_finding(self, perf: _Performance | str | None) -> Finding:
+        """The ``aircraft`` finding for ``perf``, built once per batch."""
+        key = id(perf)
+        hit = self._aircraft_findings.get(key)
+        if hit is None:
+            hit = self._aircraft_findings[key] = _aircraft_finding(perf, self.settings)
+        return hit
+
+    def runway_finding(
+        self, index: int, stop: Stop, last: bool, perf: _Performance
+    ) -> Finding | None:
+        """The ``runway`` finding of a stop; cached for stops pinned to one airport."""
+        if len(stop.candidates) != 1 or stop.kind is not StopKind.AIRPORT:
+            return _runway_finding(index, stop, last, perf, self.settings)
+        key = (id(perf), stop.candidates[0].ident, last)
+        if key in self._runway:
+            hit = self._runway[key]
+        else:
+            hit = self._runway[key] = _runway_finding(-1, stop, last, perf, self.settings)
+        if hit is None:
+            return None
+        return Finding(hit.check, hit.severity, hit.message, None, index, hit.data)
+
+    def get(self, given: str | AircraftSpec | None) -> _Performance | str | None:
+        """The performance, an error message for an unknown type, or ``None``."""
+        if given is None or (isinstance(given, str) and not given.strip()):
+            return None
+        if not isinstance(given, str):
+            return _performance(given, None, self.settings)
+        hit = self._cache.get(given)
+        if hit is None:
+            from .aircraft import lookup_aircraft
+
+            try:
+                hit = _performance(lookup_aircraft(given), given, self.settings)
+            except FlightlegsError as err:
+                hit = str(err)
+            self._cache[given] = hit
+        return hit
+
+
+def _aircraft_finding(perf: _Performance | str | None, s: CheckSettings) -> Finding:
+    if perf is None:
+        return Finding(
+            "aircraft",
+            Severity.WARNING,
+            "No aircraft type is known for this route, so the range, stop, seat, runway "
+            "and speed checks could not run.",
+        )
+    if isinstance(perf, str):
+        return Finding(
+            "aircraft",
+            Severity.WARNING,
+            f"The aircraft could not be identified ({perf}), so the range, stop, seat, "
+            "runway and speed checks could not run.",
+            data={"error": perf},
+        )
+    missing = []
+    if perf.range_nm is None:
+        missing.append(("range", "range and stop"))
+    if perf.cruise_ktas is None:
+        missing.append(("cruise speed", "speed"))
+    if perf.max_seats is None:
+        missing.append(("seat count", "seat"))
+    if perf.takeoff_ft is None:
+        missing.append(("take-off field length", "runway"))
+    spec = perf.spec
+    data: dict[str, DataValue] = {
+        "designator": spec.designator,
+        "name": spec.name,
+        "is_family": spec.is_family,
+        "members": ",".join(m.icao_type for m in spec.members),
+    }
+    for key, interval in (
+        ("range_nm", perf.range_nm),
+        ("cruise_ktas", perf.cruise_ktas),
+        ("max_seats", perf.max_seats),
+        ("takeoff_field_ft", perf.takeoff_ft),
+        ("landing_field_ft", perf.landing_ft),
+    ):
+        data[f"{key}_low"] = interval.low if interval else None
+        data[f"{key}_high"] = interval.high if interval else None
+    data["usable_nm_low"] = None if math.isnan(perf.usable_low) else perf.usable_low
+    data["usable_nm_high"] = None if math.isnan(perf.usable_high) else perf.usable_high
+    rng, cruise, seats, takeoff = perf.range_nm, perf.cruise_ktas, perf.max_seats, perf.takeoff_ft
+    if missing or rng is None or cruise is None:
+        what = " or ".join(m[0] for m in missing)
+        checks = ", ".join(m[1] for m in missing)
+        return Finding(
+            "aircraft",
+            Severity.WARNING,
+            f"The aircraft table has no {what} for the {perf.label}, so the {checks} "
+            "checks could not run.",
+            data=data,
+        )
+    wind = (
+        "in still air"
+        if s.wind_kt == 0
+        else f"against a {s.wind_kt:g} kt headwind"
+        if s.wind_kt > 0
+        else f"with a {-s.wind_kt:g} kt tailwind"
+    )
+    usable = perf.text["usable"]
+    return Finding(
+        "aircraft",
+        Severity.OK,
+        f"Checked as {_a(perf.label)}{perf.family_note}: published range "
+        f"{rng} nm, usable {usable} after {s.reserve_min:g} min + "
+        f"{s.alternate_nm:g} nm reserves and a {(s.route_factor - 1) * 100:g}% route "
+        f"allowance {wind}; cruise {cruise} kt; {seats} seats; take-off field {takeoff} ft.",
+        data=data,
+    )
+
+
+# --------------------------------------------------------------------------- the checks
+
+
+def _scope(every: bool, none: bool) -> str:
+    return "every" if every else "none" if none else "some"
+
+
+def _over(vague: bool, family: bool) -> str:
+    if vague and family:
+        return "candidate airport pairs and family members"
+    return "candidate airport pairs" if vague else "members of the family"
+
+
+def _range_finding(leg: Leg, perf: _Performance, rng: Interval, s: CheckSettings) -> Finding:
+    d_min, d, d_max = leg.distance_min_m / _NM, leg.distance_m / _NM, leg.distance_max_m / _NM
+    vague, family = leg.is_range, perf.spec.is_family
+    ok_scope = _scope(d_max <= perf.usable_low, d_min > perf.usable_high)
+    bad_scope = _scope(d_min > perf.limit_high, d_max <= perf.limit_low)
+    where = f"Leg {leg.number} {_short(leg.origin)} -> {_short(leg.destination)}"
+    dist = f"{d:,.0f} nm ({d * _NM / 1000:,.0f} km)"
+    if vague:
+        dist += f", {_span(d_min, d_max, 'nm')} over the candidate airports"
+    usable = perf.text["usable"]
+    data: dict[str, DataValue] = {
+        "distance_nm": d,
+        "distance_nm_min": d_min,
+        "distance_nm_max": d_max,
+        "usable_nm_low": perf.usable_low,
+        "usable_nm_high": perf.usable_high,
+        "range_nm_low": rng.low,
+        "range_nm_high": rng.high,
+        "limit_nm_high": perf.limit_high,
+        "within_usable": ok_scope,
+        "beyond_limit": bad_scope,
+    }
+    over = _over(vague, family)
+    if ok_scope == "every":
+        tail = f" for all {over}" if vague or family else ""
+        return Finding(
+            "range",
+            Severity.OK,
+            f"{where} is {dist}, within the {perf.label}'s usable range of {usable}{tail}.",
+            leg=leg.number,
+            data=data,
+        )
+    if bad_scope == "every":
+        excess = (d_min / rng.high - 1.0) * 100.0
+        tail = f" for all {over}" if vague or family else ""
+        return Finding(
+            "range",
+            Severity.IMPLAUSIBLE,
+            f"{where} is {dist}, {excess:.0f}% beyond the {perf.label}'s published range "
+            f"of {perf.text['range']} nm{tail}: it cannot be flown without refuelling.",
+            leg=leg.number,
+            data=data,
+        )
+    if ok_scope == "none" and bad_scope == "none":
+        return Finding(
+            "range",
+            Severity.WARNING,
+            f"{where} is {dist}, beyond the {perf.label}'s usable range of {usable} but "
+            f"within its published {perf.text['range']} nm: possible only with a tailwind, "
+            "a light load or reduced reserves.",
+            leg=leg.number,
+            data=data,
+        )
+    if ok_scope == "some":
+        first = f"within the {perf.label}'s usable range of {usable} only for some {over}"
+    else:
+        first = f"beyond the {perf.label}'s usable range of {usable}"
+    if bad_scope == "some":
+        second = (
+            f"more than {s.range_tolerance:.0%} beyond the published range "
+            f"({perf.text['range']} nm) for some {over}"
+        )
+    else:
+        second = f"within the published {perf.text['range']} nm"
+    return Finding(
+        "range",
+        Severity.WARNING,
+        f"{where} is {dist}: {first}, {second}.",
+        leg=leg.number,
+        data=data,
+    )
+
+
+def _stop_needed_finding(
+    index: int,
+    stop: Stop,
+    legs: tuple[Leg, Leg, Leg],
+    perf: _Performance,
+    rng: Interval,
+    s: CheckSettings,
+) -> Finding:
+    before, after, direct = legs
+    d_min, d, d_max = (
+        direct.distance_min_m / _NM,
+        direct.distance_m / _NM,
+        direct.distance_max_m / _NM,
+    )
+    detour = (before.distance_m + after.distance_m) / _NM - d
+    cruise = perf.cruise_ktas
+    margin = 1.0 + s.fuel_margin
+    needed_every = d_min > perf.usable_high
+    needed_none = d_max <= perf.usable_low
+    comfortable_every = d_max * margin <= perf.usable_low
+    # The headwind that would use the margin up exactly, for the likely distance.
+    headwind: float | None = None
+    if cruise is not None:
+        trip = rng.low - s.alternate_nm - s.reserve_min / 60.0 * cruise.low
+        if trip > 0:
+            headwind = cruise.low * (1.0 - d * s.route_factor / trip)
+    usable = perf.text["usable"]
+    place = f"the stop in {_long(stop)}"
+    ends = f"{_short(direct.origin)} -> {_short(direct.destination)} direct would be"
+    dist = f"{d:,.0f} nm" if not direct.is_range else f"{_span(d_min, d_max, 'nm')}"
+    share = detour / d * 100 if d else _INF
+    adds = f"{detour:,.0f} nm" + (f" ({share:.{1 if share < 1 else 0}f}%)" if d else "")
+    if needed_every:
+        outcome = "needed"
+        message = (
+            f"{_upper_first(place)} was needed for fuel: {ends} {dist}, beyond the "
+            f"{perf.label}'s usable range of {usable}."
+        )
+    elif comfortable_every:
+        outcome = "not needed"
+        message = (
+            f"{_upper_first(place)} was not needed for range: {ends} {dist}, well within the "
+            f"{perf.label}'s usable range of {usable} (other reasons: crew, customs, "
+            f"passengers; the stop adds {adds})."
+        )
+    elif needed_none and not direct.is_range and not perf.spec.is_family:
+        outcome = "marginal"
+        wind = (
+            f" (a headwind above {headwind:,.0f} kt would use it up)"
+            if headwind is not None and headwind > 0
+            else ""
+        )
+        message = (
+            f"{_upper_first(place)} was probably a fuel stop: {ends} {dist}, within the "
+            f"{perf.label}'s usable range of {usable} by less than {s.fuel_margin:.0%}{wind}, "
+            f"and the stop adds only {adds}."
+        )
+    else:
+        outcome = "maybe"
+        over = _over(direct.is_range, perf.spec.is_family)
+        message = (
+            f"{_upper_first(place)} may have been needed for fuel: {ends} {dist}, beyond or "
+            f"close to the {perf.label}'s usable range of {usable} for some {over}."
+        )
+    return Finding(
+        "stop-needed",
+        Severity.OK,
+        message,
+        stop=index,
+        data={
+            "outcome": outcome,
+            "direct_nm": d,
+            "direct_nm_min": d_min,
+            "direct_nm_max": d_max,
+            "detour_nm": detour,
+            "usable_nm_low": perf.usable_low,
+            "usable_nm_high": perf.usable_high,
+            "breakeven_headwind_kt": None if headwind is None else headwind,
+            "from_stop": index - 1,
+            "to_stop": index + 1,
+        },
+    )
+
+
+def _seat_findings(route: Route, perf: _Performance) -> list[Finding]:
+    seats = perf.max_seats
+    if seats is None:
+        return []
+    out = []
+    typical = perf.typical_seats
+    usual = f" (typically {perf.text['typical']})" if typical is not None else ""
+    data: dict[str, DataValue] = {
+        "people": route.people,
+        "seats_reported": route.seats,
+        "max_seats_low": seats.low,
+        "max_seats_high": seats.high,
+        "typical_seats_high": typical.high if typical else None,
+    }
+    for count, what in ((route.people, "people"), (route.seats, "seats")):
+        if count is None:
+            continue
+        subject = (
+            f"{count:,} {'person' if count == 1 else 'people'} reported aboard"
+            if what == "people"
+            else f"A reported capacity of {count:,} seats"
+        )
+        if what == "people" and count:
+            subject = subject[0].upper() + subject[1:]
+        if count <= seats.low:
+            severity = Severity.OK
+            text = f"{subject} fits the {perf.label}'s {perf.text['seats']} seats{usual}."
+            if what == "people":
+                text = f"{subject} fit in the {perf.label}'s {perf.text['seats']} seats{usual}."
+        elif count > seats.high:
+            severity = Severity.IMPLAUSIBLE
+            text = (
+                f"{subject} {'exceed' if what == 'people' else 'exceeds'} the "
+                f"{perf.label}'s maximum of {seats} passenger seats."
+            )
+        else:
+            severity = Severity.WARNING
+            text = (
+                f"{subject} {'exceed' if what == 'people' else 'exceeds'} the maximum of "
+                f"some members of the {perf.label} family ({perf.text['seats']} seats)."
+            )
+        out.append(Finding("seats", severity, text, data=data))
+    if route.people is not None and route.seats is not None and route.people > route.seats:
+        out.append(
+            Finding(
+                "seats",
+                Severity.WARNING,
+                f"The report gives {route.people:,} people aboard but only {route.seats:,} seats.",
+                data=data,
+            )
+        )
+    return out
+
+
+def _runway_finding(
+    index: int, stop: Stop, last: bool, perf: _Performance, s: CheckSettings
+) -> Finding | None:
+    need = perf.landing_ft if last and perf.landing_ft is not None else perf.takeoff_ft
+    if need is None:
+        return None
+    verb = "land" if last and perf.landing_ft is not None else "take off"
+    ok_at = need.high * s.runway_margin
+    bad_below = need.low * s.runway_implausible
+    lengths = [a.longest_runway_ft for a in stop.candidates]
+    n = len(lengths)
+    data: dict[str, DataValue] = {
+        "needed_ft_low": need.low,
+        "needed_ft_high": need.high,
+        "candidates": n,
+        "for": "landing" if verb == "land" else "take-off",
+    }
+    need_text = perf.text["landing" if need is perf.landing_ft else "takeoff"]
+    needs = f"the {need_text} ft {_a(perf.label)} needs to {verb} at maximum weight"
+    if n == 0:
+        return Finding(
+            "runway",
+            Severity.WARNING,
+            f"No airport is known for {_long(stop)}, so its runway could not be checked "
+            f"against {needs}.",
+            stop=index,
+            data=data,
+        )
+    known = [x for x in lengths if x is not None]
+    long_enough = sum(1 for x in known if x >= ok_at)
+    too_short = sum(1 for x in known if x < bad_below)
+    data.update(long_enough=long_enough, too_short=too_short, unknown=n - len(known))
+    if n == 1:
+        length = lengths[0]
+        data["runway_ft"] = length
+        if length is None:
+            return Finding(
+                "runway",
+                Severity.WARNING,
+                f"The runway length of {_long(stop)} is not known, so it could not be checked "
+                f"against {needs}.",
+                stop=index,
+                data=data,
+            )
+        if long_enough:
+            severity, verdict = Severity.OK, "enough for"
+        elif too_short:
+            severity, verdict = Severity.IMPLAUSIBLE, f"less than {s.runway_implausible:.0%} of"
+        else:
+            severity, verdict = Severity.WARNING, "shorter than"
+        tail = "" if long_enough or too_short else ": possible only well below maximum weight"
+        return Finding(
+            "runway",
+            severity,
+            f"{_long(stop)} has a longest runway of {length:,.0f} ft, {verdict} {needs}{tail}.",
+            stop=index,
+            data=data,
+        )
+    best = stop.candidates[0]
+    best_len = best.longest_runway_ft
+    best_text = (
+        f"{best.code} has {best_len:,.0f} ft"
+        if best_len is not None
+        else f"{best.code}'s is unknown"
+    )
+    if long_enough == n:
+        severity = Severity.OK
+    elif too_short == n:
+        severity = Severity.IMPLAUSIBLE
+    else:
+        severity = Severity.WARNING
+    return Finding(
+        "runway",
+        severity,
+        f"{long_enough} of the {n} candidate airports for {_long(stop)} have a runway long "
+        f"enough to {verb} {_a(perf.label)} at maximum weight ({need_text} ft; the best guess "
+        f"{best_text}).",
+        stop=index,
+        data=data,
+    )
+
+
+def _duration(delta: dt.timedelta) -> str:
+    minutes = round(delta.total_seconds() / 60.0)
+    sign = "-" if minutes < 0 else ""
+    hours, mins = divmod(abs(minutes), 60)
+    return f"{sign}{hours} h {mins:02d} min"
+
+
+def _time_findings(
+    route: Route, legs: Sequence[Leg], perf: _Performance | None, s: CheckSettings
+) -> list[Finding]:
+    out: list[Finding] = []
+    stops = route.stops
+    if not any(st.arrival or st.departure for st in stops):
+        return out
+    for i, st in enumerate(stops):
+        if st.arrival is not None and st.departure is not None:
+            delta = _minus(st.departure, st.arrival)
+            if delta is not None and delta < dt.timedelta(0):
+                out.append(
+                    Finding(
+                        "speed",
+                        Severity.IMPLAUSIBLE,
+                        f"At {_long(st)} the reported departure ({st.departure:%Y-%m-%d %H:%M %Z}) "
+                        f"is {_duration(-delta)} before the reported arrival "
+                        f"({st.arrival:%Y-%m-%d %H:%M %Z}).",
+                        stop=i,
+                        data={"ground_time_h": delta.total_seconds() / 3600.0},
+                    )
+                )
+    for leg in legs:
+        # Departure, else arrival at the origin (earlier, so the speed is a lower
+        # bound); arrival, else departure at the destination (later, likewise).
+        t0 = leg.origin.departure or leg.origin.arrival
+        t1 = leg.destination.arrival or leg.destination.departure
+        if t0 is None or t1 is None:
+            continue
+        where = f"Leg {leg.number} {_short(leg.origin)} -> {_short(leg.destination)}"
+        delta = _minus(t1, t0)
+        if delta is None:
+            out.append(
+                Finding(
+                    "speed",
+                    Severity.WARNING,
+                    f"{where}: the reported times have no time zone, so its speed could not "
+                    "be checked.",
+                    leg=leg.number,
+                )
+            )
+            continue
+        hours = delta.total_seconds() / 3600.0
+        if hours <= 0:
+            out.append(
+                Finding(
+                    "speed",
+                    Severity.IMPLAUSIBLE,
+                    f"{where} arrives {_duration(-delta)} before it departs by the reported times.",
+                    leg=leg.number,
+                    data={"elapsed_h": hours},
+                )
+            )
+            continue
+        if perf is None or perf.cruise_ktas is None or not leg.is_measured:
+            continue
+        cruise = perf.cruise_ktas
+        gs_min, gs = leg.distance_min_m / _NM / hours, leg.distance_m / _NM / hours
+        gs_max = leg.distance_max_m / _NM / hours
+        warn_at = cruise.high + s.speed_margin_kt
+        bad_at = cruise.high + s.max_tailwind_kt
+        data: dict[str, DataValue] = {
+            "elapsed_h": hours,
+            "ground_speed_kt": gs,
+            "ground_speed_kt_min": gs_min,
+            "ground_speed_kt_max": gs_max,
+            "cruise_ktas_high": cruise.high,
+        }
+        speed = f"{gs:,.0f} kt" if not leg.is_range else _span(gs_min, gs_max, "kt")
+        took = f"{where} took {_duration(delta)} for {leg.nm:,.0f} nm, an average of {speed}"
+        if gs_max <= warn_at:
+            severity = Severity.OK
+            text = f"{took}, consistent with the {perf.label}'s cruise of {perf.text['cruise']} kt."
+        elif gs_min > bad_at:
+            severity = Severity.IMPLAUSIBLE
+            text = (
+                f"{took}: {gs_min - cruise.high:,.0f} kt faster than the {perf.label}'s cruise "
+                f"of {perf.text['cruise']} kt, more than any tailwind explains."
+            )
+        else:
+            severity = Severity.WARNING
+            text = (
+                f"{took}, faster than the {perf.label}'s cruise of {perf.text['cruise']} kt: "
+                "it needs a strong tailwind, or the times are wrong."
+            )
+        out.append(Finding("speed", severity, text, leg=leg.number, data=data))
+    return out
+
+
+def _minus(later: dt.datetime, earlier: dt.datetime) -> dt.timedelta | None:
+    """``later - earlier``, or ``None`` when either lacks a time zone."""
+    if later.utcoffset() is None or earlier.utcoffset() is None:
+        return None
+    return later - earlier
+
+
+def _unresolved_findings(route: Route, s: CheckSettings) -> list[Finding]:
+    out = []
+    last = len(route.stops) - 1
+    for i, st in enumerate(route.stops):
+        if st.is_resolved:
+            continue
+        legs = [n for n in (i, i + 1) if 1 <= n <= last]
+        which = " and ".join(str(n) for n in legs)
+        affected = (
+            f", so leg{'s' if len(legs) > 1 else ''} {which} could not be measured" if legs else ""
+        )
+        out.append(
+            Finding(
+                "unresolved",
+                Severity.IMPLAUSIBLE if s.strict else Severity.WARNING,
+                f"The stop {st.name!r} could not be placed on the map{affected}.",
+                stop=i,
+                data={"name": st.name, "kind": str(st.kind)},
+            )
+        )
+    return out
+
+
+def _check_one(
+    route: Route,
+    legs: tuple[Leg, ...],
+    directs: Mapping[int, Leg],
+    perf: _Performance | str | None,
+    batch: _AircraftCache,
+) -> RouteReport:
+    s = batch.settings
+    findings: list[Finding] = [batch.aircraft_finding(perf)]
+    findings.extend(_unresolved_findings(route, s))
+    known = perf if isinstance(perf, _Performance) else None
+    rng = known.range_nm if known is not None else None
+    if known is not None and rng is not None:
+        findings.extend(_range_finding(leg, known, rng, s) for leg in legs if leg.is_measured)
+        for k, direct in directs.items():
+            trio = (legs[k - 1], legs[k], direct)
+            findings.append(_stop_needed_finding(k, route.stops[k], trio, known, rng, s))
+    if known is not None:
+        findings.extend(_seat_findings(route, known))
+        last = len(route.stops) - 1
+        for i, st in enumerate(route.stops):
+            if st.is_resolved:
+                finding = batch.runway_finding(i, st, i == last and i > 0, known)
+                if finding is not None:
+                    findings.append(finding)
+    findings.extend(_time_findings(route, legs, known, s))
+    return RouteReport(
+        route=route,
+        legs=legs,
+        findings=tuple(findings),
+        aircraft=known.spec if known is not None else None,
+    )
+
+
+def check_routes(
+    routes: Iterable[Route],
+    settings: CheckSettings | None = None,
+    aircraft: str | AircraftSpec | None = None,
+) -> CheckReport:
+    """Check many routes; every leg of every route is measured in one geodesic call.
+
+    Parameters
+    ----------
+    routes
+        The routes to check.
+    settings
+        The assumptions (:class:`CheckSettings`); the defaults when ``None``.
+    aircraft
+        Check every route against this type (a name such as ``"GLF5"`` or an
+        :class:`~flightlegs.aircraft.AircraftSpec`) instead of each route's own.
+
+    Returns
+    -------
+    CheckReport
+        One :class:`RouteReport` per route, in order.
+
+    Examples
+    --------
+    >>> from flightlegs.inputs import read_routes
+    >>> report = check_routes(read_routes("AZA-ELP-ANC"), aircraft="GLF5")
+    >>> [f.data["outcome"] for _, f in report.findings if f.check == "stop-needed"]
+    ['not needed']
+    """
+    s = settings if settings is not None else CheckSettings()
+    routes = list(routes)
+    cache = _AircraftCache(s)
+    perfs = [cache.get(aircraft if aircraft is not None else r.aircraft) for r in routes]
+    # One measuring pass: the routes' own legs, then each intermediate stop's
+    # "direct" leg that skips it (for the stop-needed check).
+    skips: list[Route] = []
+    owners: list[tuple[int, int]] = []
+    for n, (route, perf) in enumerate(zip(routes, perfs, strict=True)):
+        if not isinstance(perf, _Performance) or perf.range_nm is None:
+            continue
+        stops = route.stops
+        for k in range(1, len(stops) - 1):
+            a, b = stops[k - 1], stops[k + 1]
+            if a.is_resolved and b.is_resolved and stops[k].is_resolved:
+                skips.append(Route(stops=(a, b)))
+                owners.append((n, k))
+    measured = measure_many([*routes, *skips])
+    directs: list[dict[int, Leg]] = [{} for _ in routes]
+    for (n, k), legs in zip(owners, measured[len(routes) :], strict=True):
+        directs[n][k] = legs[0]  # its indexes are within the two-stop route
+    reports = []
+    for n, route in enumerate(routes):
+        checked = route
+        if aircraft is not None and isinstance(aircraft, str):
+            checked = route.with_aircraft(aircraft)
+        reports.append(_check_one(checked, measured[n], directs[n], perfs[n], cache))
+    return CheckReport(routes=tuple(reports), settings=s)
+
+
+def check_route(
+    route: Route,
+    settings: CheckSettings | None = None,
+    aircraft: str | AircraftSpec | None = None,
+) -> RouteReport:
+    """Check one route (see :func:`check_routes`).
+
+    Examples
+    --------
+    >>> from flightlegs.inputs import read_routes
+    >>> route = read_routes("ANC-SHE")[0]
+    >>> report = check_route(route, aircraft="Embraer 145")
+    >>> str(report.verdict)
+    'implausible'
+    """
+    return check_routes([route], settings, aircraft).routes[0]
