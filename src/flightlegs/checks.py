@@ -696,6 +696,7 @@ def _aircraft_finding(perf: _Performance | str | None, s: CheckSettings) -> Find
         "name": spec.name,
         "is_family": spec.is_family,
         "members": ",".join(m.icao_type for m in spec.members),
+        "label": _a(perf.label),
     }
     for key, interval in (
         ("range_nm", perf.range_nm),
@@ -866,8 +867,8 @@ def _stop_needed_finding(
         outcome = "not needed"
         message = (
             f"{_upper_first(place)} was not needed for range: {ends} {dist}, well within the "
-            f"{perf.label}'s usable range of {usable} (other reasons: crew, customs, "
-            f"passengers; the stop adds {adds})."
+            f"{perf.label}'s usable range of {usable}; it adds {adds} and had other reasons, "
+            "such as crew, customs or passengers."
         )
     elif needed_none and not direct.is_range and not perf.spec.is_family:
         outcome = "marginal"

@@ -87,6 +87,32 @@ def _cmd_legs(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_check(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from .checks import CheckSettings, check_routes
+    from .config import load_config
+    from .report_formats import render
+
+    settings = load_config().check  # [tool.flightlegs] of the nearest pyproject.toml
+    flags = {
+        "route_factor": "--route-factor",
+        "reserve_min": "--reserve-min",
+        "wind_kt": "--wind-kt",
+    }
+    overrides: dict[str, float | bool] = {
+        name: CheckSettings.validate(name, getattr(args, name), flag)
+        for name, flag in flags.items()
+        if getattr(args, name) is not None
+    }
+    if args.strict:
+        overrides["strict"] = True
+    settings = replace(settings, **overrides)  # type: ignore[arg-type]
+    report = check_routes(_read(args), settings)
+    sys.stdout.write(render(report, args.format, strict=settings.strict))
+    return EXIT_FINDINGS if report.failed(strict=settings.strict) else EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``flightlegs`` command."""
     from importlib.metadata import PackageNotFoundError, version
@@ -111,6 +137,33 @@ def build_parser() -> argparse.ArgumentParser:
         "--stops", action="store_true", help="also list stops with evidence and candidates"
     )
     legs.set_defaults(func=_cmd_legs)
+
+    # "resolve": the shared input options may define --strict too; here it means both.
+    check = sub.add_parser(
+        "check",
+        help="check routes against the aircraft: range, fuel stops, seats, runways, speeds",
+        description="Exit status: 0 plausible, 1 implausible (or any warning with --strict), "
+        "2 bad input. Settings come from [tool.flightlegs] in the nearest pyproject.toml; "
+        "flags override them.",
+        conflict_handler="resolve",
+    )
+    _add_input_options(check)
+    check.add_argument("--format", choices=["text", "json", "junit", "github"], default="text")
+    check.add_argument(
+        "--strict",
+        action="store_true",
+        help="warnings fail too, and unresolved stops are implausible",
+    )
+    check.add_argument(
+        "--route-factor", type=float, metavar="F", help="flown / great-circle distance (1.03)"
+    )
+    check.add_argument(
+        "--reserve-min", type=float, metavar="MIN", help="reserve fuel, minutes at cruise (45)"
+    )
+    check.add_argument(
+        "--wind-kt", type=float, metavar="KT", help="headwind allowance; negative: tailwind (0)"
+    )
+    check.set_defaults(func=_cmd_check)
     return parser
 
 
