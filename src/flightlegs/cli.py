@@ -87,6 +87,55 @@ def _cmd_legs(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_map(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .checks import check_routes
+    from .config import load_config
+    from .errors import InputError
+    from .maps import DEFAULT_TILES, is_flightlegs_map, route_map, save_map
+
+    out = Path(args.output)
+    if out.is_dir():
+        raise InputError(f"{out}: is a folder; expected a file name such as {out / 'map.html'}")
+    if out.exists() and not args.force and not is_flightlegs_map(out):
+        raise InputError(
+            f"{out}: exists and was not written by flightlegs; add --force to replace it"
+        )
+    routes = _read(args)
+    m = route_map(
+        routes,
+        reports=check_routes(routes, load_config().check),  # legs coloured as `check` judges
+        title=args.title,
+        rings_from=args.rings_from or (),
+        ring_nm=args.ring_nm,
+        tiles=args.tiles or DEFAULT_TILES,
+    )
+    print(save_map(m, out))
+    return EXIT_OK
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .checks import check_routes
+    from .config import load_config
+    from .export import export_routes
+
+    suffixes = {".geojson": "geojson", ".json": "geojson", ".kml": "kml", ".csv": "csv"}
+    fmt = args.format or suffixes.get(Path(args.output or "").suffix.lower(), "geojson")
+    routes = _read(args)
+    text = export_routes(routes, fmt, reports=check_routes(routes, load_config().check))
+    if args.output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    out = Path(args.output)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8")
+    print(out)
+    return EXIT_OK
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
@@ -164,6 +213,37 @@ def build_parser() -> argparse.ArgumentParser:
         "--wind-kt", type=float, metavar="KT", help="headwind allowance; negative: tailwind (0)"
     )
     check.set_defaults(func=_cmd_check)
+
+    maps = sub.add_parser("map", help="draw the routes on an interactive HTML map")
+    _add_input_options(maps)
+    maps.add_argument("-o", "--output", required=True, metavar="FILE.html", help="map to write")
+    maps.add_argument("--title", help="title shown on the map (default: the route's name)")
+    maps.add_argument(
+        "--rings-from",
+        nargs="+",
+        metavar="STOP",
+        help="draw range rings around these stops: stop numbers (1, 2, ...) or codes",
+    )
+    maps.add_argument(
+        "--ring-nm", type=float, metavar="NM", help="ring radius (default: the aircraft's range)"
+    )
+    maps.add_argument(
+        "--tiles", help="base map: an xyzservices name, or none (default: Esri.WorldGrayCanvas)"
+    )
+    maps.add_argument(
+        "--force", action="store_true", help="replace an existing file not written by flightlegs"
+    )
+    maps.set_defaults(func=_cmd_map)
+
+    export = sub.add_parser("export", help="write stops and legs as GeoJSON, KML or CSV")
+    _add_input_options(export)
+    export.add_argument(
+        "--format",
+        choices=["geojson", "kml", "csv"],
+        help="output format (default: from the -o suffix, else geojson)",
+    )
+    export.add_argument("-o", "--output", metavar="FILE", help="file to write (default: stdout)")
+    export.set_defaults(func=_cmd_export)
     return parser
 
 
