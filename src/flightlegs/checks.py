@@ -814,8 +814,10 @@ def _range_finding(leg: Leg, perf: _Performance, rng: Interval, s: CheckSettings
             f"more than {s.range_tolerance:.0%} beyond the published range "
             f"({perf.text['range']} nm) for some {over}"
         )
+    elif d_max <= rng.low:
+        second = f"but within its published {perf.text['range']} nm"
     else:
-        second = f"within the published {perf.text['range']} nm"
+        second = f"but at most {s.range_tolerance:.0%} beyond its published {perf.text['range']} nm"
     return Finding(
         "range",
         Severity.WARNING,
@@ -1037,7 +1039,8 @@ def _runway_finding(
     return Finding(
         "runway",
         severity,
-        f"{long_enough} of the {n} candidate airports for {_long(stop)} have a runway long "
+        f"{f'All {n}' if long_enough == n else f'{long_enough} of the {n}'} candidate airports for "
+        f"{_long(stop)} have a runway long "
         f"enough to {verb} {_a(perf.label)} at maximum weight ({need_text} ft; the best guess "
         f"{best_text}).",
         stop=index,
