@@ -51,12 +51,29 @@ def _add_input_options(p: argparse.ArgumentParser) -> None:
         "report (.txt), folder, or - for standard input",
     )
     p.add_argument("--aircraft", metavar="TYPE", help="aircraft type, e.g. GLF5 or 'Gulfstream V'")
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="refuse any place that cannot be resolved, listing the closest known names",
+    )
+    p.add_argument(
+        "--geocoder",
+        choices=["offline", "nominatim"],
+        default="offline",
+        help="how place names are resolved: the bundled gazetteer (default) or "
+        "OpenStreetMap's Nominatim (needs the network)",
+    )
 
 
 def _read(args: argparse.Namespace) -> list[Route]:
     from .inputs import read_routes
 
-    routes = read_routes(*args.inputs)
+    resolver = None
+    if args.geocoder != "offline":
+        from .places import make_resolver
+
+        resolver = make_resolver(args.geocoder)
+    routes = read_routes(*args.inputs, resolver=resolver, strict=args.strict)
     if args.aircraft:
         from .aircraft import lookup_aircraft
 

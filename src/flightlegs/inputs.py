@@ -15,10 +15,14 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .chains import parse_chain
 from .errors import InputError, RouteSyntaxError
 from .route import Route
+
+if TYPE_CHECKING:
+    from .places import Resolver
 
 __all__ = ["MAX_INPUT_BYTES", "read_routes", "read_text"]
 
@@ -86,7 +90,9 @@ def _expand(arguments: Iterable[str]) -> list[str | Path]:
     return items
 
 
-def _read_text_input(text: str, source: str) -> list[Route]:
+def _read_text_input(
+    text: str, source: str, resolver: Resolver | None = None, strict: bool = False
+) -> list[Route]:
     stripped = text.strip()
     if not stripped:
         raise InputError(f"{source}: is empty; expected a code chain or a report")
@@ -97,10 +103,12 @@ def _read_text_input(text: str, source: str) -> list[Route]:
             raise
     from .reports import parse_report
 
-    return [parse_report(text, source=source)]
+    return [parse_report(text, source=source, resolver=resolver, strict=strict)]
 
 
-def read_routes(*arguments: str) -> list[Route]:
+def read_routes(
+    *arguments: str, resolver: Resolver | None = None, strict: bool = False
+) -> list[Route]:
     """Read every route named by the arguments.
 
     Parameters
@@ -108,6 +116,13 @@ def read_routes(*arguments: str) -> list[Route]:
     *arguments
         Code chains, paths of route files or reports, folders of them, or
         ``"-"`` for standard input.
+    resolver
+        Resolves place names in route files and reports; the offline
+        gazetteer by default (see :func:`flightlegs.places.make_resolver`).
+    strict
+        Refuse places that cannot be resolved (the error lists the closest
+        known names) and reports with no stops, instead of keeping them with
+        a warning.
 
     Returns
     -------
@@ -129,15 +144,15 @@ def read_routes(*arguments: str) -> list[Route]:
                 raise InputError(
                     f"<stdin>: longer than the {MAX_INPUT_BYTES:,} characters accepted"
                 )
-            routes.extend(_read_text_input(text, "<stdin>"))
+            routes.extend(_read_text_input(text, "<stdin>", resolver, strict))
         elif isinstance(item, Path):
             suffix = item.suffix.lower()
             if suffix in _STRUCTURED:
                 from .routefiles import read_route_file
 
-                routes.extend(read_route_file(item))
+                routes.extend(read_route_file(item, resolver=resolver, strict=strict))
             else:
-                routes.extend(_read_text_input(read_text(item), str(item)))
+                routes.extend(_read_text_input(read_text(item), str(item), resolver, strict))
         else:
             routes.extend(parse_chain(item))
     return routes
