@@ -25,7 +25,9 @@ The checks
     People reported aboard, and seats reported, against the type's maximum seats.
 ``runway``
     Each stop's longest runway against the take-off field length (landing field
-    length at the last stop, where known).
+    length at the last stop, where known). For a vague stop the message counts
+    the candidates long enough; the verdict is ``ok`` when the best guess is,
+    ``implausible`` when none is.
 ``speed``
     With times at the stops: the average ground speed each leg implies against
     the cruise speed, and times running backwards.
@@ -1030,7 +1032,9 @@ def _runway_finding(
         if best_len is not None
         else f"{best.code}'s is unknown"
     )
-    if long_enough == n:
+    # A vague stop's candidates include every small field near the place; the
+    # resolver ranks the likely one first, so the verdict follows the best guess.
+    if best_len is not None and best_len >= ok_at:
         severity = Severity.OK
     elif too_short == n:
         severity = Severity.IMPLAUSIBLE

@@ -349,6 +349,24 @@ def _file_text(path: str) -> str | None:
         return None
 
 
+def _offset(text: str, sentence: str, start: int) -> int:
+    """Where in a file a stop was read.
+
+    A report's evidence ``start`` is an offset into the whole file, inside its
+    sentence; a route file's is an offset into the route string. Either way the
+    sentence is in the file: take the occurrence holding ``start``, else the first.
+    """
+    # Whole occurrences only: "ANC-SHE" is not the one inside "AZA-ANC-SHE-ICN".
+    pattern = re.compile(rf"(?<![\w-]){re.escape(sentence)}(?![\w-])") if sentence.strip() else None
+    spans = [m.span() for m in pattern.finditer(text)] if pattern else []
+    for begin, end in spans:
+        if begin <= start <= end:
+            return start
+    if spans:
+        return spans[0][0] + min(max(start, 0), len(sentence))
+    return min(max(start, 0), len(text))
+
+
 def locate(route: RouteReport, finding: Finding) -> tuple[str | None, int | None]:
     """The input file and 1-based line a finding points at, where known.
 
@@ -376,7 +394,7 @@ def locate(route: RouteReport, finding: Finding) -> tuple[str | None, int | None
         text = None if where else _file_text(path)
         if text is None:
             return path, None
-        return path, text.count("\n", 0, min(evidence.start, len(text))) + 1
+        return path, text.count("\n", 0, _offset(text, evidence.sentence, evidence.start)) + 1
     return None, None
 
 
