@@ -20,6 +20,7 @@ __all__ = [
     "AircraftError",
     "AmbiguousPlaceError",
     "FlightlegsError",
+    "GeocoderError",
     "InputError",
     "MissingDependencyError",
     "RouteFileError",
@@ -95,6 +96,10 @@ class AmbiguousPlaceError(FlightlegsError, LookupError):
         self.name = name
         self.matches = tuple(matches)
         super().__init__(f"ambiguous {name!r}: matches {'; '.join(self.matches)}")
+
+
+class GeocoderError(FlightlegsError, RuntimeError):
+    """A geocoding service failed: unreachable, refused, over quota or timed out."""
 
 
 class AircraftError(FlightlegsError, LookupError):

@@ -1,0 +1,503 @@
+"""The offline gazetteer: names, readings, mentions in text, and its cache."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from flightlegs.errors import FlightlegsError, InputError, UnknownPlaceError
+from flightlegs.gazetteer import (
+    CODE_STOPLIST,
+    Gazetteer,
+    Place,
+    PlaceMention,
+    fold,
+    gazetteer,
+    load_gazetteer,
+)
+from flightlegs.route import StopKind
+
+
+@pytest.fixture(scope="module")
+def g() -> Gazetteer:
+    return gazetteer()
+
+
+def kinds_and_codes(places: tuple[Place, ...]) -> list[tuple[str, str | None]]:
+    return [(p.kind.value, p.airport.code if p.airport else p.region or p.country) for p in places]
+
+
+# --------------------------------------------------------------------------- lookup
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("South Korea", "KR"),
+        ("Korea", "KR"),
+        ("North Korea", "KP"),
+        ("the US", "US"),
+        ("U.S.", "US"),
+        ("USA", "US"),
+        ("United States of America", "US"),
+        ("America", "US"),
+        ("the States", "US"),
+        ("Britain", "GB"),
+        ("Great Britain", "GB"),
+        ("UK", "GB"),
+        ("U.K.", "GB"),
+        ("Russia", "RU"),
+        ("China", "CN"),
+        ("mainland China", "CN"),
+        ("Taiwan", "TW"),
+        ("Holland", "NL"),
+        ("Czechia", "CZ"),
+        ("Ivory Coast", "CI"),
+        ("Côte d'Ivoire", "CI"),
+        ("Cote dIvoire", "CI"),
+        ("DRC", "CD"),
+        ("Republic of the Congo", "CG"),
+        ("Guatemala", "GT"),
+        ("Mauritania", "MR"),
+        ("Iceland", "IS"),
+    ],
+)
+def test_countries_and_aliases(g: Gazetteer, name: str, code: str) -> None:
+    best = g.lookup(name)[0]
+    assert (best.kind, best.country, best.region) == (StopKind.COUNTRY, code, None)
+
+
+def test_congo_alone_has_both_readings(g: Gazetteer) -> None:
+    assert kinds_and_codes(g.lookup("Congo")) == [("country", "CD"), ("country", "CG")]
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Chinese", "CN"),
+        ("South Korean", "KR"),
+        ("Korean", "KR"),
+        ("American", "US"),
+        ("Mexican", "MX"),
+        ("Guatemalans", "GT"),
+        ("Honduran", "HN"),
+        ("Salvadoran", "SV"),
+        ("Haitian", "HT"),
+        ("Venezuelan", "VE"),
+        ("Indian", "IN"),
+        ("Senegalese", "SN"),
+        ("Mauritanian", "MR"),
+        ("Ukrainian", "UA"),
+        ("Filipino", "PH"),
+        ("Alaskan", "US-AK"),
+    ],
+)
+def test_demonyms(g: Gazetteer, name: str, code: str) -> None:
+    best = g.lookup(name)[0]
+    assert (best.region or best.country) == code
+    [mention] = g.find_mentions(f"The {name} passengers")
+    assert mention.demonym
+    assert mention.text == name
+
+
+@pytest.mark.parametrize(
+    ("name", "region", "canonical"),
+    [
+        ("Texas", "US-TX", "Texas"),
+        ("Arizona", "US-AZ", "Arizona"),
+        ("Alaska", "US-AK", "Alaska"),
+        ("Louisiana", "US-LA", "Louisiana"),
+        ("Liaoning", "CN-21", "Liaoning"),
+        ("Liaoning Province", "CN-21", "Liaoning"),
+        ("Fujian", "CN-35", "Fujian"),
+        ("Guangdong", "CN-44", "Guangdong"),
+        ("Manitoba", "CA-MB", "Manitoba"),
+        ("England", "GB-ENG", "England"),
+        ("US-TX", "US-TX", "Texas"),
+    ],
+)
+def test_regions(g: Gazetteer, name: str, region: str, canonical: str) -> None:
+    best = g.lookup(name)[0]
+    assert (best.kind, best.region, best.name) == (StopKind.REGION, region, canonical)
+
+
+def test_georgia_is_the_state_first_and_the_country_second(g: Gazetteer) -> None:
+    assert kinds_and_codes(g.lookup("Georgia")) == [("region", "US-GA"), ("country", "GE")]
+
+
+def test_a_city_with_a_large_airport_comes_before_a_region_of_its_name(g: Gazetteer) -> None:
+    # Ontario International (California) is a large airport; the province follows
+    assert kinds_and_codes(g.lookup("Ontario"))[:2] == [("city", "US-CA"), ("region", "CA-ON")]
+    assert kinds_and_codes(g.lookup("Washington"))[:2] == [("city", "US"), ("region", "US-WA")]
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "region", "first"),
+    [
+        ("Shenyang", "CN", "CN-21", "SHE"),
+        ("El Paso", "US", "US-TX", "ELP"),
+        ("Anchorage", "US", "US-AK", "ANC"),
+        ("Mesa", "US", "US-AZ", "AZA"),
+        ("Seoul", "KR", None, "ICN"),  # its two airports lie in two regions
+        ("Harlingen", "US", "US-TX", "HRL"),
+        ("Alexandria", "US", "US-LA", "AEX"),  # the ICE Air hub, before Egypt's
+        ("Guantánamo", "CU", "CU-14", "GAO"),
+        ("New York", "US", "US-NY", "JFK"),
+    ],
+)
+def test_cities(g: Gazetteer, name: str, country: str, region: str | None, first: str) -> None:
+    from flightlegs.places import rank_candidates
+
+    best = g.lookup(name)[0] if name != "Guantánamo" else g.lookup(name)[1]
+    assert (best.kind, best.country, best.region) == (StopKind.CITY, country, region)
+    assert rank_candidates(best)[0][0].code == first
+
+
+def test_municipality_with_a_district_yields_the_city(g: Gazetteer) -> None:
+    # OurAirports files Shenyang Taoxian under "Hunnan, Shenyang"
+    assert g.lookup("Hunnan")[0].kind is StopKind.CITY
+    shenyang = g.lookup("Shenyang")[0]
+    assert shenyang.name == "Shenyang"
+    assert {a.code for a in g.airports_in(shenyang)} >= {"SHE"}
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Mesa Gateway", "AZA"),
+        ("Phoenix-Mesa Gateway", "AZA"),
+        ("Phoenix–Mesa Gateway Airport", "AZA"),
+        ("phoenix mesa gateway", "AZA"),
+        ("Williams Gateway", "AZA"),  # a former name, from the keywords
+        ("Joint Base Andrews", "ADW"),
+        ("Andrews Air Force Base", "ADW"),
+        ("Andrews", "ADW"),
+        ("Elmendorf", "EDF"),
+        ("Joint Base Elmendorf-Richardson", "EDF"),
+        ("JBER", "EDF"),
+        ("Incheon", "ICN"),
+        ("Ramstein", "RMS"),
+        ("Ramstein Air Base", "RMS"),
+        ("Keflavik", "KEF"),
+        ("Wake Island", "AWK"),
+        ("Midway Atoll", "MDY"),
+        ("Chicago Midway", "MDW"),
+        ("Guantanamo Bay", "NBW"),
+        ("Guantanamo", "NBW"),
+        ("Taoxian", "SHE"),
+        ("Sky Harbor", "PHX"),
+        ("O'Hare", "ORD"),
+        ("Ft. Lauderdale-Hollywood International", "FLL"),
+    ],
+)
+def test_airport_names(g: Gazetteer, name: str, code: str) -> None:
+    from flightlegs.places import rank_candidates
+
+    places = g.lookup(name)
+    assert any(p.airport is not None and p.airport.code == code for p in places)
+    # the best reading is the airport, or a place it is the first candidate of ("Ramstein")
+    assert rank_candidates(places[0])[0][0].code == code
+
+
+@pytest.mark.parametrize("name", ["Shannon", "El Paso", "Anchorage"])
+def test_a_city_named_for_its_airport_leads_to_it(g: Gazetteer, name: str) -> None:
+    from flightlegs.places import rank_candidates
+
+    codes = {"Shannon": "SNN", "El Paso": "ELP", "Anchorage": "ANC"}
+    assert rank_candidates(g.lookup(name)[0])[0][0].code == codes[name]
+
+
+@pytest.mark.parametrize(("code", "ident"), [("ELP", "KELP"), ("SHE", "ZYTX"), ("KIWA", "KIWA")])
+def test_upper_case_codes_in_lookup(g: Gazetteer, code: str, ident: str) -> None:
+    places = g.lookup(code)
+    assert any(p.airport is not None and p.airport.ident == ident for p in places)
+
+
+def test_lower_case_words_are_not_codes(g: Gazetteer) -> None:
+    assert g.lookup("the") == ()
+    assert all(p.kind is not StopKind.AIRPORT for p in g.lookup("and"))
+
+
+def test_small_airfields_are_found_by_full_name_only(g: Gazetteer) -> None:
+    # a 2,500 ft gravel strip: known to lookup, never matched in text
+    places = g.lookup("Lowell Field")  # two strips, in Alaska and Georgia
+    assert {p.airport.ident for p in places if p.airport} == {"00AK", "9GA5"}
+    assert g.find_mentions("We met at Lowell Field.") == []
+
+
+@pytest.mark.parametrize("name", ["", "   ", "Nowhere Special", "x" * 1000])
+def test_unknown_names_give_nothing(g: Gazetteer, name: str) -> None:
+    assert g.lookup(name) == ()
+
+
+def test_lookup_refuses_non_text(g: Gazetteer) -> None:
+    with pytest.raises(InputError, match="must be text"):
+        g.lookup(42)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Shenyan", "Shenyang"),
+        ("Arizonaa", "Arizona"),
+        ("Anchorge", "Anchorage"),
+        ("Teksas", "Texas"),
+    ],
+)
+def test_suggestions(g: Gazetteer, name: str, expected: str) -> None:
+    assert expected in g.suggest(name)
+
+
+def test_region_and_country_by_code(g: Gazetteer) -> None:
+    assert g.region("us-az").name == "Arizona"
+    assert g.country("KR").name == "South Korea"
+    with pytest.raises(UnknownPlaceError):
+        g.region("XX-99")
+
+
+def test_place_validates() -> None:
+    with pytest.raises(InputError, match="not a place kind"):
+        Place("Somewhere", StopKind.COORDINATES, None, None)
+    with pytest.raises(InputError, match="alpha-2"):
+        Place("Somewhere", StopKind.COUNTRY, "USA", None)
+    from flightlegs.airports import airport_table
+
+    phx = airport_table().by_code("PHX")
+    with pytest.raises(InputError, match="cannot have an airport"):
+        Place("Phoenix", StopKind.CITY, "US", "US-AZ", phx)
+
+
+def test_fold() -> None:
+    assert fold("Phoenix–Mesa") == fold("Phoenix-Mesa") == fold("phoenix mesa")
+    assert fold("St. Louis") == fold("Saint Louis")
+    assert fold("Ft. Worth") == fold("Fort Worth")
+    assert fold("Guantánamo") == "guantanamo"
+    assert fold("Reykjavík") == "reykjavik"
+
+
+# --------------------------------------------------------------------------- mentions
+
+
+def spans(text: str) -> list[tuple[str, str, str | None]]:
+    return [
+        (
+            m.text,
+            m.place.kind.value,
+            m.place.airport.code if m.place.airport else m.place.region or m.place.country,
+        )
+        for m in gazetteer().find_mentions(text)
+    ]
+
+
+def test_mention_spans_are_exact() -> None:
+    text = "The jet left Mesa, Arizona, stopped in El Paso, Texas, and went on to Shenyang."
+    for m in gazetteer().find_mentions(text):
+        assert text[m.start : m.end] == m.text
+    assert spans(text) == [
+        ("Mesa", "city", "US-AZ"),
+        ("Arizona", "region", "US-AZ"),
+        ("El Paso", "city", "US-TX"),
+        ("Texas", "region", "US-TX"),
+        ("Shenyang", "city", "CN-21"),
+    ]
+
+
+def test_longest_match_wins() -> None:
+    assert spans("Next came a stop in South Korea.") == [("South Korea", "country", "KR")]
+    assert spans("A South Korean official said so.") == [("South Korean", "country", "KR")]
+    assert spans("Flights to North Korea are rare.") == [("North Korea", "country", "KP")]
+    assert spans("They landed at Phoenix–Mesa Gateway Airport.") == [
+        ("Phoenix–Mesa Gateway Airport", "airport", "AZA")
+    ]
+
+
+def test_codes_are_upper_case_tokens_only() -> None:
+    assert spans("The charter went ELP to ANC, then SHE and ICN.") == [
+        ("ELP", "airport", "ELP"),
+        ("ANC", "airport", "ANC"),
+        ("SHE", "airport", "SHE"),
+        ("ICN", "airport", "ICN"),
+    ]
+    assert spans("she and the ice were there; and then some") == []
+
+
+@pytest.mark.parametrize("word", ["ICE", "CBP", "DHS", "FAA", "GAO", "NGO", "CEO"])
+def test_acronyms_are_not_airports(word: str) -> None:
+    assert word in CODE_STOPLIST
+    assert spans(f"A spokesperson for {word} declined to comment.") == []
+
+
+def test_usa_is_the_country_not_an_airport() -> None:
+    assert spans("Deported from the USA last week.") == [("USA", "country", "US")]
+
+
+def test_codes_in_a_headline_are_not_airports() -> None:
+    assert spans("ICE AIR FLIGHTS SUMMARY FOR THE MONTH") == []
+
+
+def test_four_letter_icao_codes() -> None:
+    assert spans("Filed as KIWA to PANC.") == [
+        ("KIWA", "airport", "AZA"),
+        ("PANC", "airport", "ANC"),
+    ]
+
+
+def test_state_abbreviations_only_after_a_place() -> None:
+    assert spans("Mesa, Ariz. and El Paso, TX and Alexandria, La.") == [
+        ("Mesa", "city", "US-AZ"),
+        ("Ariz.", "region", "US-AZ"),
+        ("El Paso", "city", "US-TX"),
+        ("TX", "region", "US-TX"),
+        ("Alexandria", "city", "US-LA"),
+        ("La.", "region", "US-LA"),
+    ]
+    # never alone: these are words
+    assert spans("IN the morning, OR later, ME and HI were there. La la land.") == []
+
+
+def test_city_readings_follow_the_region_that_follows() -> None:
+    [egypt, _] = gazetteer().find_mentions("Alexandria, Egypt")
+    assert egypt.place.country == "EG"
+    [louisiana, _] = gazetteer().find_mentions("Alexandria, Louisiana")
+    assert louisiana.place.region == "US-LA"
+
+
+def test_common_words_need_their_region() -> None:
+    assert spans("Reading the report, Mobile phones buzzed.") == []
+    assert spans("They flew from Mobile, Alabama.") == [
+        ("Mobile", "city", "US-AL"),
+        ("Alabama", "region", "US-AL"),
+    ]
+
+
+def test_lower_case_names_are_words() -> None:
+    assert spans("fine china and a roast turkey") == []
+    assert spans("TEXAS and Texas") == [("TEXAS", "region", "US-TX"), ("Texas", "region", "US-TX")]
+
+
+def test_blocked_phrases() -> None:
+    assert spans("Migrants from Central America flew Alaska Airlines.") == []
+    assert spans("The New York Times reported it.") == []
+    assert spans("Back to the States.") == [("the States", "country", "US")]
+
+
+def test_georgia_in_text_has_both_readings() -> None:
+    [m] = gazetteer().find_mentions("A stop in Georgia.")
+    assert [p.kind for p in m.places] == [StopKind.REGION, StopKind.COUNTRY]
+
+
+def test_possessives_and_punctuation() -> None:
+    assert spans("China's foreign ministry; Texas' governor") == [
+        ("China", "country", "CN"),
+        ("Texas", "region", "US-TX"),
+    ]
+
+
+def test_a_newline_inside_a_name() -> None:
+    assert spans("They went to South\nKorea.") == [("South\nKorea", "country", "KR")]
+
+
+def test_find_mentions_refuses_non_text() -> None:
+    with pytest.raises(InputError):
+        gazetteer().find_mentions(b"Texas")  # type: ignore[arg-type]
+
+
+def test_mention_validates() -> None:
+    with pytest.raises(InputError):
+        PlaceMention(3, 1, "x", ())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_scans_safely(text: str) -> None:
+    try:
+        mentions = gazetteer().find_mentions(text)
+    except FlightlegsError:
+        return
+    last = 0
+    for m in mentions:
+        assert 0 <= m.start < m.end <= len(text)
+        assert m.start >= last  # in order, not overlapping
+        assert text[m.start : m.end] == m.text
+        assert m.places
+        last = m.end
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Texas",
+                "South Korea",
+                "ELP",
+                "to",
+                "from",
+                ",",
+                "and",
+                "Mesa",
+                "Ariz.",
+                "USA",
+                "ICE",
+                "the",
+                "Chinese",
+                "\n",
+                "–",
+                "St.",
+                "Georgia",
+                "Alaska",
+                "SHE",
+            ]
+        ),
+        max_size=40,
+    )
+)
+def test_place_like_text_scans_safely(words: list[str]) -> None:
+    text = " ".join(words)
+    for m in gazetteer().find_mentions(text):
+        assert text[m.start : m.end] == m.text
+
+
+# --------------------------------------------------------------------------- cache
+
+
+def test_cache_is_written_and_reused(tmp_path: Path) -> None:
+    built = load_gazetteer(tmp_path)
+    [cached] = tmp_path.glob("gazetteer-*.pickle")
+    again = load_gazetteer(tmp_path)
+    assert again.lookup("Texas") == built.lookup("Texas")
+    assert [p.airport.code for p in again.lookup("Mesa Gateway") if p.airport] == ["AZA"]
+    assert cached.stat().st_size > 0
+
+
+def test_corrupt_cache_is_rebuilt(tmp_path: Path) -> None:
+    load_gazetteer(tmp_path)
+    [cached] = tmp_path.glob("gazetteer-*.pickle")
+    cached.write_bytes(b"not a pickle")
+    assert load_gazetteer(tmp_path).lookup("Texas")[0].region == "US-TX"
+    cached.write_bytes(pickle.dumps({"something": "else"}))
+    assert load_gazetteer(tmp_path).lookup("Texas")[0].region == "US-TX"
+
+
+def test_unwritable_cache_is_skipped(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be")
+    g = load_gazetteer(blocker / "cache")
+    assert g.lookup("Texas")[0].region == "US-TX"
+
+
+def test_cache_dir_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from flightlegs.gazetteer import cache_dir
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert cache_dir() == tmp_path / "flightlegs"
+
+
+def test_no_cache(tmp_path: Path) -> None:
+    g = load_gazetteer(tmp_path, use_cache=False)
+    assert g.lookup("Arizona")[0].region == "US-AZ"
+    assert list(tmp_path.iterdir()) == []
