@@ -101,6 +101,8 @@ GENERATOR: Final = "flightlegs"
 _DIGITS: Final = 5  # decimal places of drawn coordinates, about 1 m
 _MANY_POINT_BUDGET: Final = 200_000  # most points drawn over all legs of a many-route map
 _MAX_CANDIDATES: Final = 40  # candidate markers drawn per vague stop
+# Long popups scroll, and open clear of the title box at the top of the map.
+_POPUP: Final[dict[str, Any]] = {"max_height": 340, "auto_pan_padding_top_left": [40, 110]}
 _STOP_COLOURS: Final = {"airport": "#1f3b73", "vague": "#b35806", "point": "#555555"}
 
 
@@ -380,7 +382,7 @@ def _control_class() -> type:
 
 _CSS: Final = """<style>
 .fl-title{position:absolute;top:10px;left:50%;transform:translateX(-50%);z-index:1000;
-  max-width:55%;background:rgba(255,255,255,.93);padding:6px 14px;border-radius:6px;
+  max-width:70%;background:rgba(255,255,255,.93);padding:6px 14px;border-radius:6px;
   box-shadow:0 1px 5px rgba(0,0,0,.35);font:14px/1.35 system-ui,sans-serif;text-align:center}
 .fl-title h1{font-size:17px;margin:0 0 2px 0;font-weight:600}
 .fl-title .fl-sub{color:#444;font-size:12.5px}
@@ -409,6 +411,7 @@ _CSS: Final = """<style>
 .fl-findings{margin:6px 0 0 0;padding-left:18px}
 .fl-ok{color:#1a9850}.fl-warning{color:#e08214}.fl-implausible{color:#d73027}
 .fl-unchecked{color:#2c7fb8}
+path.leaflet-interactive:focus{outline:none}
 </style>"""
 
 
@@ -682,9 +685,9 @@ def _draw_few(folium: Any, m: Any, layout: _Layout, reports: list[RouteReport] |
                 color=VERDICT_COLOURS[verdict],
                 weight=4,
                 opacity=0.9,
-                dash_array="8 7" if leg.is_range else None,
+                dash_array="10 5" if leg.is_range else None,
                 tooltip=folium.Tooltip(text, sticky=True),
-                popup=folium.Popup(popup, max_width=360),
+                popup=folium.Popup(popup, max_width=360, **_POPUP),
             ).add_to(legs_group)
         # one marker per place: a route that returns to an airport gets "1, 6"
         places: dict[tuple[float, float], list[int]] = {}
@@ -709,7 +712,9 @@ def _draw_few(folium: Any, m: Any, layout: _Layout, reports: list[RouteReport] |
                 (pos.lat, layout.shift(pos.lon)),
                 icon=icon,
                 tooltip=folium.Tooltip(f"{label}. {_esc(stop.label)}"),
-                popup=folium.Popup(_stop_html(route, numbers, stop, report), max_width=380),
+                popup=folium.Popup(
+                    _stop_html(route, numbers, stop, report), max_width=380, **_POPUP
+                ),
             ).add_to(stops_group)
         for number, stop in enumerate(route.stops, start=1):
             if not stop.is_vague:

@@ -1,0 +1,220 @@
+"""GeoJSON (RFC 7946), KML and CSV exports, and the export command."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import folium
+import numpy as np
+import pytest
+import shapely
+
+from flightlegs.airports import airport_table
+from flightlegs.checks import check_routes
+from flightlegs.cli import main
+from flightlegs.errors import InputError
+from flightlegs.export import (
+    antimeridian_parts,
+    export_routes,
+    leg_path,
+    routes_csv,
+    routes_geojson,
+    routes_kml,
+)
+from flightlegs.inputs import read_routes
+from flightlegs.maps import route_map
+from flightlegs.route import Evidence, Route, Stop, StopKind
+
+CHAIN = "AZA-ELP-ANC-SHE-ICN"
+KML = {"k": "http://www.opengis.net/kml/2.2"}
+HOSTILE = '<script>alert("x")</script> & <img src=x onerror=alert(1)> ]]>'
+
+
+def legs_of(doc: dict) -> list[dict]:
+    return [f for f in doc["features"] if f["geometry"]["type"] != "Point"]
+
+
+def hostile_route() -> Route:
+    by_code = airport_table().by_code
+    return Route(
+        (
+            Stop.at_airport(by_code("ANC"), name=HOSTILE, evidence=Evidence(HOSTILE, 0, 8)),
+            Stop('=HYPERLINK("http://x")', StopKind.CITY, candidates=(by_code("SHE"),)),
+        ),
+        name="@SUM(1+1)",
+    )
+
+
+# ------------------------------------------------------------------ GeoJSON
+
+
+def test_geojson_is_rfc7946_lon_lat() -> None:
+    doc = json.loads(export_routes(read_routes(CHAIN), "geojson"))
+    assert doc["type"] == "FeatureCollection"
+    points = [f for f in doc["features"] if f["geometry"]["type"] == "Point"]
+    by_code = airport_table().by_code
+    for feature in points:
+        lon, lat = feature["geometry"]["coordinates"]
+        airport = by_code(feature["properties"]["code"])
+        assert (lon, lat) == pytest.approx((airport.position.lon, airport.position.lat), abs=1e-6)
+    for feature in doc["features"]:
+        geometry = shapely.geometry.shape(feature["geometry"])
+        assert geometry.is_valid
+        minx, miny, maxx, maxy = geometry.bounds
+        assert -180.0 <= minx <= maxx <= 180.0
+        assert -90.0 <= miny <= maxy <= 90.0
+
+
+def test_anc_she_is_cut_at_the_antimeridian() -> None:
+    (leg,) = legs_of(routes_geojson(read_routes("ANC-SHE")))
+    assert leg["geometry"]["type"] == "MultiLineString"
+    east, west = leg["geometry"]["coordinates"]  # in the direction of flight
+    assert east[0] == pytest.approx([-149.996002, 61.1744])  # Anchorage
+    assert west[-1] == pytest.approx([123.483002, 41.639801])  # Shenyang
+    assert east[-1][0] == -180.0
+    assert west[0][0] == 180.0
+    assert east[-1][1] == west[0][1]  # the same crossing point on both sides
+    for part in (east, west):
+        assert np.abs(np.diff(np.asarray(part)[:, 0])).max() < 180.0
+    props = leg["properties"]
+    assert (props["from_code"], props["to_code"], props["leg"]) == ("ANC", "SHE", 1)
+    assert props["distance_km"] == pytest.approx(5892.2, abs=0.1)
+    assert props["distance_nm"] == pytest.approx(3181.5, abs=0.1)
+    assert props["verdict"] == "unchecked"
+
+
+def test_legs_that_stay_on_one_side_are_linestrings() -> None:
+    legs = legs_of(routes_geojson(read_routes(CHAIN)))
+    assert [f["geometry"]["type"] for f in legs] == [
+        "LineString", "LineString", "MultiLineString", "LineString",
+    ]  # fmt: skip
+
+
+def test_eastward_crossing_and_antimeridian_parts() -> None:
+    (leg,) = legs_of(routes_geojson(read_routes("SHE-ANC")))
+    west, east = leg["geometry"]["coordinates"]
+    assert west[-1][0] == 180.0
+    assert east[0][0] == -180.0
+    parts = antimeridian_parts(np.array([[0.0, 10.0], [1.0, 20.0]]))
+    assert len(parts) == 1  # nothing to cut
+    same_place = antimeridian_parts(np.array([[5.0, 179.0], [5.0, 179.0]]))
+    assert len(same_place) == 1
+
+
+def test_verdicts_from_checks() -> None:
+    routes = [read_routes("ANC-SHE")[0].with_aircraft("E145")]
+    (leg,) = legs_of(routes_geojson(routes, check_routes(routes)))
+    assert leg["properties"]["verdict"] == "implausible"
+    with pytest.raises(InputError, match="2 check reports for 1 routes"):
+        routes_geojson(routes, check_routes(routes * 2))
+
+
+def test_same_densified_lines_as_the_map() -> None:
+    route = read_routes("ANC-SHE")[0]
+    path = leg_path(route.legs()[0])
+    assert path is not None
+    wrapped = np.column_stack([(path[:, 1] + 180.0) % 360.0 - 180.0, path[:, 0]])
+    (leg,) = legs_of(routes_geojson([route]))
+    east, west = (np.asarray(part) for part in leg["geometry"]["coordinates"])
+    exported = np.concatenate([east[:-1], west[1:]])  # without the two cut points
+    assert np.allclose(exported, wrapped, atol=1e-6)
+    (line,) = [e for e in walk_lines(route_map(route))]
+    drawn = np.asarray(line.locations)
+    assert np.allclose((drawn[:, 1] + 180.0) % 360.0 - 180.0, wrapped[:, 0], atol=1e-5)
+    assert np.allclose(drawn[:, 0], wrapped[:, 1], atol=1e-5)
+
+
+def walk_lines(m: folium.Map) -> list[folium.PolyLine]:
+    found = []
+    stack = [m]
+    while stack:
+        element = stack.pop()
+        if isinstance(element, folium.PolyLine):
+            found.append(element)
+        stack.extend(element._children.values())
+    return found
+
+
+def test_hostile_names_are_data_in_geojson() -> None:
+    text = export_routes([hostile_route()], "geojson")
+    doc = json.loads(text)
+    assert doc["features"][0]["properties"]["name"] == HOSTILE
+    assert doc["features"][0]["properties"]["evidence"] == HOSTILE
+
+
+# ------------------------------------------------------------------ KML
+
+
+def test_kml_parses_and_places_everything() -> None:
+    root = ET.fromstring(routes_kml(read_routes(CHAIN)))
+    marks = root.findall(".//k:Placemark", KML)
+    assert len(marks) == 5 + 4
+    names = [m.findtext("k:name", namespaces=KML) for m in marks]
+    assert names[:5] == [f"{i}. {c}" for i, c in enumerate(CHAIN.split("-"), start=1)]
+    assert names[7] == "Leg 3: ANC to SHE"
+    for text in root.iterfind(".//k:coordinates", KML):
+        values = np.array([[float(v) for v in c.split(",")] for c in text.text.split()])
+        assert np.all(np.abs(values[:, 0]) <= 180.0)
+        assert np.all(np.abs(values[:, 1]) <= 90.0)
+    anc_she = marks[7].findtext(".//k:coordinates", namespaces=KML).split()
+    assert len(anc_she) == len(leg_path(read_routes(CHAIN)[0].legs()[2]))
+    assert marks[7].findtext("k:styleUrl", namespaces=KML) == "#leg-unchecked"
+
+
+def test_kml_escapes_names_and_descriptions() -> None:
+    text = routes_kml([hostile_route()])
+    assert "<script>" not in text
+    assert "<img" not in text
+    root = ET.fromstring(text)
+    first = root.find(".//k:Placemark", KML)
+    assert first.findtext("k:name", namespaces=KML) == "1. ANC"
+    assert HOSTILE in first.findtext("k:description", namespaces=KML)
+    assert root.find(".//k:Folder/k:name", KML).text == "@SUM(1+1)"
+
+
+# ------------------------------------------------------------------ CSV
+
+
+def test_csv_rows_for_stops_and_legs() -> None:
+    rows = list(csv.DictReader(io.StringIO(routes_csv(read_routes(CHAIN)))))
+    assert [r["record"] for r in rows] == ["stop"] * 5 + ["leg"] * 4
+    assert [r["code"] for r in rows[:5]] == CHAIN.split("-")
+    anc_she = rows[7]
+    assert (anc_she["from_code"], anc_she["to_code"]) == ("ANC", "SHE")
+    assert float(anc_she["distance_km"]) == pytest.approx(5892.2, abs=0.1)
+    geometry = shapely.from_wkt(anc_she["wkt"])
+    assert geometry.geom_type == "MultiLineString"
+    assert shapely.from_wkt(rows[0]["wkt"]).coords[0] == pytest.approx((-111.654999, 33.3078))
+
+
+def test_csv_defuses_spreadsheet_formulas() -> None:
+    rows = list(csv.DictReader(io.StringIO(routes_csv([hostile_route()]))))
+    assert rows[0]["route"] == "'@SUM(1+1)"
+    assert rows[1]["name"] == '\'=HYPERLINK("http://x")'
+    assert rows[0]["name"] == HOSTILE  # csv quoting keeps the rest intact
+
+
+# ------------------------------------------------------------------ the command
+
+
+def test_export_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "ANC-SHE"]) == 0  # GeoJSON to stdout by default
+    assert json.loads(capsys.readouterr().out)["type"] == "FeatureCollection"
+    out = tmp_path / "sub" / "charter.kml"
+    assert main(["export", CHAIN, "--aircraft", "GLF5", "-o", str(out)]) == 0
+    assert capsys.readouterr().out.strip() == str(out)
+    root = ET.parse(out).getroot()
+    styles = {
+        m.findtext("k:styleUrl", namespaces=KML) for m in root.iterfind(".//k:Placemark", KML)
+    }
+    assert styles == {None, "#leg-ok"}  # stops have no style; every GV leg is in range
+    assert main(["export", CHAIN, "--format", "csv"]) == 0
+    assert capsys.readouterr().out.startswith("record,route,number")
+    with pytest.raises(SystemExit, match="2"):
+        main(["export", CHAIN, "--format", "shp"])
+    with pytest.raises(InputError, match="unknown export format"):
+        export_routes(read_routes(CHAIN), "shp")

@@ -1,0 +1,407 @@
+"""Route maps by structure: the folium objects, the rendered HTML, and the map command."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import folium
+import folium.plugins
+import numpy as np
+import pytest
+from branca.element import Element
+from hypothesis import given
+from hypothesis import strategies as st
+
+from flightlegs.airports import airport_table
+from flightlegs.checks import check_routes
+from flightlegs.cli import main
+from flightlegs.errors import InputError
+from flightlegs.geodesy import shift_longitudes
+from flightlegs.inputs import read_routes
+from flightlegs.maps import (
+    MANY_ROUTES,
+    VERDICT_COLOURS,
+    is_flightlegs_map,
+    render_map,
+    route_map,
+    save_map,
+    window_centre,
+)
+from flightlegs.route import Evidence, Route, Stop, StopKind
+
+CHAIN = "AZA-ELP-ANC-SHE-ICN"
+HOSTILE = (
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "`${alert(3)}`",
+    "{{ 1234567 * 3 }}",  # branca renders each piece again as a Jinja template
+    "{% raw %}",
+    "</script><script>alert(4)</script>",
+)
+
+
+def walk(element: Element) -> Iterator[Element]:
+    """Every element under ``element``, depth first, in the order they were added."""
+    yield element
+    for child in element._children.values():
+        yield from walk(child)
+
+
+def of_type(m: folium.Map, kind: type) -> list[Any]:
+    return [e for e in walk(m) if type(e) is kind]
+
+
+def layer(m: folium.Map, name: str) -> folium.FeatureGroup:
+    (group,) = [g for g in of_type(m, folium.FeatureGroup) if g.layer_name == name]
+    return group
+
+
+def tooltip_text(element: Element) -> str:
+    (tooltip,) = [c for c in element._children.values() if isinstance(c, folium.Tooltip)]
+    return str(tooltip.text)
+
+
+@pytest.fixture(scope="module")
+def charter() -> Route:
+    return read_routes(CHAIN)[0].with_aircraft("GLF5")
+
+
+@pytest.fixture(scope="module")
+def charter_map(charter: Route) -> folium.Map:
+    return route_map(charter, reports=check_routes([charter]), rings_from=["ANC"])
+
+
+def vague_route(name: str = "Charter", evidence: str = "It flew from Arizona to Texas.") -> Route:
+    by_code = airport_table().by_code
+    texas = tuple(by_code(c) for c in ("SAT", "ELP", "IAH", "DFW"))
+    return Route(
+        (
+            Stop.at_airport(by_code("AZA"), name="Arizona", evidence=Evidence(evidence, 16, 23)),
+            Stop(
+                "Texas",
+                StopKind.REGION,
+                candidates=texas,
+                reason="an ICE Air hub",
+                evidence=Evidence(evidence, 27, 32),
+            ),
+            Stop.at_airport(by_code("ANC")),
+        ),
+        name=name,
+    )
+
+
+# ------------------------------------------------------------------ structure
+
+
+def test_layers_controls_and_tiles(charter_map: folium.Map) -> None:
+    names = [g.layer_name for g in of_type(charter_map, folium.FeatureGroup)]
+    assert names == ["Legs", "Stops", "Range rings"]
+    assert len(of_type(charter_map, folium.LayerControl)) == 1
+    assert len(of_type(charter_map, folium.plugins.Fullscreen)) == 1
+    assert len(of_type(charter_map, folium.plugins.MeasureControl)) == 1
+    (tiles,) = of_type(charter_map, folium.TileLayer)
+    assert "arcgisonline.com" in tiles.tiles
+    assert "Esri" in tiles.options["attribution"]
+
+
+def test_one_marker_per_stop_with_popup(charter_map: folium.Map) -> None:
+    markers = of_type(layer(charter_map, "Stops"), folium.Marker)
+    assert len(markers) == 5
+    assert [tooltip_text(m) for m in markers] == [
+        f"{i}. {code}" for i, code in enumerate(CHAIN.split("-"), start=1)
+    ]
+    popup = render_map(charter_map)
+    assert "Ted Stevens Anchorage International Airport" in popup
+    assert "PANC" in popup
+
+
+def test_legs_have_distance_time_and_verdict(charter_map: folium.Map) -> None:
+    lines = of_type(layer(charter_map, "Legs"), folium.PolyLine)
+    assert len(lines) == 4
+    anc_she = tooltip_text(lines[2])
+    assert "leg 3: ANC → SHE" in anc_she
+    assert "5,892 km · 3,182 nm" in anc_she
+    assert "≈ 6.9 h aloft at 459 kt" in anc_she
+    assert "verdict: " in anc_she
+    assert ">ok<" in anc_she
+    assert {line.options["color"] for line in lines} == {VERDICT_COLOURS["ok"]}
+
+
+def test_implausible_legs_are_red() -> None:
+    route = read_routes("ANC-SHE")[0].with_aircraft("E145")  # 2,000 nm range
+    m = route_map(route, reports=check_routes([route]))
+    (line,) = of_type(m, folium.PolyLine)
+    assert line.options["color"] == VERDICT_COLOURS["implausible"]
+    assert "implausible" in render_map(m)
+
+
+def test_unchecked_legs_without_reports() -> None:
+    m = route_map(read_routes(CHAIN))
+    colours = {line.options["color"] for line in of_type(m, folium.PolyLine)}
+    assert colours == {VERDICT_COLOURS["unchecked"]}
+
+
+def test_vague_stop_candidates_layer_and_dashed_legs() -> None:
+    route = vague_route()
+    m = route_map(route)
+    candidates = of_type(layer(m, "Other candidate airports"), folium.CircleMarker)
+    assert len(candidates) == 3  # the best guess is the stop's own marker
+    assert "Candidate 2 of 4 for stop 2 (Texas)" in tooltip_text(candidates[0])
+    assert "El Paso" in tooltip_text(candidates[0])
+    first, second = of_type(layer(m, "Legs"), folium.PolyLine)
+    assert first.options["dashArray"] == second.options["dashArray"] == "10 5"
+    low, _, high = route.legs()[0].distance("km")
+    assert f"{low:,.0f}–{high:,.0f} km" in tooltip_text(first)
+    html = render_map(m)
+    assert "It flew from Arizona to Texas." in html  # the evidence sentence
+    assert "an ICE Air hub" in html  # the reason for the best guess
+
+
+def test_a_return_to_the_same_airport_is_one_marker() -> None:
+    m = route_map(read_routes("AZA-ELP-AZA")[0])
+    markers = of_type(m, folium.Marker)
+    assert [tooltip_text(x) for x in markers] == ["1, 3. AZA", "2. ELP"]
+
+
+def test_range_rings_from_stop_numbers_codes_and_aircraft(charter: Route) -> None:
+    by_number = route_map(charter, rings_from=["3"], ring_nm=1000)
+    by_code = route_map(charter, rings_from=["anc"], ring_nm=1000)
+    for m in (by_number, by_code):
+        (ring,) = of_type(layer(m, "Range rings"), folium.PolyLine)
+        assert "1,000 nm" in tooltip_text(ring)
+    (ring,) = of_type(route_map(charter, rings_from=["ANC"]), folium.PolyLine)[-1:]
+    assert "6,500 nm" in tooltip_text(ring)  # the Gulfstream V's published range
+    with pytest.raises(InputError, match="matches no stop"):
+        route_map(charter, rings_from=["XYZ"], ring_nm=1000)
+    with pytest.raises(InputError, match="ring-nm or a known aircraft"):
+        route_map(read_routes(CHAIN), rings_from=["ANC"])
+
+
+def test_tiles() -> None:
+    route = read_routes("AZA-ELP")
+    assert of_type(route_map(route, tiles="none"), folium.TileLayer) == []
+    (osm,) = of_type(route_map(route, tiles="OpenStreetMap.Mapnik"), folium.TileLayer)
+    assert "openstreetmap.org" in osm.tiles
+    with pytest.raises(InputError, match="unknown tiles"):
+        route_map(route, tiles="NoSuch.Provider")
+    with pytest.raises(InputError, match="need an API key"):
+        route_map(route, tiles="CartoDB.Positron")
+
+
+def test_bad_arguments() -> None:
+    with pytest.raises(InputError, match="no routes"):
+        route_map([])
+    routes = read_routes("AZA-ELP, ANC-SHE")
+    with pytest.raises(InputError, match="1 check reports for 2 routes"):
+        route_map(routes, reports=check_routes(routes[:1]))
+    with pytest.raises(InputError, match="ring radius"):
+        route_map(routes, rings_from=["1"], ring_nm=-5)
+
+
+# ------------------------------------------------------------------ the antimeridian
+
+
+def lons_of(element: Element) -> np.ndarray:
+    points = getattr(element, "locations", None) or [element.location]
+    return np.asarray(points, dtype=float)[:, 1]
+
+
+def test_everything_in_one_longitude_window(charter_map: folium.Map) -> None:
+    legs = of_type(layer(charter_map, "Legs"), folium.PolyLine)
+    markers = of_type(layer(charter_map, "Stops"), folium.Marker)
+    anc_she = lons_of(legs[2])
+    assert anc_she.min() < -180.0  # it runs west past the antimeridian, unbroken
+    assert np.abs(np.diff(anc_she)).max() < 180.0
+    everything = np.concatenate([*(lons_of(line) for line in legs), *(lons_of(m) for m in markers)])
+    assert everything.max() - everything.min() < 180.0  # one window, no wrap across the world
+    # the arcs' ends are the markers: Anchorage's and Shenyang's markers sit on the arc
+    ends = [(round(lons_of(line)[0], 4), round(lons_of(line)[-1], 4)) for line in legs]
+    marker_lons = [round(float(m.location[1]), 4) for m in markers]
+    assert [a for a, _ in ends] == marker_lons[:-1]
+    assert [b for _, b in ends] == marker_lons[1:]
+    (bounds,) = [e for e in walk(charter_map) if type(e).__name__ == "FitBounds"]
+    (south, west), (north, east) = bounds.bounds
+    assert west == pytest.approx(everything.min(), abs=1e-4)
+    assert east == pytest.approx(everything.max(), abs=1e-4)
+    assert south < 32.0
+    assert north > 61.0
+
+
+def test_candidates_and_rings_share_the_window() -> None:
+    by_code = airport_table().by_code
+    route = Route(
+        (
+            Stop.at_airport(by_code("ANC")),
+            Stop("China", StopKind.COUNTRY, candidates=(by_code("SHE"), by_code("PEK"))),
+        ),
+        name="ANC-China",
+    )
+    m = route_map(route, rings_from=["ANC"], ring_nm=500)
+    (leg,) = of_type(layer(m, "Legs"), folium.PolyLine)
+    (pek,) = of_type(layer(m, "Other candidate airports"), folium.CircleMarker)
+    (ring,) = of_type(layer(m, "Range rings"), folium.PolyLine)
+    west_end = lons_of(leg)[-1]
+    assert lons_of(leg)[0] - west_end > 80.0  # drawn westward, over the Bering Sea
+    assert abs(float(pek.location[1]) - west_end) < 10.0  # beside Shenyang, not a world away
+    assert abs(lons_of(ring).mean() - lons_of(leg)[0]) < 5.0  # around Anchorage
+
+
+@given(
+    st.floats(-180, 180),
+    st.lists(st.floats(0, 200), min_size=1, max_size=30),
+)
+def test_window_centre_holds_a_band_narrower_than_half_the_world(
+    start: float, offsets: list[float]
+) -> None:
+    lons = (np.asarray(offsets) + start + 180.0) % 360.0 - 180.0
+    centre = window_centre(lons)
+    shifted = shift_longitudes(lons, centre)
+    assert shifted.max() - shifted.min() <= max(offsets) - min(offsets) + 1e-6
+
+
+# ------------------------------------------------------------------ escaping
+
+
+def hostile_route() -> Route:
+    text = " ".join(HOSTILE) + " It flew from Arizona to Texas."
+    route = vague_route(name=" ".join(HOSTILE), evidence=text)
+    by_code = airport_table().by_code
+    odd = Stop(HOSTILE[1], StopKind.CITY, candidates=(by_code("SHE"),), reason=HOSTILE[0])
+    return Route((*route.stops, odd), name=route.name, aircraft=HOSTILE[3], notes=HOSTILE[4])
+
+
+def assert_defused(page: str) -> None:
+    assert "<script>alert" not in page
+    assert "<img" not in page
+    assert "${alert" not in page
+    assert "3703701" not in page  # {{ 1234567 * 3 }} was not evaluated
+    assert page.count("</script>") == len(re.findall(r"<script[ >]", page))
+
+
+def test_hostile_text_is_escaped_everywhere() -> None:
+    route = hostile_route()
+    m = route_map(route, title=HOSTILE[5], rings_from=["1"], ring_nm=100)
+    page = render_map(m)
+    assert_defused(page)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page  # shown as text, not dropped
+    assert "&#123;&#123; 1234567 * 3 &#125;&#125;" in page
+    assert "<title>&lt;/script&gt;&lt;script&gt;alert(4)&lt;/script&gt;</title>" in page
+
+
+def test_hostile_report_is_escaped() -> None:
+    from flightlegs.reports import parse_report
+
+    text = (
+        "The <img src=x onerror=alert(1)> jet took off from Arizona and stopped in Texas and "
+        "Alaska before reaching Shenyang. {{ 1234567 * 3 }} <script>alert(1)</script>."
+    )
+    route = parse_report(text, source="<script>alert(2)</script>.txt")
+    assert_defused(render_map(route_map(route, reports=check_routes([route]))))
+
+
+def test_hostile_text_in_the_many_routes_geojson() -> None:
+    routes = [hostile_route()] * (MANY_ROUTES + 1)
+    page = render_map(route_map(routes))
+    assert_defused(page)
+
+
+# ------------------------------------------------------------------ determinism and output
+
+
+def test_same_input_gives_byte_identical_html(tmp_path: Path) -> None:
+    def build() -> str:
+        route = read_routes(CHAIN)[0].with_aircraft("GLF5")
+        return render_map(route_map(route, rings_from=["3"]))
+
+    first, second = build(), build()
+    assert first == second
+    assert not re.search(r"_[0-9a-f]{32}\b", first)  # no random folium id is left
+    assert re.search(r"\bmap_fl1\b", first)
+    save_map(route_map(vague_route()), tmp_path / "a.html")
+    save_map(route_map(vague_route()), tmp_path / "b.html")
+    assert (tmp_path / "a.html").read_bytes() == (tmp_path / "b.html").read_bytes()
+
+
+def test_render_does_not_touch_input_that_looks_like_an_id() -> None:
+    lookalike = "a" * 32
+    page = render_map(route_map(vague_route(name=f"flight_{lookalike}")))
+    assert f"flight_{lookalike}" in page
+
+
+def test_save_map_creates_folders_and_marks_the_file(tmp_path: Path) -> None:
+    path = save_map(route_map(read_routes("AZA-ELP")), tmp_path / "deep" / "er" / "m.html")
+    assert path.is_file()
+    assert is_flightlegs_map(path)
+    head = path.read_text(encoding="utf-8")[:400]
+    assert '<meta name="generator" content="flightlegs ' in head
+    (tmp_path / "other.html").write_text("<html>not ours</html>")
+    assert not is_flightlegs_map(tmp_path / "other.html")
+    assert not is_flightlegs_map(tmp_path / "missing.html")
+
+
+# ------------------------------------------------------------------ many routes
+
+
+def test_many_routes_are_one_geojson_layer() -> None:
+    routes = read_routes(*["AZA-ELP-ANC-SHE"] * (MANY_ROUTES + 1))
+    m = route_map(routes, reports=check_routes([r.with_aircraft("GLF5") for r in routes]))
+    assert of_type(m, folium.PolyLine) == []
+    assert of_type(m, folium.Marker) == []
+    legs, stops = of_type(m, folium.GeoJson)
+    features = legs.data["features"]
+    assert len(features) == 3 * len(routes)
+    assert {f["geometry"]["type"] for f in features} == {"LineString"}
+    coords = np.asarray(features[2]["geometry"]["coordinates"])
+    assert np.all(np.round(coords, 5) == coords)  # rounded to 5 decimals
+    assert np.abs(np.diff(coords[:, 0])).max() < 180.0  # ANC-SHE unwrapped, lon first
+    assert features[2]["properties"]["leg"] == "3: ANC → SHE"
+    assert features[2]["properties"]["verdict"] == "ok"
+    assert len(stops.data["features"]) == 4  # one point per airport
+    assert {f["properties"]["routes"] for f in stops.data["features"]} == {len(routes)}
+    tooltips = [e for e in walk(m) if isinstance(e, folium.GeoJsonTooltip)]
+    assert [t.fields for t in tooltips] == [
+        ["route", "leg", "distance", "verdict"],
+        ["stop", "airport", "routes"],
+    ]
+
+
+# ------------------------------------------------------------------ the command
+
+
+def test_map_command_writes_and_refuses_foreign_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "maps" / "charter.html"
+    assert main(["map", CHAIN, "--aircraft", "GLF5", "-o", str(out)]) == 0
+    assert capsys.readouterr().out.strip() == str(out)
+    assert is_flightlegs_map(out)
+    first = out.read_bytes()
+    assert main(["map", CHAIN, "--aircraft", "GLF5", "-o", str(out)]) == 0  # ours: replaced
+    assert out.read_bytes() == first
+
+    foreign = tmp_path / "notes.html"
+    foreign.write_text("<p>my notes</p>")
+    assert main(["map", CHAIN, "-o", str(foreign)]) == 2
+    err = capsys.readouterr().err
+    assert "not written by flightlegs" in err
+    assert "--force" in err
+    assert foreign.read_text() == "<p>my notes</p>"
+    assert main(["map", CHAIN, "-o", str(foreign), "--force"]) == 0
+    assert is_flightlegs_map(foreign)
+
+
+def test_map_command_options(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "m.html"
+    argv = ["map", CHAIN, "-o", str(out), "--title", "Charter <b>", "--tiles", "none"]
+    assert main([*argv, "--rings-from", "3", "ANC", "--ring-nm", "800"]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert "<title>Charter &lt;b&gt;</title>" in page
+    assert "tile_layer" not in page
+    assert "Range ring from ANC: 800 nm" in page
+    assert main(["map", CHAIN, "-o", str(tmp_path), "--force"]) == 2
+    assert "is a folder" in capsys.readouterr().err
+    assert main(["map", CHAIN, "-o", str(out), "--rings-from", "9", "--ring-nm", "5"]) == 2
+    assert main(["map", CHAIN, "-o", str(out), "--tiles", "CartoDB.Positron"]) == 2
