@@ -749,8 +749,6 @@ def _classify(
     whole_reason = ""
     if _OTHER_FLIGHTS.search(sent_lower):
         whole_reason = "about other flights or habits, not this flight"
-    elif _CANCELLED.search(sent_lower):
-        whole_reason = "in a sentence about something cancelled or that did not happen"
     previous: _Mention | None = None
     for m in mentions:
         m.sentence = sentence.index
@@ -771,6 +769,8 @@ def _classify(
             clause_start = br.end()
         clause_left = _tail(text[clause_start : m.start])
         after = text[m.end : min(sentence.end, m.end + 80)]
+        next_break = _CLAUSE_BREAK.search(text, m.end, sentence.end)
+        clause = text[clause_start : next_break.start() if next_break else sentence.end].lower()
         prev = previous
         previous = m
         m.airport = bool(_AIRPORTS_AFTER.match(after))
@@ -782,6 +782,8 @@ def _classify(
             m.reason = "where an organisation is based"
         elif whole_reason:
             m.reason = whole_reason
+        elif _CANCELLED.search(clause):
+            m.reason = "in a clause about something cancelled or that did not happen"
         elif _VETO.search(window):
             m.reason = "the report says the flight did not go there"
             m.veto = True
@@ -1142,11 +1144,12 @@ _CARRY = re.compile(
     r"|pick up|picked up)\b",
     re.IGNORECASE,
 )
+_CAPACITY_BEFORE = re.compile(r"\b(?:seat|seats|seating|capacity|up to|can carry|could carry)\s*$")
 _SEATS = (
     re.compile(r"\bseating capacity of (?:about |up to |around |some )?(?P<num>\d{1,3})\b"),
     re.compile(r"\b(?P<num>\d{1,3})[- ]seat(?:er|s)?\b(?!\s+(?:was|were)\b)"),
     re.compile(r"\b(?P<num>\d{1,3})\s+(?:passenger\s+)?seats\b"),
-    re.compile(r"\b(?:seats|can seat|could seat) (?:up to )?(?P<num>\d{1,3})\b"),
+    re.compile(r"\b(?:seats|seat|carry) (?:up to )?(?P<num>\d{1,3})\b(?! (?:of|in|on)\b)"),
 )
 
 
@@ -1178,6 +1181,8 @@ def _people(sentence: str) -> tuple[int, int] | None:
             found.append((m.start(), n + 1))
     if _CARRY.search(sentence):
         for m in _PEOPLE.finditer(sentence):
+            if _CAPACITY_BEFORE.search(sentence, max(0, m.start() - 30), m.start()):
+                continue  # "can seat 14 passengers" is a capacity, not a count aboard
             n = _number(m["num"])
             if n and n <= 1000 and not (m["noun"][0].isupper() and m["noun"].lower() in {"s"}):
                 found.append((m.start(), n))

