@@ -449,8 +449,6 @@ def routes_from_csv(
     if header is None or not any(cell.strip() for cell in header):
         raise reader.error("", "is empty; expected a header row such as name,date,aircraft,route")
     columns = [cell.strip().lower() for cell in header]
-    if "route" not in columns:
-        raise reader.error("row 1", f"no 'route' column; expected columns {', '.join(CSV_COLUMNS)}")
     for name in columns:
         if name not in CSV_COLUMNS:
             raise reader.error(
@@ -458,6 +456,8 @@ def routes_from_csv(
                 f"unknown column {name!r}{_suggest(name, CSV_COLUMNS)} "
                 f"(expected {', '.join(CSV_COLUMNS)})",
             )
+    if "route" not in columns:
+        raise reader.error("row 1", f"no 'route' column; expected columns {', '.join(CSV_COLUMNS)}")
     if len(set(columns)) != len(columns):
         raise reader.error("row 1", "a column name appears twice")
     routes: list[Route] = []
