@@ -227,7 +227,10 @@ def stops_table(route: Route) -> str:
             others += f" (+{len(stop.candidates) - 6})"
         evidence = stop.evidence.sentence.strip().replace("\n", " ") if stop.evidence else ""
         if len(evidence) > 70:
-            evidence = evidence[:67] + "..."
+            # show the words around the name, not always the sentence's opening
+            at = max(0, evidence.find(stop.name))
+            start = max(0, min(at - 30, len(evidence) - 64))
+            evidence = ("..." if start else "") + evidence[start : start + 64].strip() + "..."
         name = stop.name + (" (return)" if stop.is_return else "")
         rows.append([str(i), name, str(stop.kind), best, others, evidence])
     lines = [route.name or "route", _align(rows, right={0})]
