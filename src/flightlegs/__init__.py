@@ -38,7 +38,9 @@ from .errors import (
 from .geodesy import LatLon
 from .inputs import read_routes
 from .legs import Leg, legs_frame, measure, measure_many
+from .reports import parse_report, read_report
 from .route import Evidence, Route, Stop, StopKind
+from .routefiles import read_route_file
 
 try:
     __version__ = version("flightlegs")
@@ -75,5 +77,8 @@ __all__ = [
     "measure",
     "measure_many",
     "parse_chain",
+    "parse_report",
+    "read_report",
+    "read_route_file",
     "read_routes",
 ]
