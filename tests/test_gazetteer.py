@@ -501,3 +501,39 @@ def test_no_cache(tmp_path: Path) -> None:
     g = load_gazetteer(tmp_path, use_cache=False)
     assert g.lookup("Arizona")[0].region == "US-AZ"
     assert list(tmp_path.iterdir()) == []
+
+
+def test_people_named_like_towns_are_not_places() -> None:
+    assert spans("Deputy Secretary Kurt Campbell met Nancy Pelosi and Thomas Cartwright.") == []
+    # a place next to a place, or after a lead-in word, stays a place
+    assert spans("Flights From Anchorage Alaska") == [
+        ("Anchorage", "city", "US-AK"),
+        ("Alaska", "region", "US-AK"),
+    ]
+
+
+def test_acronyms_without_travel_words_are_not_codes() -> None:
+    assert spans("The BJP won; the IPL final is on. IND-W beat BAN-W.") == []
+    assert spans("Routing ELP-ANC-SHE, then (ICN).") == [
+        ("ELP", "airport", "ELP"),
+        ("ANC", "airport", "ANC"),
+        ("SHE", "airport", "SHE"),
+        ("ICN", "airport", "ICN"),
+    ]
+
+
+def test_a_report_paragraph() -> None:
+    text = (
+        "A small jet left Phoenix–Mesa Gateway on Saturday, stopped in Texas and then in "
+        "Alaska, and went on to the northeastern Chinese city of Shenyang. It also touched "
+        "down in South Korea before heading back to the States, a monitor said."
+    )
+    assert spans(text) == [
+        ("Phoenix–Mesa Gateway", "airport", "AZA"),
+        ("Texas", "region", "US-TX"),
+        ("Alaska", "region", "US-AK"),
+        ("Chinese", "country", "CN"),
+        ("Shenyang", "city", "CN-21"),
+        ("South Korea", "country", "KR"),
+        ("the States", "country", "US"),
+    ]

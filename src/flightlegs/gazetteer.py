@@ -338,27 +338,49 @@ CODE_STOPLIST: Final = frozenset(
 #: when followed by their region ("Mobile, Alabama").
 COMMON_WORDS: Final = frozenset(
     """
-    about above after again against air airport airfield airstrip all also alliance an and
-    any are around as at atlantic back bar base bath bay beach bear beaver before below
-    best between big bird black blue border both bridge brook brown buffalo but by camp can
-    canyon cape capital center central centre chance charity city clear cliff coast cold
-    college commerce corner county creek cross crossing crown day deal deer delta desert
-    discovery down each eagle east eastern edge elk end enterprise eureka fair fairfield
-    fairview falcon fall falls far farm ferry field first flag flight for forest fort fountain
-    freedom friendship from front gateway glacier gold golden good grace grand granite great
-    green grove gulf hall harbor harbour hay haven heart heights hidden high highland
-    hill home hope horse hot house hub humble independence international island islands
-    jet joint junction key king lake lakes land landing last liberal liberty little
-    lodge long lower main major male march marine market may meadow meadows middle mill
-    mission mobile monument moon more mount mountain national north northern now ocean
-    of old on orange order over pace page palm paradise park pass peace pearl person pine plain
-    plains pleasant point port post prairie price pride progress prospect range ranch
-    reading red regional republic reserve ridge river rock rose royal rush sale salt sandy
-    santa second service shelter silver sky snow south southern spring springs star
-    state station stone storm strong summit sun sunny sunset sweet table temple
-    terminal the this today top tower town trade trail tree under union unity upper valley
-    van victory view village vista wall war water well wells west western
-    white wind winter wood yellow young zion
+    about above acre admiral after again against agent air airborne airfield airport airstrip
+    alabaster alert ales all alliance along alpha alpine also alto an anaconda and antique any
+    archangel are argyle armor around as ascension at atlantic avenger back bacon bale banana
+    banning bar barker barrow base basin bath bay beach bear beaver before bell below best
+    between big bikini bird bishop black bled blue bluff bole bonito bonny border both bowers
+    branch branches bray bridge brook brooks brown buckeye buffalo burns business but butts by
+    cache camp can cannon canon canyon cape capital captain carbon cargo caribou cascade
+    casement castle caverns cayenne centennial center central centre chambers chance charity
+    chase chief chinchilla chino city civic civil clear cliff clover coast coastal cognac cold
+    college colon colonel commander commerce community converse cook corner corning council
+    county court cove craw creek creel crews crosier cross crossing crossroads crown currant day
+    deal deer delta deputy derby desert director discovery dodge dole down downs downtown drake
+    dreamland duke dune dyer each eagle eagles early east eastern edge elk emerald encamp
+    encampment end enterprise eureka executive fair fairfield fairview falcon fall falls fanning
+    far farm federal felts ferry field first flag flamingo flight flora foothills for ford
+    forest fort fountain freedom freeman freer friendship from front gage galena garland garner
+    gateway general glacier glass glider gliding global globe gold golden good gore governor
+    grace grad grand granite grants gray great green grove gulf gurney hail hale hall harbor
+    harbour haven hay hazard headland heart height heights hickory hidden high highland hill hit
+    hole home homestead homey hood hook hope horizon horse hospital hot house hub hue hull
+    humble hunt hunter independence industrial international interstate island islands jackpot
+    jersey jet joint judge junction kaolin key king lake lakes land lander landing landings
+    larkspur last laurel leach lib liberal liberty linden line little lodge lonely long love
+    lower luau magenta main major majors male manning marathon march mare marine market martin
+    mascara maverick may mayo mayor meadow meadows meeker mercury metro middle miles military
+    mill miller mine mineral minister mission mobile mono monument moody moon more moron mount
+    mountain national navy normal north northeast northeastern northern northwest northwestern
+    nova now ocean of officer offshore ogle ogre old on orange order outlaw over pace page palm
+    papa paradise park parsons pass peace pearl peninsula person pica picayune pierce pike pine
+    pioneer plain plains plantation plateau platinum pleasant point police pope port porter post
+    pounds prairie president price pride progress prospect provost rampart ranch range ranger
+    reading red reed reeves reform regional republic reserve resort ridge rifle river roads
+    robins rock rodeo rooks rose roundup royal ruse rush saga sale saline salmon salon salt sand
+    sandy santa sari sawyer score seacoast searchlight second secretary sells senator sergeant
+    service shady shank sharp shell shelter shepherd sheriff silver singleton sky skylark snow
+    snowdrift south southeast southeastern southern southwest southwestern speedway sphinx
+    spring springs stallion star state station stead stokes stone store storm strip strong
+    suburban sulphur summit sun sunflower sunny sunset supply sweet table tamale tame tanner
+    teller temple terminal terrace the thermal this tinker today top tours tower towers town
+    trade trail tree tribune troll troy tubas tube turner under union unity university uplands
+    upper utopia valentine valley van vernal victory view villa village vista walker wall war
+    water watts weed weld well wells west westerly western wheeler white wick willies wind wink
+    winter winters wise wonderland wood woodland word yellow young yucca zion
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 
@@ -508,6 +530,18 @@ _MILITARY = re.compile(
 )
 _SOFT_SURFACES: Final = frozenset(
     {"TURF", "DIRT", "SAND", "WATER", "SNOW", "ICE", "GRVL", "UNPAVED", "CORAL", "WOOD", "G", "S"}
+)
+# words that alone name no particular place ("North West", "Central", "Islands")
+_AREAL_WORDS: Final = frozenset(
+    """
+    north south east west northeast northwest southeast southwest central northern southern
+    eastern western upper lower middle centre center coast coastal capital region district
+    province islands island lake lakes river mountain mountains valley plains highlands
+    """.split()  # noqa: SIM905
+)
+# a one-word short name left after dropping these is usually a surname or a common word
+_WEAK_GENERIC: Final = frozenset(
+    "county field regional municipal memorial national domestic metropolitan".split()  # noqa: SIM905
 )
 _TYPE_RANK: Final = {"large_airport": 0, "medium_airport": 1, "small_airport": 2}
 _CITY_CLUSTER_KM: Final = 80.0
@@ -793,6 +827,8 @@ class Gazetteer:
         n = len(toks)
         while i < n:
             found = self._match_names(text, toks, i)
+            if found is not None and found[0] is not None and found[1] == i + 1:
+                found = (self._unless_a_name(text, toks, i, found[0], mentions), i + 1)
             if found is None:
                 found = self._match_code(text, toks, i)
             if found is None:
@@ -811,6 +847,39 @@ class Gazetteer:
         while run < limit and _JOIN_GAP.fullmatch(text, toks[i + run - 1].end, toks[i + run].start):
             run += 1
         return run if limit else 0
+
+    def _unless_a_name(
+        self,
+        text: str,
+        toks: Sequence[_Token],
+        i: int,
+        mention: PlaceMention,
+        before: list[PlaceMention],
+    ) -> PlaceMention | None:
+        """Drop city, airport and minor-region readings of a word that is part of a person's name.
+
+        "Thomas Cartwright", "Kurt Campbell", "Nancy Pelosi": a one-word place
+        right after or right before another capitalised word (with only a space
+        between) that is neither a place nor a common lead-in word ("In",
+        "From", "Central") is taken for a name.
+        """
+        if mention.demonym:
+            return mention
+        prone = [p for p in mention.places if _name_prone(p)]
+        if not prone:
+            return mention
+        person = False
+        if i > 0 and _capitalised_neighbour(text, toks[i - 1], toks[i]):
+            person = not (before and before[-1].end == toks[i - 1].end)
+        if not person and i + 1 < len(toks) and _capitalised_neighbour(text, toks[i], toks[i + 1]):
+            nxt = self._match_names(text, toks, i + 1) or self._match_code(text, toks, i + 1)
+            person = nxt is None or nxt[0] is None
+        if not person:
+            return mention
+        kept = tuple(p for p in mention.places if not _name_prone(p))
+        if not kept:
+            return None
+        return PlaceMention(mention.start, mention.end, mention.text, kept, mention.demonym)
 
     def _match_names(
         self, text: str, toks: Sequence[_Token], i: int
@@ -937,9 +1006,42 @@ class Gazetteer:
         if not _looks_like_code(raw) or raw in CODE_STOPLIST:
             return None
         places = self._ix.iata.get(raw) if len(raw) == 3 else self._ix.icao.get(raw)
-        if not places or self._in_capitals(text, toks, i):
+        if not places or self._in_capitals(text, toks, i) or not self._code_context(text, toks, i):
             return None
         return PlaceMention(tok.start, tok.end, raw, places), i + 1
+
+    def _code_context(self, text: str, toks: Sequence[_Token], i: int) -> bool:
+        """Whether the words around an upper-case token make it an airport code.
+
+        Codes are joined by dashes or slashes ("ELP-ANC"), bracketed
+        ("(ELP)"), stand next to another code, or follow or precede a word of
+        travel ("from ELP", "to ANC", "via ICN", "ELP airport"). "The BJP said"
+        is not an airport.
+        """
+        tok = toks[i]
+        before = text[toks[i - 1].end if i else max(0, tok.start - 3) : tok.start]
+        after = text[tok.end : toks[i + 1].start if i + 1 < len(toks) else tok.end + 3]
+        if "(" in before and ")" in after:
+            return True
+        joined = "-–—/>→"
+        if i and any(c in before for c in joined) and self._code_at(toks[i - 1]):
+            return True
+        if i + 1 < len(toks) and any(c in after for c in joined) and self._code_at(toks[i + 1]):
+            return True
+        if i and before.isspace():
+            prev = toks[i - 1]
+            if prev.folded in _CODE_LEAD or (
+                _looks_like_code(prev.raw) and self._is_code(prev.raw)
+            ):
+                return True
+        if i + 1 < len(toks) and after.isspace():
+            nxt = toks[i + 1]
+            if nxt.folded in _CODE_TRAIL or self._code_at(nxt):
+                return True
+        return False
+
+    def _code_at(self, tok: _Token) -> bool:
+        return _looks_like_code(tok.raw) and self._is_code(tok.raw)
 
     def _in_capitals(self, text: str, toks: Sequence[_Token], i: int) -> bool:
         """Whether token ``i`` stands among upper-case words that are not codes (a headline)."""
@@ -956,6 +1058,54 @@ class Gazetteer:
 
     def __repr__(self) -> str:
         return f"<Gazetteer: {len(self._ix.names):,} names, {len(self._ix.iata):,} IATA codes>"
+
+
+# words that make the upper-case token after them an airport code ("from ELP")
+_CODE_LEAD: Final = frozenset(
+    """
+    from to via at in into of through and or then between left leaving departed departing
+    departs arrived arriving arrives landed landing lands reached reaching for over near
+    toward towards back return returned returning stop stopped stopover refuel refueled
+    refuelled refueling refuelling diverted routed flew flying flies fly continued onward
+    airport airports out
+    """.split()  # noqa: SIM905
+)
+# words that make the upper-case token before them an airport code ("ELP to")
+_CODE_TRAIL: Final = frozenset(
+    "to and or then via airport international before after".split()  # noqa: SIM905
+)
+# capitalised words that may stand next to a place without making it a person's name
+_LEAD_INS: Final = frozenset(
+    """
+    from to in at via and the of for on into near over through back then or a an by with
+    toward towards between outside inside across leaving left landed arrived departed
+    flight flights airport international air base city county state province region island
+    bay north south east west central northern southern eastern western northeast northwest
+    southeast southwest northeastern northwestern southeastern southwestern upper lower
+    greater downtown metro rural coastal inland monday tuesday wednesday thursday friday
+    saturday sunday january february march april may june july august september october
+    november december where when while after before during since until via flew fly flying
+    """.split()  # noqa: SIM905
+)
+
+
+def _name_prone(place: Place) -> bool:
+    """Readings a person's name is often mistaken for: cities, airports, minor regions."""
+    if place.kind in (StopKind.CITY, StopKind.AIRPORT):
+        return True
+    return place.kind is StopKind.REGION and (place.country or "") not in (
+        _FIRST_RANK_REGIONS | _WELL_KNOWN_REGIONS
+    )
+
+
+def _capitalised_neighbour(text: str, left: _Token, right: _Token) -> bool:
+    """Whether two tokens stand side by side, only spaces between, both capitalised words."""
+    if text[left.end : right.start] not in (" ", "  "):
+        return False
+    for tok in (left, right):
+        if not (tok.raw[:1].isupper() and tok.raw[1:2].islower()):
+            return False
+    return left.folded not in _LEAD_INS and right.folded not in _LEAD_INS
 
 
 def _looks_like_code(raw: str) -> bool:
@@ -1107,8 +1257,10 @@ class _Builder:
     ) -> None:
         if not key:
             return
-        if mode == _TITLE and prose and " " not in key and key in COMMON_WORDS:
-            mode = _GUARDED
+        if mode == _TITLE and prose and place.kind is not StopKind.COUNTRY:
+            words = key.split()
+            if (len(words) == 1 and key in COMMON_WORDS) or all(w in _AREAL_WORDS for w in words):
+                mode = _GUARDED
         spelled = frozenset(spellings) if spellings is not None else None
         for i, old in enumerate(self.names[key]):
             if old.place == place:
@@ -1278,6 +1430,8 @@ def _build_index() -> _Index:
                         b.add(key, place, (2, weight[ap.ident], 1), prose=prose)
                 short = _strip_generic(words)
                 key = " ".join(short)
+                if len(short) == 1 and _WEAK_GENERIC & set(words):
+                    key = full  # "Cook County Airport" is not "Cook"
                 if (
                     key != full
                     and _ok_short(key)
