@@ -121,7 +121,7 @@ from typing import Any, Final, NamedTuple
 
 from ._data import data_path
 from .airports import Airport
-from .errors import InputError
+from .errors import InputError, UnknownPlaceError
 from .geodesy import LatLon
 from .route import StopKind
 
@@ -727,8 +727,6 @@ class Gazetteer:
         >>> gazetteer().region("US-AZ").name
         'Arizona'
         """
-        from .errors import UnknownPlaceError
-
         try:
             return self._ix.regions_by_code[code.strip().upper()]
         except KeyError:
@@ -747,8 +745,6 @@ class Gazetteer:
         >>> gazetteer().country("kr").name
         'South Korea'
         """
-        from .errors import UnknownPlaceError
-
         try:
             return self._ix.countries_by_code[code.strip().upper()]
         except KeyError:
