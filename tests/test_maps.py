@@ -163,7 +163,10 @@ def test_vague_stop_candidates_layer_and_dashed_legs() -> None:
 def test_a_return_to_the_same_airport_is_one_marker() -> None:
     m = route_map(read_routes("AZA-ELP-AZA")[0])
     markers = of_type(m, folium.Marker)
-    assert [tooltip_text(x) for x in markers] == ["1, 3. AZA", "2. ELP"]
+    assert [tooltip_text(x) for x in markers] == ["1. AZA · 3. AZA", "2. ELP"]
+    page = render_map(m)
+    assert "<b>Stop 1: AZA</b>" in page
+    assert "<b>Stop 3: AZA</b>" in page
 
 
 def test_range_rings_from_stop_numbers_codes_and_aircraft(charter: Route) -> None:

@@ -290,7 +290,8 @@ def _leg_html(route: Route, leg: Leg, verdict: str, spec: AircraftSpec | None) -
     return "<br>".join(line for line in lines if line)
 
 
-def _stop_html(route: Route, numbers: list[int], stop: Stop, report: Any) -> str:
+def _stop_section(route: Route, number: int, report: Any) -> str:
+    stop = route.stops[number - 1]
     best = stop.airport
     rows = [("Name in the input", _esc(stop.name)), ("Kind", _esc(stop.kind))]
     if best is not None:
@@ -313,18 +314,19 @@ def _stop_html(route: Route, numbers: list[int], stop: Stop, report: Any) -> str
         rows.append(("Arrival", _esc(stop.arrival.isoformat())))
     if stop.departure is not None:
         rows.append(("Departure", _esc(stop.departure.isoformat())))
-    label = ", ".join(str(n) for n in numbers)
-    parts = [
-        f'<div class="fl-popup"><b>Stop {label}: {_esc(stop.label)}</b>'
-        f'<div class="fl-route">{_esc(route.name)}</div><table>'
-    ]
+    parts = [f"<b>Stop {number}: {_esc(stop.label)}</b><table>"]
     parts += [f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows]
     parts.append("</table>")
     if stop.evidence is not None:
         parts.append(f"<blockquote>“{_esc(stop.evidence.sentence)}”</blockquote>")
-    findings = [f for n in numbers for f in _findings(report, stop=n - 1)]
-    parts.append(_findings_html(findings) + "</div>")
+    parts.append(_findings_html(_findings(report, stop=number - 1)))
     return "".join(parts)
+
+
+def _stop_html(route: Route, numbers: list[int], report: Any) -> str:
+    """The popup of a marker: one section per stop at that place, in flight order."""
+    sections = "<hr>".join(_stop_section(route, n, report) for n in numbers)
+    return f'<div class="fl-popup"><div class="fl-route">{_esc(route.name)}</div>{sections}</div>'
 
 
 # ---------------------------------------------------------------------- folium pieces
@@ -404,9 +406,10 @@ _CSS: Final = """<style>
 .fl-popup table{border-collapse:collapse;margin-top:4px}
 .fl-popup th{text-align:left;font-weight:normal;color:#555;padding:1px 8px 1px 0;
   vertical-align:top;white-space:nowrap}
-.fl-popup td{padding:1px 0}
-.fl-popup blockquote{margin:6px 0 0 0;padding:2px 8px;border-left:3px solid #bbb;color:#333;
-  font-style:italic}
+.fl-popup td{padding:1px 0;overflow-wrap:anywhere}
+.fl-popup hr{margin:8px 0;border:0;border-top:1px solid #ccc}
+.fl-popup blockquote{margin:6px 0 0 0;overflow-wrap:anywhere;padding:2px 8px;
+  border-left:3px solid #bbb;color:#333;font-style:italic}
 .fl-route{color:#666;font-size:12px}
 .fl-findings{margin:6px 0 0 0;padding-left:18px}
 .fl-ok{color:#1a9850}.fl-warning{color:#e08214}.fl-implausible{color:#d73027}
@@ -481,7 +484,9 @@ def _title_html(title: str, layout: _Layout, reports: list[RouteReport] | None) 
             ]
     else:
         count = sum(len(legs) for legs in layout.legs)
-        subtitle.append(f"{len(routes):,} routes · {count:,} legs")
+        if title != f"{len(routes):,} routes":
+            subtitle.append(f"{len(routes):,} routes")
+        subtitle.append(f"{count:,} legs")
     unplaced = [s for r in routes for s in r.stops if s.position is None]
     if unplaced:
         names = ", ".join(_esc(s.name) for s in unplaced[:5])
@@ -711,10 +716,10 @@ def _draw_few(folium: Any, m: Any, layout: _Layout, reports: list[RouteReport] |
             folium.Marker(
                 (pos.lat, layout.shift(pos.lon)),
                 icon=icon,
-                tooltip=folium.Tooltip(f"{label}. {_esc(stop.label)}"),
-                popup=folium.Popup(
-                    _stop_html(route, numbers, stop, report), max_width=380, **_POPUP
+                tooltip=folium.Tooltip(
+                    " · ".join(f"{n}. {_esc(route.stops[n - 1].label)}" for n in numbers)
                 ),
+                popup=folium.Popup(_stop_html(route, numbers, report), max_width=380, **_POPUP),
             ).add_to(stops_group)
         for number, stop in enumerate(route.stops, start=1):
             if not stop.is_vague:
