@@ -67,9 +67,6 @@ KNOWN: dict[tuple[str, str], str] = {
     ("24", "stops"): _REGION_CODES + ": ML-2 for ML-BKO",
     ("27", "stops"): _GAZETTEER + ": 'Stratton Air National Guard Base'",
     ("27", "aircraft"): _AIRCRAFT + ": LC-130",
-    ("07", "stops"): _GAZETTEER + ": 'dep RJTT' (log shorthand 'dep' is not a code lead word)",
-    ("28", "stops"): _GAZETTEER + ": 'McChord Field'",
-    ("28", "date"): "follows from 28-stops: without McChord the first stop is Elmendorf",
 }
 
 ASPECTS = ("stops", "aircraft", "people", "seats", "date", "not_stops")

@@ -1063,7 +1063,7 @@ _CODE_LEAD: Final = frozenset(
     departs arrived arriving arrives landed landing lands reached reaching for over near
     toward towards back return returned returning stop stopped stopover refuel refueled
     refuelled refueling refuelling diverted routed flew flying flies fly continued onward
-    airport airports out
+    airport airports out dep depart arr arrive dest destination orig origin code icao iata
     """.split()  # noqa: SIM905
 )
 # words that make the upper-case token before them an airport code ("ELP to")
@@ -1101,7 +1101,8 @@ def _capitalised_neighbour(text: str, left: _Token, right: _Token) -> bool:
     for tok in (left, right):
         if not (tok.raw[:1].isupper() and tok.raw[1:2].islower()):
             return False
-    return left.folded not in _LEAD_INS and right.folded not in _LEAD_INS
+    # "McChord Field", "Ramstein Air Base": an airport word after a name is no surname
+    return left.folded not in _LEAD_INS and right.folded not in _LEAD_INS | _GENERIC_WORDS
 
 
 def _looks_like_code(raw: str) -> bool:
