@@ -158,7 +158,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
     from .checks import CheckSettings, check_routes
     from .config import load_config
-    from .report_formats import render
+    from .report_formats import iter_render
 
     settings = load_config().check  # [tool.flightlegs] of the nearest pyproject.toml
     flags = {
@@ -175,7 +175,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
         overrides["strict"] = True
     settings = replace(settings, **overrides)  # type: ignore[arg-type]
     report = check_routes(_read(args), settings)
-    sys.stdout.write(render(report, args.format, strict=settings.strict))
+    for chunk in iter_render(report, args.format, strict=settings.strict):
+        sys.stdout.write(chunk)
     return EXIT_FINDINGS if report.failed(strict=settings.strict) else EXIT_OK
 
 
@@ -218,7 +219,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--strict",
         action="store_true",
-        help="warnings fail too, and unresolved stops are implausible",
+        help="warnings fail too, and places that cannot be resolved are refused",
     )
     check.add_argument(
         "--route-factor", type=float, metavar="F", help="flown / great-circle distance (1.03)"

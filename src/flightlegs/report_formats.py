@@ -35,7 +35,7 @@ import json
 import math
 import re
 import textwrap
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, Final, Literal
 
@@ -47,6 +47,7 @@ __all__ = [
     "FORMATS",
     "escape_data",
     "escape_property",
+    "iter_render",
     "render",
     "report_document",
     "report_github",
@@ -67,25 +68,33 @@ _VERDICT_WORDS: Final = {
 _TAGS: Final = {Severity.OK: "ok", Severity.WARNING: "warning", Severity.IMPLAUSIBLE: "IMPLAUSIBLE"}
 
 
-def render(report: CheckReport, fmt: str = "text", strict: bool = False) -> str:
-    """Render a check report in one of :data:`FORMATS`.
+def iter_render(report: CheckReport, fmt: str = "text", strict: bool = False) -> Iterator[str]:
+    """Render a check report in one of :data:`FORMATS`, piece by piece.
+
+    Text, JSON and GitHub output come one route (or line) at a time, so a large
+    report can be written out without holding it all in memory twice.
 
     Raises
     ------
     InputError
-        For an unknown format.
+        For an unknown format (before anything is yielded).
     """
-    renderers: dict[str, Callable[[CheckReport, bool], str]] = {
-        "text": report_text,
-        "json": report_json,
-        "junit": report_junit,
-        "github": report_github,
+    chunks: dict[str, Callable[[CheckReport, bool], Iterator[str]]] = {
+        "text": _text_chunks,
+        "json": _json_chunks,
+        "junit": _junit_chunks,
+        "github": _github_chunks,
     }
     try:
-        renderer = renderers[fmt]
+        chunker = chunks[fmt]
     except KeyError:
         raise InputError(f"unknown report format {fmt!r}; expected one of {FORMATS}") from None
-    return renderer(report, strict)
+    return chunker(report, strict)
+
+
+def render(report: CheckReport, fmt: str = "text", strict: bool = False) -> str:
+    """Render a check report in one of :data:`FORMATS` (see :func:`iter_render`)."""
+    return "".join(iter_render(report, fmt, strict))
 
 
 # --------------------------------------------------------------------------- text
@@ -138,7 +147,10 @@ def report_text(report: CheckReport, strict: bool = False) -> str:
     >>> text.splitlines()[0]
     'ANC-SHE: IMPLAUSIBLE (checked as an Embraer ERJ 145)'
     """
-    blocks = []
+    return "".join(_text_chunks(report, strict))
+
+
+def _text_chunks(report: CheckReport, strict: bool) -> Iterator[str]:
     for route in report.routes:
         label = next((f.data.get("label") for f in route.findings if f.check == "aircraft"), None)
         aircraft = f" (checked as {label})" if route.aircraft is not None and label else ""
@@ -160,7 +172,7 @@ def report_text(report: CheckReport, strict: bool = False) -> str:
                         break_on_hyphens=False,
                     )
                 )
-        blocks.append("\n".join(lines))
+        yield "\n".join(lines) + "\n\n"
     counts = {s: sum(1 for r in report.routes if r.verdict is s) for s in Severity}
     summary = (
         f"{len(report.routes)} route{'s' if len(report.routes) != 1 else ''}: "
@@ -168,7 +180,7 @@ def report_text(report: CheckReport, strict: bool = False) -> str:
         f"{counts[Severity.IMPLAUSIBLE]} implausible"
         + (" (strict: warnings fail)" if strict else "")
     )
-    return "\n\n".join([*blocks, summary]) + "\n"
+    yield summary + "\n"
 
 
 # --------------------------------------------------------------------------- JSON
@@ -180,44 +192,52 @@ def _json_value(value: object) -> object:
     return value
 
 
-def report_document(report: CheckReport, strict: bool = False) -> dict[str, Any]:
-    """The JSON contract (see the module docstring) as Python objects."""
+def _route_document(r: RouteReport) -> dict[str, Any]:
+    return {
+        "name": r.name,
+        "verdict": str(r.verdict),
+        "source": r.route.source,
+        "aircraft": None
+        if r.aircraft is None
+        else {
+            "designator": r.aircraft.designator,
+            "name": r.aircraft.name,
+            "is_family": r.aircraft.is_family,
+        },
+        "findings": [
+            {
+                "check": f.check,
+                "severity": str(f.severity),
+                "leg": f.leg,
+                "stop": f.stop,
+                "message": f.message,
+                "data": {k: _json_value(v) for k, v in f.data.items()},
+            }
+            for f in r.findings
+        ],
+    }
+
+
+def _head(report: CheckReport, strict: bool) -> dict[str, Any]:
     return {
         "verdict": str(report.verdict),
         "failed": report.failed(strict),
         "strict": strict,
         "settings": report.settings.as_dict(),
-        "routes": [
-            {
-                "name": r.name,
-                "verdict": str(r.verdict),
-                "source": r.route.source,
-                "aircraft": None
-                if r.aircraft is None
-                else {
-                    "designator": r.aircraft.designator,
-                    "name": r.aircraft.name,
-                    "is_family": r.aircraft.is_family,
-                },
-                "findings": [
-                    {
-                        "check": f.check,
-                        "severity": str(f.severity),
-                        "leg": f.leg,
-                        "stop": f.stop,
-                        "message": f.message,
-                        "data": {k: _json_value(v) for k, v in f.data.items()},
-                    }
-                    for f in r.findings
-                ],
-            }
-            for r in report.routes
-        ],
     }
 
 
+def report_document(report: CheckReport, strict: bool = False) -> dict[str, Any]:
+    """The JSON contract (see the module docstring) as Python objects."""
+    return {**_head(report, strict), "routes": [_route_document(r) for r in report.routes]}
+
+
 def report_json(report: CheckReport, strict: bool = False) -> str:
-    """The report as a JSON document (see the module docstring).
+    """The report as a JSON document (see the module docstring), one route per line.
+
+    Each route is encoded on its own line by the C encoder: indenting the whole
+    document would take Python's slow encoder and several times the memory for
+    thousands of routes.
 
     Examples
     --------
@@ -227,7 +247,15 @@ def report_json(report: CheckReport, strict: bool = False) -> str:
     >>> doc["verdict"], doc["routes"][0]["findings"][1]["check"]
     ('implausible', 'range')
     """
-    return json.dumps(report_document(report, strict), ensure_ascii=False, indent=2) + "\n"
+    return "".join(_json_chunks(report, strict))
+
+
+def _json_chunks(report: CheckReport, strict: bool) -> Iterator[str]:
+    head = json.dumps(_head(report, strict), ensure_ascii=False)
+    yield f'{head[:-1]},\n"routes": ['
+    for n, route in enumerate(report.routes):
+        yield ("\n" if n == 0 else ",\n") + json.dumps(_route_document(route), ensure_ascii=False)
+    yield "\n]}\n"
 
 
 # --------------------------------------------------------------------------- JUnit
@@ -248,6 +276,10 @@ def _skip_reason(route: RouteReport, check: str) -> str | None:
     if check == "stop-needed" and len(route.route.stops) < 3:
         return "no intermediate stop"
     return f"not checked: the aircraft table lacks a figure the {check} check needs"
+
+
+def _junit_chunks(report: CheckReport, strict: bool) -> Iterator[str]:
+    yield report_junit(report, strict)
 
 
 def report_junit(report: CheckReport, strict: bool = False) -> str:
@@ -405,7 +437,10 @@ def report_github(report: CheckReport, strict: bool = False) -> str:
     ``strict``). ``file`` and ``line`` are given where the input says where
     the stop was read.
     """
-    lines = []
+    return "".join(_github_chunks(report, strict))
+
+
+def _github_chunks(report: CheckReport, strict: bool) -> Iterator[str]:
     for route, f in report.findings:
         if f.severity is Severity.OK:
             continue
@@ -417,5 +452,4 @@ def report_github(report: CheckReport, strict: bool = False) -> str:
             if line:
                 props.append(f"line={line}")
         props.append(f"title={escape_property(f'flightlegs {f.check}: {route.name}')}")
-        lines.append(f"::{level} {','.join(props)}::{escape_data(f.message)}")
-    return "".join(line + "\n" for line in lines)
+        yield f"::{level} {','.join(props)}::{escape_data(f.message)}\n"
