@@ -282,3 +282,22 @@ def test_console_script_as_a_subprocess() -> None:
     assert bad.returncode == 2
     assert bad.stderr.startswith("flightlegs: error:")
     assert "Traceback" not in bad.stderr
+
+
+def test_pre_commit_hook_runs_on_route_files_only() -> None:
+    import yaml
+
+    hooks = yaml.safe_load((Path(__file__).parents[1] / ".pre-commit-hooks.yaml").read_text())
+    (hook,) = hooks
+    assert hook["id"] == "flightlegs-check"
+    assert hook["entry"] == "flightlegs check"
+    files = re.compile(hook["files"])
+    for path in (
+        "routes/charters.yaml",
+        "data/flights/2024.csv",
+        "march.routes.csv",
+        "x.route.toml",
+    ):
+        assert files.search(path), path
+    for path in (".github/workflows/ci.yml", "pyproject.toml", "package.json", "data/other.csv"):
+        assert not files.search(path), path

@@ -502,6 +502,13 @@ def _upper_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _listing(items: Sequence[str], conjunction: str) -> str:
+    """``"a"``, ``"a and b"``, ``"a, b and c"``."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
 def _a(label: str) -> str:
     """``"a Gulfstream V"``, ``"an Embraer ERJ 145"``."""
     return f"{'an' if label[:1].upper() in 'AEIOU' else 'a'} {label}"
@@ -685,9 +692,9 @@ def _aircraft_finding(perf: _Performance | str | None, s: CheckSettings) -> Find
             "runway and speed checks could not run.",
             data={"error": perf},
         )
-    missing = []
+    missing: list[tuple[str, ...]] = []
     if perf.range_nm is None:
-        missing.append(("range", "range and stop"))
+        missing.append(("range", "range", "stop"))
     if perf.cruise_ktas is None:
         missing.append(("cruise speed", "speed"))
     if perf.max_seats is None:
@@ -715,8 +722,8 @@ def _aircraft_finding(perf: _Performance | str | None, s: CheckSettings) -> Find
     data["usable_nm_high"] = None if math.isnan(perf.usable_high) else perf.usable_high
     rng, cruise, seats, takeoff = perf.range_nm, perf.cruise_ktas, perf.max_seats, perf.takeoff_ft
     if missing or rng is None or cruise is None:
-        what = " or ".join(m[0] for m in missing)
-        checks = ", ".join(m[1] for m in missing)
+        what = _listing([m[0] for m in missing], "or")
+        checks = _listing([name for m in missing for name in m[1:]], "and")
         return Finding(
             "aircraft",
             Severity.WARNING,
@@ -858,7 +865,8 @@ def _stop_needed_finding(
         if trip > 0:
             headwind = cruise.low * (1.0 - d * s.route_factor / trip)
     usable = perf.text["usable"]
-    place = f"the stop in {_long(stop)}"
+    # A stop the input named as one ("Alaska fuel stop") is not "the stop in" it.
+    place = f"the {_long(stop)}" if "stop" in stop.name.lower() else f"the stop in {_long(stop)}"
     ends = f"{_short(direct.origin)} -> {_short(direct.destination)} direct would be"
     dist = f"{d:,.0f} nm" if not direct.is_range else f"{_span(d_min, d_max, 'nm')}"
     share = detour / d * 100 if d else _INF
