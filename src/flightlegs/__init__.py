@@ -25,6 +25,15 @@ from .aircraft import (
 )
 from .airports import Airport, AirportTable, airport_table
 from .chains import parse_chain
+from .checks import (
+    CheckReport,
+    CheckSettings,
+    Finding,
+    RouteReport,
+    Severity,
+    check_route,
+    check_routes,
+)
 from .errors import (
     AircraftError,
     AmbiguousPlaceError,
@@ -54,7 +63,10 @@ __all__ = [
     "Airport",
     "AirportTable",
     "AmbiguousPlaceError",
+    "CheckReport",
+    "CheckSettings",
     "Evidence",
+    "Finding",
     "FlightlegsError",
     "InputError",
     "Interval",
@@ -63,7 +75,9 @@ __all__ = [
     "MissingDependencyError",
     "Route",
     "RouteFileError",
+    "RouteReport",
     "RouteSyntaxError",
+    "Severity",
     "Stop",
     "StopKind",
     "UnknownPlaceError",
@@ -71,6 +85,8 @@ __all__ = [
     "aircraft_table",
     "aircraft_types",
     "airport_table",
+    "check_route",
+    "check_routes",
     "find_aircraft_mentions",
     "legs_frame",
     "lookup_aircraft",
