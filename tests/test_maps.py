@@ -353,7 +353,7 @@ def test_many_routes_are_one_geojson_layer() -> None:
     m = route_map(routes, reports=check_routes([r.with_aircraft("GLF5") for r in routes]))
     assert of_type(m, folium.PolyLine) == []
     assert of_type(m, folium.Marker) == []
-    legs, stops = of_type(m, folium.GeoJson)
+    legs, stops = [e for e in walk(m) if isinstance(e, folium.GeoJson)]
     features = legs.data["features"]
     assert len(features) == 3 * len(routes)
     assert {f["geometry"]["type"] for f in features} == {"LineString"}
@@ -364,6 +364,8 @@ def test_many_routes_are_one_geojson_layer() -> None:
     assert features[2]["properties"]["verdict"] == "ok"
     assert len(stops.data["features"]) == 4  # one point per airport
     assert {f["properties"]["routes"] for f in stops.data["features"]} == {len(routes)}
+    page = render_map(m)
+    assert page.count('{"type":"Feature"') == len(features) + 4  # the data is in the page
     tooltips = [e for e in walk(m) if isinstance(e, folium.GeoJsonTooltip)]
     assert [t.fields for t in tooltips] == [
         ["route", "leg", "distance", "verdict"],

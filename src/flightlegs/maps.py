@@ -35,12 +35,14 @@ True
 
 from __future__ import annotations
 
+import functools
 import html
+import json
 import math
 import os
 import re
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
@@ -339,6 +341,73 @@ def _folium() -> Any:
     except ImportError as err:  # pragma: no cover - folium is a dependency
         raise MissingDependencyError("maps need folium: pip install folium") from err
     return folium
+
+
+_DATA_KEY: Final = "flightlegs_data"
+
+
+@functools.cache
+def _geojson_class() -> type:
+    """``folium.GeoJson`` whose data is put into the page after rendering.
+
+    branca compiles every rendered script again as a Jinja template; for the
+    megabytes of a many-route map that second pass takes about a second. This
+    layer builds its style map from all features, as ``GeoJson.render`` does,
+    then renders with only the first feature (enough for the tooltip's field
+    check) and a marker; :func:`render_map` swaps the whole data in, compact
+    and escaped as folium escapes JSON (``<``, ``>``, ``&``, ``'``).
+    """
+    import folium
+    from folium.features import GeoJsonStyleMapper
+    from folium.map import Layer
+    from folium.utilities import get_obj_in_upper_tree
+
+    class _GeoJsonData(folium.GeoJson):
+        def render(self, **kwargs: Any) -> None:  # type: ignore[override]
+            data = self.data
+            self.parent_map = get_obj_in_upper_tree(self, folium.Map)  # type: ignore[assignment]
+            if self.style and data["features"]:
+                mapper = GeoJsonStyleMapper(data, self.feature_identifier, self)
+                self.style_map = mapper.get_style_map(self.style_function)
+            self.data = _placeholder(data, self._id)
+            try:
+                Layer.render(self, **kwargs)  # type: ignore[no-untyped-call]  # GeoJson.render's work is done above
+            finally:
+                self.data = data
+
+    return _GeoJsonData
+
+
+def _placeholder(data: dict[str, Any], key: str) -> dict[str, Any]:
+    return {"type": "FeatureCollection", "features": data["features"][:1], _DATA_KEY: key}
+
+
+def _swap_in_data(page: str, root: Any, ids: dict[str, str]) -> str:
+    """Put each placeholder layer's data into the rendered page (see :func:`_geojson_class`).
+
+    ``ids`` maps folium's ids to the stable ones already in ``page``.
+    """
+    from jinja2.utils import htmlsafe_json_dumps
+
+    layer_class: Any = _geojson_class()
+    element: Any
+    for element in _elements(root):
+        if not isinstance(element, layer_class):
+            continue
+        # the placeholder as the template's tojson filter wrote it, with the id renamed
+        policy = element._template.environment.policies["json.dumps_kwargs"]
+        placeholder = str(htmlsafe_json_dumps(_placeholder(element.data, element._id), **policy))
+        placeholder = placeholder.replace(element._id, ids.get(element._id) or element._id)
+        if page.count(placeholder) != 1:  # pragma: no cover - only a folium change does this
+            raise RuntimeError("cannot find the data placeholder of a GeoJSON layer")
+        data = json.dumps(element.data, ensure_ascii=False, separators=(",", ":"))
+        page = page.replace(placeholder, data.translate(_JSON_ESCAPES), 1)
+    return page
+
+
+_JSON_ESCAPES: Final = str.maketrans(
+    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027"}
+)
 
 
 def _control_class() -> type:
@@ -806,7 +875,8 @@ def _draw_many(folium: Any, m: Any, layout: _Layout) -> None:
         colour = VERDICT_COLOURS[feature["properties"]["verdict"]]
         return {"color": colour, "weight": 2, "opacity": 0.75}
 
-    folium.GeoJson(
+    geojson = _geojson_class()
+    geojson(
         {"type": "FeatureCollection", "features": features},
         name="Legs",
         style_function=leg_style,
@@ -817,7 +887,7 @@ def _draw_many(folium: Any, m: Any, layout: _Layout) -> None:
             sticky=True,
         ),
     ).add_to(m)
-    folium.GeoJson(
+    geojson(
         {"type": "FeatureCollection", "features": list(stops.values())},
         name="Stops",
         marker=folium.CircleMarker(
@@ -889,11 +959,10 @@ def _draw_rings(
 _RANDOM_ID = re.compile(r"[0-9a-f]{32}")
 
 
-def _element_ids(root: Any) -> set[str]:
-    """The ids of every element reachable from ``root`` (children and element attributes)."""
+def _elements(root: Any) -> Iterator[Any]:
+    """Every element reachable from ``root``: children and elements held in attributes."""
     from branca.element import Element
 
-    ids: set[str] = set()
     seen: set[int] = set()
     stack = [root]
     while stack:
@@ -901,7 +970,7 @@ def _element_ids(root: Any) -> set[str]:
         if id(element) in seen:
             continue
         seen.add(id(element))
-        ids.add(element._id)
+        yield element
         for key, value in vars(element).items():
             if key == "_parent":
                 continue
@@ -909,7 +978,6 @@ def _element_ids(root: Any) -> set[str]:
                 stack.append(value)
             elif key == "_children":
                 stack.extend(value.values())
-    return ids
 
 
 def render_map(m: folium.Map) -> str:
@@ -921,7 +989,7 @@ def render_map(m: folium.Map) -> str:
     """
     root = m.get_root()
     page = root.render()
-    ids = _element_ids(root)
+    ids = {element._id for element in _elements(root)}
     stable: dict[str, str] = {}
 
     def replace(match: re.Match[str]) -> str:
@@ -930,7 +998,7 @@ def render_map(m: folium.Map) -> str:
             return found
         return stable.setdefault(found, f"fl{len(stable) + 1}")
 
-    return str(_RANDOM_ID.sub(replace, page))
+    return _swap_in_data(_RANDOM_ID.sub(replace, page), root, stable)
 
 
 def is_flightlegs_map(path: Path | str) -> bool:
