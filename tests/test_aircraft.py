@@ -32,6 +32,25 @@ REQUIRED_TYPES = {
     "C17", "C130",
 }  # fmt: skip
 
+#: Types named by reports in tests/reports, and the other types added with them.
+REPORTED_TYPES = {
+    "C208", "PC12", "GL7T", "GLEX", "CL35", "CL60", "FA7X", "F900",
+    "A332", "A333", "C5M", "LJ45", "B38M", "A20N", "B77W", "B748",
+    "E75L", "AT76", "DH8D",
+}  # fmt: skip
+
+#: Loose physical bounds per figure: a value outside them is a unit or typing mistake.
+PLAUSIBLE = {
+    "range_nm": (300, 10_000),
+    "cruise_ktas": (120, 560),
+    "max_seats": (4, 900),
+    "typical_seats": (4, 700),
+    "mtow_kg": (1_000, 700_000),
+    "takeoff_field_ft": (1_000, 14_000),
+    "landing_field_ft": (1_000, 12_000),
+    "ceiling_ft": (20_000, 55_000),
+}
+
 
 def _rows(name: str) -> list[dict[str, str]]:
     with data_path(name).open(encoding="utf-8", newline="") as handle:
@@ -45,7 +64,7 @@ def test_designators_are_unique_and_required_types_present() -> None:
     codes = [row["icao_type"] for row in _rows("aircraft.csv")]
     assert len(codes) == len(set(codes))
     assert len(codes) >= 25
-    assert set(codes) >= REQUIRED_TYPES
+    assert set(codes) >= REQUIRED_TYPES | REPORTED_TYPES
     assert any(code in {"B789", "B744", "A359"} for code in codes)
 
 
@@ -57,6 +76,19 @@ def test_every_numeric_cell_is_empty_or_positive() -> None:
                 value = float(cell)
                 assert math.isfinite(value), (row["icao_type"], figure)
                 assert value > 0, (row["icao_type"], figure)
+
+
+def test_every_figure_is_physically_plausible() -> None:
+    for row in _rows("aircraft.csv"):
+        for figure, (low, high) in PLAUSIBLE.items():
+            cell = row[figure].strip()
+            if cell:
+                assert low <= float(cell) <= high, (row["icao_type"], figure, cell)
+
+
+def test_every_published_range_states_its_conditions() -> None:
+    for row in _rows("aircraft.csv"):
+        assert row["range_conditions"].strip(), row["icao_type"]
 
 
 def test_every_row_with_a_figure_names_a_source() -> None:
@@ -90,6 +122,15 @@ def test_families_group_the_expected_types() -> None:
     assert {by_code[c].family for c in ("B733", "B734", "B737", "B738", "B739")} == {"Boeing 737"}
     assert {by_code[c].family for c in ("MD82", "MD83")} == {"MD-80"}
     assert {by_code[c].family for c in ("A319", "A320", "A321")} == {"Airbus A320 family"}
+    assert {by_code[c].family for c in ("A332", "A333")} == {"Airbus A330"}
+    assert {by_code[c].family for c in ("CL35", "CL60")} == {"Bombardier Challenger"}
+    assert {by_code[c].family for c in ("GL7T", "GLEX")} == {"Bombardier Global"}
+    assert {by_code[c].family for c in ("FA7X", "F900")} == {"Dassault Falcon trijet"}
+    assert {by_code[c].family for c in ("B772", "B77W")} == {"Boeing 777"}
+    assert {by_code[c].family for c in ("B744", "B748")} == {"Boeing 747"}
+    # Re-engined generations are families of their own: "a 737" is a Classic or an NG.
+    assert by_code["B38M"].family == "Boeing 737 MAX"
+    assert by_code["A20N"].family == "Airbus A320neo family"
 
 
 def test_table_loads_as_typed_rows() -> None:
@@ -191,6 +232,47 @@ def test_aircraft_type_refuses_impossible_figures() -> None:
         ("C-130H", "C130"),
         ("C-130J", "C30J"),
         ("Super Hercules", "C30J"),
+        ("LC-130", "C130"),  # ski-equipped C-130H
+        ("LC-130H", "C130"),
+        ("Cessna 208B Grand Caravan", "C208"),
+        ("Caravan", "C208"),
+        ("a Cessna Caravan", "C208"),
+        ("C-208", "C208"),
+        ("PC-12", "PC12"),
+        ("Pilatus PC-12", "PC12"),
+        ("PC-12 NGX", "PC12"),
+        ("Global 7500", "GL7T"),
+        ("Bombardier Global 7500", "GL7T"),
+        ("Global Express", "GLEX"),
+        ("Global 6000", "GLEX"),
+        ("Challenger 350", "CL35"),
+        ("Challenger 604", "CL60"),
+        ("Bombardier Challenger 605", "CL60"),
+        ("Challenger 650", "CL60"),
+        ("Falcon 7X", "FA7X"),
+        ("Dassault Falcon 900EX", "F900"),
+        ("A330-200", "A332"),
+        ("Airbus A330-300", "A333"),
+        ("KC-30A", "A332"),  # the tanker-transports share the A330-200's figures
+        ("A330 MRTT", "A332"),
+        ("RAF Voyager", "A332"),
+        ("a Voyager", "A332"),
+        ("C-5", "C5M"),
+        ("C-5M", "C5M"),
+        ("C-5M Super Galaxy", "C5M"),
+        ("Galaxy", "C5M"),
+        ("Learjet 45", "LJ45"),
+        ("737 MAX 8", "B38M"),
+        ("A320neo", "A20N"),
+        ("777-300ER", "B77W"),
+        ("Boeing 747-8", "B748"),
+        ("E175", "E75L"),
+        ("Embraer 175", "E75L"),
+        ("ATR 72", "AT76"),
+        ("ATR-72-600", "AT76"),
+        ("Q400", "DH8D"),
+        ("Dash 8", "DH8D"),
+        ("Dash 8-400", "DH8D"),
     ],
 )
 def test_names_resolve_to_a_type(text: str, designator: str) -> None:
@@ -215,6 +297,11 @@ def test_names_resolve_to_a_type(text: str, designator: str) -> None:
         ("C-130", "C-130 Hercules"),
         ("Hercules", "C-130 Hercules"),
         ("a Dreamliner", "Boeing 787"),
+        ("A330", "Airbus A330"),
+        ("an Airbus A330", "Airbus A330"),
+        ("737 MAX", "Boeing 737 MAX"),
+        ("a Challenger jet", "Bombardier Challenger"),
+        ("Bombardier Global", "Bombardier Global"),
     ],
 )
 def test_family_mentions_resolve_to_the_family(text: str, family: str) -> None:
@@ -352,10 +439,82 @@ def test_mentions_in_sentences(text: str, expected: list[tuple[str, str]]) -> No
         "Room A320B and grid cell B7380 are unrelated.",
         "Version 1.737 was released; see item X-737.",
         "Agent GVX filed form G5X.",
+        "A migrant caravan reached the border; the caravan of families rested.",
+        "They rented a Dodge Grand Caravan at the airport.",
+        "Pilatus Aircraft reported record sales; Mount Pilatus was clouded.",
+        "The Space Shuttle Challenger and a Challenger 2 tank.",
+        "SpaceX launched a Falcon 9 rocket; Dassault Falcon Jet Corp. said nothing.",
+        "He filmed it on a Samsung Galaxy phone; the galaxy is far away.",
+        "The Voyager 1 probe and Star Trek: Voyager.",
+        "A Citroen C5 and an injured C5 vertebra; form C-5 was filed.",
+        "Flight 7378 and flight 7478 were delayed.",
+        "The Global Express courier service shipped it.",
     ],
 )
 def test_no_false_hits(text: str) -> None:
     assert find_aircraft_mentions(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A Cessna 208B Grand Caravan lost power and set down on a dry lake; the Caravan was "
+            "later trucked out.",
+            [("Cessna 208B Grand Caravan", "C208")],
+        ),
+        ("The ferry crew flew a new PC-12 from Switzerland.", [("PC-12", "PC12")]),
+        ("The operator's Caravan aircraft was grounded.", [("Caravan", "C208")]),
+        ("A Bombardier Global 7500 left Haneda.", [("Bombardier Global 7500", "GL7T")]),
+        (
+            "Spotters logged a Bombardier Challenger 605 and later a Challenger 350.",
+            [("Bombardier Challenger 605", "CL60"), ("Challenger 350", "CL35")],
+        ),
+        ("A Dassault Falcon 7X landed at dawn.", [("Dassault Falcon 7X", "FA7X")]),
+        (
+            "An RAAF KC-30A tanker flew nonstop; an RAF Voyager followed.",
+            [("KC-30A", "A332"), ("RAF Voyager", "A332")],
+        ),
+        ("The chartered Airbus A330 took off late.", [("Airbus A330", "Airbus A330")]),
+        (
+            "A C-5M Super Galaxy and a C-5 shared the ramp with a Galaxy transport.",
+            [("C-5M Super Galaxy", "C5M"), ("C-5", "C5M"), ("Galaxy", "C5M")],
+        ),
+        ("An LC-130 Hercules flew to Greenland.", [("LC-130 Hercules", "C130")]),
+        (
+            "An A320neo, a 737 MAX 8 and a Boeing 777-300ER waited.",
+            [("A320neo", "A20N"), ("737 MAX 8", "B38M"), ("Boeing 777-300ER", "B77W")],
+        ),
+        (
+            "Commuters took a Q400, an ATR 72 and an E175.",
+            [("Q400", "DH8D"), ("ATR 72", "AT76"), ("E175", "E75L")],
+        ),
+        ("a 747-8 jet and a 737-8 aircraft", [("747-8", "B748"), ("737-8", "B38M")]),
+    ],
+)
+def test_mentions_of_the_reported_types(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _found(text) == expected
+
+
+def test_the_737_family_is_still_classic_and_ng() -> None:
+    members = [t.icao_type for t in lookup_aircraft("a 737").members]
+    assert members == ["B733", "B734", "B737", "B738", "B739"]
+
+
+def test_tanker_transport_range_covers_the_reported_nonstop_leg() -> None:
+    # The KC-30A flew Amberley-Travis (about 11,500 km, 6,210 nm) nonstop.
+    spec = lookup_aircraft("KC-30A")
+    assert spec.range_nm is not None
+    assert spec.range_nm.low > 11_500 * 0.539957
+
+
+def test_long_range_business_jets_have_their_published_range() -> None:
+    assert lookup_aircraft("Global 7500").range_nm == Interval(7700, 7700)
+    assert lookup_aircraft("Falcon 7X").range_nm == Interval(5950, 5950)
+    assert lookup_aircraft("Challenger 350").range_nm == Interval(3200, 3200)
+    family = lookup_aircraft("Bombardier Global")
+    assert family.range_nm == Interval(6150, 7700)
+    assert lookup_aircraft("777-200ER").range_nm == Interval(7065, 7065)
 
 
 def test_longest_name_wins_and_offsets_point_into_the_text() -> None:
