@@ -235,7 +235,11 @@ def stops_table(route: Route) -> str:
         rows.append([str(i), name, str(stop.kind), best, others, evidence])
     lines = [route.name or "route", _align(rows, right={0})]
     reasons = [
-        f"  {i}. {s.name}: {s.reason}" for i, s in enumerate(route.stops, start=1) if s.reason
+        f"  {i}. {s.reason}"
+        if s.reason.startswith(f"{s.name}:")
+        else f"  {i}. {s.name}: {s.reason}"
+        for i, s in enumerate(route.stops, start=1)
+        if s.reason
     ]
     if reasons:
         lines += ["why these airports:", *reasons]

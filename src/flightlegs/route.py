@@ -175,8 +175,10 @@ class Stop:
             return self.candidates[0].code
         if self.kind is StopKind.COORDINATES and self.point is not None:
             return str(self.point)
-        if self.candidates:
+        if self.is_vague:
             return f"{self.name} ({self.candidates[0].code}?)"
+        if self.candidates:
+            return f"{self.name} ({self.candidates[0].code})"
         return self.name
 
 
