@@ -169,6 +169,34 @@ def test_a_return_to_the_same_airport_is_one_marker() -> None:
     assert "<b>Stop 3: AZA</b>" in page
 
 
+def test_several_routes_share_one_marker_per_airport() -> None:
+    m = route_map(read_routes("AZA-ELP", "ELP-ANC"))
+    markers = of_type(layer(m, "Stops"), folium.Marker)
+    assert [tooltip_text(x) for x in markers] == [
+        "AZA: 1 stops on 1 routes",
+        "ELP: 2 stops on 2 routes",
+        "ANC: 1 stops on 1 routes",
+    ]
+    (icon,) = [c for c in markers[1]._children.values() if isinstance(c, folium.DivIcon)]
+    assert icon.options["html"].endswith(">ELP</div>")  # the code, not a stop number
+    text = render_map(m)
+    assert text.count("<b>Stop 2: ELP</b>") == 1  # of AZA-ELP
+    assert text.count("<b>Stop 1: ELP</b>") == 1  # of ELP-ANC
+
+
+def test_arcs_out_of_the_window_get_a_copy_that_meets_the_markers() -> None:
+    route = read_routes("JFK-LHR-DEL-SYD-LAX-JFK")[0]  # around the world: no window holds it
+    m = route_map(route)
+    lines = of_type(layer(m, "Legs"), folium.PolyLine)
+    assert len(lines) > len(route.legs())
+    marker_lons = {round(float(x.location[1]), 3) for x in of_type(m, folium.Marker)}
+    starts = {round(float(lons_of(line)[0]), 3) for line in lines}
+    ends = {round(float(lons_of(line)[-1]), 3) for line in lines}
+    assert marker_lons <= starts | ends
+    for line in lines:  # each copy is continuous
+        assert np.abs(np.diff(lons_of(line))).max() < 180.0
+
+
 def test_range_rings_from_stop_numbers_codes_and_aircraft(charter: Route) -> None:
     by_number = route_map(charter, rings_from=["3"], ring_nm=1000)
     by_code = route_map(charter, rings_from=["anc"], ring_nm=1000)

@@ -466,6 +466,7 @@ _CSS: Final = """<style>
 .fl-swatch.fl-dashed{border-top-style:dashed}
 .fl-dot{display:inline-block;width:16px;height:16px;border-radius:50%;color:#fff;
   font-size:10px;line-height:16px;text-align:center;vertical-align:middle;margin:0 6px 0 5px}
+.fl-dot.fl-pill{width:auto;border-radius:8px;padding:0 4px;font-size:9px}
 .fl-small{display:inline-block;width:9px;height:9px;border-radius:50%;border:2px solid #b35806;
   background:#fdb863;vertical-align:middle;margin:0 10px 0 8px}
 .fl-stop{height:24px;border-radius:12px;color:#fff;font:bold 12px/20px system-ui,
@@ -487,7 +488,7 @@ path.leaflet-interactive:focus{outline:none}
 </style>"""
 
 
-def _legend_html(*, verdicts: set[str], vague: bool, rings: bool, many: bool) -> str:
+def _legend_html(*, verdicts: set[str], vague: bool, rings: bool, many: bool, single: bool) -> str:
     rows = ["<b>Legs</b>"]
     for verdict in (v for v in VERDICT_COLOURS if v in verdicts):
         rows.append(
@@ -505,15 +506,22 @@ def _legend_html(*, verdicts: set[str], vague: bool, rings: bool, many: bool) ->
             f'<div><span class="fl-small" style="border-color:{_STOP_COLOURS["airport"]};'
             'background:#fff"></span>stop (hover for names)</div>'
         )
-    else:
+    elif single:
         rows.append(
             f'<div><span class="fl-dot" style="background:{_STOP_COLOURS["airport"]}">1</span>'
             "airport, in flight order</div>"
         )
-    if vague and not many:
+    else:
         rows.append(
-            f'<div><span class="fl-dot" style="background:{_STOP_COLOURS["vague"]}">2</span>'
-            "best guess for a vague stop</div>"
+            f'<div><span class="fl-dot fl-pill" style="background:{_STOP_COLOURS["airport"]}">'
+            "ANC</span>airport (click: its routes)</div>"
+        )
+    if vague and not many:
+        sample = "2" if single else "ELP?"
+        pill = "" if single else " fl-pill"
+        rows.append(
+            f'<div><span class="fl-dot{pill}" style="background:{_STOP_COLOURS["vague"]}">'
+            f"{sample}</span>best guess for a vague stop</div>"
             '<div><span class="fl-small"></span>other candidate airports</div>'
         )
     if rings:
@@ -719,7 +727,9 @@ def route_map(
     control = _control_class()
     control(_title_html(title, layout, checked), "fl-title", None).add_to(m)
     verdicts = {v for route_verdicts in layout.verdicts for v in route_verdicts}
-    legend = _legend_html(verdicts=verdicts, vague=vague, rings=rings, many=many)
+    legend = _legend_html(
+        verdicts=verdicts, vague=vague, rings=rings, many=many, single=len(route_list) == 1
+    )
     control(legend, "fl-legend", "bottomleft").add_to(m)
     fm.plugins.Fullscreen(position="topleft").add_to(m)
     fm.plugins.MeasureControl(
@@ -739,10 +749,38 @@ def _static(markup: str) -> Any:
     return Element(markup)
 
 
+def _copies(path: FloatArray, centre: float) -> list[FloatArray]:
+    """The path, plus a copy one world away when it runs out of the window.
+
+    Only routes that together span more than 360 degrees of longitude have
+    such arcs; with the copy both ends of the arc meet their stops' markers.
+    """
+    out = [path]
+    lons = path[:, 1]
+    if lons.max() > centre + 180.0:
+        out.append(path - np.array([0.0, 360.0]))
+    if lons.min() < centre - 180.0:
+        out.append(path + np.array([0.0, 360.0]))
+    return out
+
+
+def _stop_icon(folium: Any, label: str, colour: str) -> Any:
+    width = 24 if len(label) <= 2 else 10 + 8 * len(label)
+    return folium.DivIcon(
+        html=f'<div class="fl-stop" style="background:{colour};width:{width}px">{label}</div>',
+        icon_size=(width, 24),
+        icon_anchor=(width // 2, 12),
+        class_name="fl-marker",
+    )
+
+
 def _draw_few(folium: Any, m: Any, layout: _Layout, reports: list[RouteReport] | None) -> None:
     legs_group = folium.FeatureGroup(name="Legs").add_to(m)
     stops_group = folium.FeatureGroup(name="Stops").add_to(m)
     candidates_group = None
+    # one marker per place: "1, 6" for a route that returns to an airport; with several
+    # routes, the code of the airport, and a popup section per route and stop
+    places: dict[tuple[float, float], list[tuple[int, int]]] = {}
     for index, route in enumerate(layout.routes):
         report = reports[index] if reports is not None else None
         spec = _aircraft(route, report)
@@ -754,42 +792,46 @@ def _draw_few(folium: Any, m: Any, layout: _Layout, reports: list[RouteReport] |
             text = _leg_html(route, leg, verdict, spec)
             findings = _findings_html(_findings(report, leg=leg.number))
             popup = f'<div class="fl-popup">{text}{findings}</div>'
-            folium.PolyLine(
-                _coords(path),
-                color=VERDICT_COLOURS[verdict],
-                weight=4,
-                opacity=0.9,
-                dash_array="10 5" if leg.is_range else None,
-                tooltip=folium.Tooltip(text, sticky=True),
-                popup=folium.Popup(popup, max_width=360, **_POPUP),
-            ).add_to(legs_group)
-        # one marker per place: a route that returns to an airport gets "1, 6"
-        places: dict[tuple[float, float], list[int]] = {}
+            for copy in _copies(path, layout.centre):
+                folium.PolyLine(
+                    _coords(copy),
+                    color=VERDICT_COLOURS[verdict],
+                    weight=4,
+                    opacity=0.9,
+                    dash_array="10 5" if leg.is_range else None,
+                    tooltip=folium.Tooltip(text, sticky=True),
+                    popup=folium.Popup(popup, max_width=360, **_POPUP),
+                ).add_to(legs_group)
         for number, stop in enumerate(route.stops, start=1):
             pos = stop.position
             if pos is not None:
-                places.setdefault((round(pos.lat, 6), round(pos.lon, 6)), []).append(number)
-        for numbers in places.values():
-            stop = route.stops[numbers[0] - 1]
-            pos = stop.position
-            assert pos is not None  # only placed stops are in `places`
-            label = ", ".join(str(n) for n in numbers)
-            width = 24 if len(label) <= 2 else 10 + 8 * len(label)
-            icon = folium.DivIcon(
-                html=f'<div class="fl-stop" style="background:{_stop_colour(stop)};'
-                f'width:{width}px">{label}</div>',
-                icon_size=(width, 24),
-                icon_anchor=(width // 2, 12),
-                class_name="fl-marker",
-            )
-            folium.Marker(
-                (pos.lat, layout.shift(pos.lon)),
-                icon=icon,
-                tooltip=folium.Tooltip(
-                    " · ".join(f"{n}. {_esc(route.stops[n - 1].label)}" for n in numbers)
-                ),
-                popup=folium.Popup(_stop_html(route, numbers, report), max_width=380, **_POPUP),
-            ).add_to(stops_group)
+                key = (round(pos.lat, 6), round(pos.lon, 6))
+                places.setdefault(key, []).append((index, number))
+    single = len(layout.routes) == 1
+    for visits in places.values():
+        index, number = visits[0]
+        route = layout.routes[index]
+        stop = route.stops[number - 1]
+        pos = stop.position
+        assert pos is not None  # only placed stops are in `places`
+        if single:
+            label = ", ".join(str(n) for _, n in visits)
+            tooltip = " · ".join(f"{n}. {_esc(route.stops[n - 1].label)}" for _, n in visits)
+        else:
+            label = _esc(stop.code if stop.candidates else "·") + ("?" if stop.is_vague else "")
+            count = len({i for i, _ in visits})
+            tooltip = f"{_esc(stop.label)}: {len(visits)} stops on {count} routes"
+        sections = []
+        for i in sorted({i for i, _ in visits}):
+            numbers = [n for j, n in visits if j == i]
+            sections.append(_stop_html(layout.routes[i], numbers, _report(reports, i)))
+        folium.Marker(
+            (pos.lat, layout.shift(pos.lon)),
+            icon=_stop_icon(folium, label, _stop_colour(stop)),
+            tooltip=folium.Tooltip(tooltip),
+            popup=folium.Popup("<hr>".join(sections), max_width=380, **_POPUP),
+        ).add_to(stops_group)
+    for route in layout.routes:
         for number, stop in enumerate(route.stops, start=1):
             if not stop.is_vague:
                 continue
@@ -800,7 +842,7 @@ def _draw_few(folium: Any, m: Any, layout: _Layout, reports: list[RouteReport] |
             for rank, airport in enumerate(others, start=2):
                 text = (
                     f"Candidate {rank} of {len(stop.candidates)} for stop {number} "
-                    f"({_esc(stop.name)}):<br>{_esc(airport.label)}"
+                    f"({_esc(stop.name)}) of {_esc(route.name)}:<br>{_esc(airport.label)}"
                 )
                 folium.CircleMarker(
                     (airport.position.lat, layout.shift(airport.position.lon)),
@@ -815,6 +857,10 @@ def _draw_few(folium: Any, m: Any, layout: _Layout, reports: list[RouteReport] |
                 ).add_to(candidates_group)
 
 
+def _report(reports: list[RouteReport] | None, index: int) -> RouteReport | None:
+    return reports[index] if reports is not None else None
+
+
 def _lon_lat_lists(paths: list[FloatArray]) -> list[list[list[float]]]:
     """Rounded ``[lon, lat]`` lists of many paths, converted in one numpy call (10x faster)."""
     if not paths:
@@ -827,28 +873,32 @@ def _lon_lat_lists(paths: list[FloatArray]) -> list[list[list[float]]]:
 def _draw_many(folium: Any, m: Any, layout: _Layout) -> None:
     features: list[dict[str, Any]] = []
     stops: dict[tuple[float, float], dict[str, Any]] = {}
-    lines = iter(_lon_lat_lists([p for paths in layout.paths for p in paths if p is not None]))
-    for route, legs, verdicts, paths in zip(
-        layout.routes, layout.legs, layout.verdicts, layout.paths, strict=True
+    copies = [
+        [_copies(p, layout.centre) if p is not None else [] for p in paths]
+        for paths in layout.paths
+    ]
+    lines = iter(_lon_lat_lists([c for route in copies for leg in route for c in leg]))
+    for route, legs, verdicts, route_copies in zip(
+        layout.routes, layout.legs, layout.verdicts, copies, strict=True
     ):
         name = _esc(route.name)
-        for leg, verdict, path in zip(legs, verdicts, paths, strict=True):
-            if path is None:
-                continue
-            features.append(
-                {
-                    "type": "Feature",
-                    "id": len(features),
-                    "properties": {
-                        "route": name,
-                        "leg": f"{leg.number}: {_esc(leg.origin.label)} → "
-                        f"{_esc(leg.destination.label)}",
-                        "distance": _distance_text(leg),
-                        "verdict": verdict,
-                    },
-                    "geometry": {"type": "LineString", "coordinates": next(lines)},
-                }
-            )
+        for leg, verdict, leg_copies in zip(legs, verdicts, route_copies, strict=True):
+            properties = {
+                "route": name,
+                "leg": f"{leg.number}: {_esc(leg.origin.label)} → {_esc(leg.destination.label)}",
+                "distance": _distance_text(leg),
+                "verdict": verdict,
+                "vague": leg.is_range,
+            }
+            for _ in leg_copies:
+                features.append(
+                    {
+                        "type": "Feature",
+                        "id": len(features),
+                        "properties": properties,
+                        "geometry": {"type": "LineString", "coordinates": next(lines)},
+                    }
+                )
         for stop in route.stops:
             pos = stop.position
             if pos is None:
@@ -872,8 +922,9 @@ def _draw_many(folium: Any, m: Any, layout: _Layout) -> None:
                 entry["properties"]["routes"] += 1
 
     def leg_style(feature: dict[str, Any]) -> dict[str, Any]:
-        colour = VERDICT_COLOURS[feature["properties"]["verdict"]]
-        return {"color": colour, "weight": 2, "opacity": 0.75}
+        properties = feature["properties"]
+        style = {"color": VERDICT_COLOURS[properties["verdict"]], "weight": 2, "opacity": 0.75}
+        return {**style, "dashArray": "6 4"} if properties["vague"] else style
 
     geojson = _geojson_class()
     geojson(

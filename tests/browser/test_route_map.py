@@ -126,7 +126,8 @@ def test_five_thousand_routes_load(tmp_path: Path, open_map: OpenMap) -> None:
     path = save_map(route_map(routes), tmp_path / "many.html")
     shown = open_map(path)
     shown.assert_clean()
-    assert shown.page.evaluate(_COUNT_LAYERS, "Polyline") == 10_000
+    # 10,000 legs, and a second copy of those that run out of the longitude window
+    assert 10_000 <= shown.page.evaluate(_COUNT_LAYERS, "Polyline") < 12_000
     assert shown.page.evaluate(_COUNT_LAYERS, "CircleMarker") > 100
     shown.screenshot("route_map_5000")
 
