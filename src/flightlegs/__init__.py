@@ -44,9 +44,11 @@ from .errors import (
     RouteSyntaxError,
     UnknownPlaceError,
 )
+from .export import export_routes
 from .geodesy import LatLon
 from .inputs import read_routes
 from .legs import Leg, legs_frame, measure, measure_many
+from .maps import render_map, route_map, save_map
 from .reports import parse_report, read_report
 from .route import Evidence, Route, Stop, StopKind
 from .routefiles import read_route_file
@@ -87,6 +89,7 @@ __all__ = [
     "airport_table",
     "check_route",
     "check_routes",
+    "export_routes",
     "find_aircraft_mentions",
     "legs_frame",
     "lookup_aircraft",
@@ -97,4 +100,7 @@ __all__ = [
     "read_report",
     "read_route_file",
     "read_routes",
+    "render_map",
+    "route_map",
+    "save_map",
 ]
