@@ -1,7 +1,9 @@
 """The bundled airport table and look-ups by IATA, ICAO or FAA code.
 
 The table is read once, lazily, from ``data/airports.csv`` (built from
-OurAirports' public-domain data by ``scripts/build_airports.py``). Codes are
+OurAirports' public-domain data by ``scripts/build_airports.py``), and kept
+packed in a cache file beside the gazetteer's (see :func:`cache_dir`), so
+later runs load it in milliseconds instead of parsing 3 MB of CSV. Codes are
 matched case-insensitively. A code that names more than one airport raises
 :class:`~flightlegs.errors.AmbiguousPlaceError`; it is never settled silently.
 
@@ -18,10 +20,19 @@ from __future__ import annotations
 
 import csv
 import functools
+import hashlib
+import itertools
+import logging
+import marshal
+import os
 import re
-from collections.abc import Iterator
+import sys
+import tempfile
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Final
 
 import numpy as np
 import numpy.typing as npt
@@ -30,7 +41,9 @@ from ._data import data_path
 from .errors import AmbiguousPlaceError, InputError, UnknownPlaceError
 from .geodesy import LatLon
 
-__all__ = ["Airport", "AirportTable", "airport_table"]
+__all__ = ["Airport", "AirportTable", "airport_table", "cache_dir"]
+
+log = logging.getLogger(__name__)
 
 _CODE = re.compile(r"^[A-Za-z0-9]{3,4}$")
 _COLUMNS = (
@@ -39,6 +52,8 @@ _COLUMNS = (
     "longest_runway_ft", "runway_surface", "keywords",
 )  # fmt: skip
 _TYPE_RANK = {"large_airport": 0, "medium_airport": 1, "small_airport": 2}
+# first item of a packed table; bump it when the packed layout changes
+_PACK_FORMAT: Final = "flightlegs-airports-1"
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,12 +126,55 @@ def _opt_float(text: str) -> float | None:
     return float(text) if text else None
 
 
+class _PackedColumn:
+    """One text column as a single string and the offsets between its values.
+
+    Two objects instead of 32,000 small strings: the cache loads them in a
+    millisecond, and a value is sliced out only when an airport is needed.
+    """
+
+    __slots__ = ("_bounds", "_text")
+
+    def __init__(self, text: str, bounds: array[int]) -> None:
+        self._text = text
+        self._bounds = bounds
+
+    @classmethod
+    def pack(cls, values: Sequence[str]) -> _PackedColumn:
+        bounds = array("I", [0])
+        bounds.extend(itertools.accumulate(map(len, values)))
+        return cls("".join(values), bounds)
+
+    def __getitem__(self, i: int) -> str:
+        return self._text[self._bounds[i] : self._bounds[i + 1]]
+
+    def __len__(self) -> int:
+        return len(self._bounds) - 1
+
+    def values(self) -> list[str]:
+        text, bounds = self._text, self._bounds
+        return [text[a:b] for a, b in itertools.pairwise(bounds)]
+
+
+# a code's rows: one row index, or a tuple of them for the few codes that several
+# airports share (a bare int keeps the 40,000-entry indexes to one object each)
+_Rows = int | tuple[int, ...]
+
+
+def _index_rows(index: dict[str, list[int]]) -> dict[str, _Rows]:
+    return {code: rows[0] if len(rows) == 1 else tuple(rows) for code, rows in index.items()}
+
+
+def _rows(hits: _Rows) -> tuple[int, ...]:
+    return (hits,) if isinstance(hits, int) else hits
+
+
 class AirportTable:
     """The airports, with code indexes and coordinate arrays.
 
-    The table is held as columns; :class:`Airport` objects are made on first
-    use, so loading stays fast. Build it with :func:`airport_table` (cached)
-    or :meth:`from_csv`.
+    The table is held as packed columns; :class:`Airport` objects are made on
+    first use, so loading stays fast. Build it with :func:`airport_table`
+    (cached) or :meth:`from_csv`.
 
     Parameters
     ----------
@@ -129,24 +187,43 @@ class AirportTable:
         missing = [c for c in _COLUMNS if c not in columns]
         if missing:
             raise InputError(f"airport table lacks the columns {', '.join(missing)}")
-        self._cols = columns
-        self._size = len(columns["ident"])
-        self._made: list[Airport | None] = [None] * self._size
-        self.lat: npt.NDArray[np.float64] = np.array(columns["latitude_deg"], dtype=np.float64)
-        self.lon: npt.NDArray[np.float64] = np.array(columns["longitude_deg"], dtype=np.float64)
-        self._by_iata: dict[str, list[int]] = {}
-        self._by_icao: dict[str, list[int]] = {}
-        self._by_faa: dict[str, list[int]] = {}
+        lat = np.array(columns["latitude_deg"], dtype=np.float64)
+        lon = np.array(columns["longitude_deg"], dtype=np.float64)
+        by_iata: dict[str, list[int]] = {}
+        by_icao: dict[str, list[int]] = {}
+        by_faa: dict[str, list[int]] = {}
         for i, (ident, icao, iata, faa) in enumerate(
             zip(columns["ident"], columns["icao"], columns["iata"], columns["faa"], strict=True)
         ):
             if iata:
-                self._by_iata.setdefault(iata, []).append(i)
-            self._by_icao.setdefault(ident, []).append(i)
+                by_iata.setdefault(iata, []).append(i)
+            by_icao.setdefault(ident, []).append(i)
             if icao and icao != ident:
-                self._by_icao.setdefault(icao, []).append(i)
+                by_icao.setdefault(icao, []).append(i)
             if faa and faa != iata:
-                self._by_faa.setdefault(faa, []).append(i)
+                by_faa.setdefault(faa, []).append(i)
+        self._adopt(
+            {name: _PackedColumn.pack(values) for name, values in columns.items()},
+            lat,
+            lon,
+            (_index_rows(by_iata), _index_rows(by_icao), _index_rows(by_faa)),
+        )
+
+    def _adopt(
+        self,
+        columns: dict[str, _PackedColumn],
+        lat: npt.NDArray[np.float64],
+        lon: npt.NDArray[np.float64],
+        indexes: tuple[dict[str, _Rows], dict[str, _Rows], dict[str, _Rows]],
+    ) -> None:
+        self._cols = columns
+        # the packed columns in _COLUMNS order, for making a whole row at once
+        self._row_parts = [(columns[name]._text, columns[name]._bounds) for name in _COLUMNS]
+        self._size = len(columns["ident"])
+        self._made: list[Airport | None] = [None] * self._size
+        self.lat: npt.NDArray[np.float64] = lat
+        self.lon: npt.NDArray[np.float64] = lon
+        self._by_iata, self._by_icao, self._by_faa = indexes
 
     @classmethod
     def from_csv(cls, path: Path | str) -> AirportTable:
@@ -180,29 +257,73 @@ class AirportTable:
             raise InputError(f"{path}: not an airports table ({err})") from None
         return table
 
+    # -- packed form: what the cache holds ------------------------------------------
+
+    def _pack(self) -> bytes:
+        """The table as one :mod:`marshal` blob of strings, bytes, ints and dicts."""
+        return marshal.dumps(
+            (
+                _PACK_FORMAT,
+                self._size,
+                {name: (c._text, c._bounds.tobytes()) for name, c in self._cols.items()},
+                self.lat.tobytes(),
+                self.lon.tobytes(),
+                (self._by_iata, self._by_icao, self._by_faa),
+            )
+        )
+
+    @classmethod
+    def _unpack(cls, blob: bytes) -> AirportTable:
+        """The table :meth:`_pack` wrote; ``ValueError`` or ``TypeError`` if it is not one."""
+        fmt, size, packed, lat, lon, indexes = marshal.loads(blob)
+        if fmt != _PACK_FORMAT or not isinstance(packed, dict) or len(indexes) != 3:
+            raise ValueError("not a packed airport table")
+        columns: dict[str, _PackedColumn] = {}
+        for name, (text, bounds) in packed.items():
+            offsets = array("I")
+            offsets.frombytes(bounds)
+            if not isinstance(text, str) or len(offsets) != size + 1 or offsets[-1] != len(text):
+                raise ValueError(f"packed airport column {name!r} is damaged")
+            columns[name] = _PackedColumn(text, offsets)
+        if any(c not in columns for c in _COLUMNS) or not all(isinstance(i, dict) for i in indexes):
+            raise ValueError("packed airport table lacks columns or indexes")
+        # copies: arrays over the blob's bytes would be read-only
+        lat_deg = np.frombuffer(lat, dtype=np.float64).copy()
+        lon_deg = np.frombuffer(lon, dtype=np.float64).copy()
+        if len(lat_deg) != size or len(lon_deg) != size:
+            raise ValueError("packed airport coordinates are damaged")
+        table = cls.__new__(cls)
+        table._adopt(columns, lat_deg, lon_deg, indexes)
+        return table
+
     def _make(self, i: int) -> Airport:
-        c = self._cols
+        j = i + 1
+        # one pass over the columns: a place's candidates make thousands of airports
+        # at once ("the United States")
+        values = [text[b[i] : b[j]] for text, b in self._row_parts]
+        (ident, icao, iata, faa, name, kind, _, _, elevation, country, region, municipality,
+         scheduled, runway, surface, keywords) = values  # fmt: skip
         return Airport(
-            ident=c["ident"][i],
-            icao=c["icao"][i] or None,
-            iata=c["iata"][i] or None,
-            faa=c["faa"][i] or None,
-            name=c["name"][i],
-            type=c["type"][i],
+            ident=ident,
+            icao=icao or None,
+            iata=iata or None,
+            faa=faa or None,
+            name=name,
+            type=kind,
             position=LatLon(float(self.lat[i]), float(self.lon[i])),
-            elevation_ft=_opt_float(c["elevation_ft"][i]),
-            country=c["country"][i],
-            region=c["region"][i],
-            municipality=c["municipality"][i],
-            scheduled_service=c["scheduled_service"][i] == "1",
-            longest_runway_ft=_opt_float(c["longest_runway_ft"][i]),
-            runway_surface=c["runway_surface"][i],
-            keywords=c["keywords"][i],
+            elevation_ft=_opt_float(elevation),
+            country=country,
+            region=region,
+            municipality=municipality,
+            scheduled_service=scheduled == "1",
+            longest_runway_ft=_opt_float(runway),
+            runway_surface=surface,
+            keywords=keywords,
         )
 
     def column(self, name: str) -> list[str]:
         """One column's text values, in table order (for vectorised filters)."""
-        return self._cols[name]
+        return self._cols[name].values()
 
     def __len__(self) -> int:
         return self._size
@@ -234,8 +355,8 @@ class AirportTable:
         key = code.strip().upper()
         for index in (self._by_iata, self._by_icao, self._by_faa):
             hits = index.get(key)
-            if hits:
-                return tuple(self[i] for i in hits)
+            if hits is not None:
+                return tuple(self[i] for i in _rows(hits))
         return ()
 
     def by_code(self, code: str) -> Airport:
@@ -288,19 +409,76 @@ class AirportTable:
                     found.add(cand)
 
         def rank(c: str) -> tuple[int, int, str]:
-            ap = self[index[c][0]]
+            ap = self[_rows(index[c])[0]]
             return (_TYPE_RANK.get(ap.type, 9), 0 if ap.scheduled_service else 1, c)
 
         return tuple(sorted(found, key=rank)[:limit])
+
+
+def cache_dir() -> Path:
+    """Where flightlegs keeps caches: ``$XDG_CACHE_HOME/flightlegs`` or ``~/.cache/flightlegs``.
+
+    Examples
+    --------
+    >>> cache_dir().name
+    'flightlegs'
+    """
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "flightlegs"
+
+
+def _fingerprint(data_files: Iterable[Path], sources: Iterable[Path]) -> str:
+    """A cache key from the data files' size and mtime and the source of the code reading them.
+
+    Stat calls, not hashes of megabytes of data, so a start costs microseconds;
+    the sources are small and hashed whole, so no edit of the code reuses a cache.
+    """
+    digest = hashlib.sha256(sys.version.encode())  # pickle and marshal formats follow Python
+    for path in data_files:
+        stat = path.stat()
+        digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns};".encode())
+    for path in sources:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:24]
+
+
+def _write_cache(path: Path, data: bytes) -> None:
+    """Write a cache file atomically; an unwritable cache only costs the next run a rebuild."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as err:
+        log.debug("cannot write cache %s: %s", path, err)
 
 
 @functools.cache
 def airport_table() -> AirportTable:
     """The bundled airport table, read once and cached.
 
+    The first run parses ``data/airports.csv`` and packs the table into
+    :func:`cache_dir`; later runs load the packed table, keyed by the CSV's size
+    and modification time and by this module's source.
+
     Examples
     --------
     >>> len(airport_table()) > 20_000
     True
     """
-    return AirportTable.from_csv(data_path("airports.csv"))
+    path = data_path("airports.csv")
+    cache = cache_dir() / f"airports-{_fingerprint([path], [Path(__file__)])}.marshal"
+    try:
+        return AirportTable._unpack(cache.read_bytes())
+    except FileNotFoundError:
+        pass
+    except Exception as err:  # a corrupt or foreign cache is rebuilt, never trusted
+        log.debug("ignoring airport table cache %s: %s", cache, err)
+    table = AirportTable.from_csv(path)
+    _write_cache(cache, table._pack())
+    return table
