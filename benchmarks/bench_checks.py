@@ -9,8 +9,8 @@ Run: ``python benchmarks/bench_checks.py [--routes 10000]``.
    with :func:`flightlegs.checks.check_routes` (one geodesic call for every
    leg), renders JSON; best of 3, with the share of each step.
 3. Peak memory: ``tracemalloc`` over one in-process run (Python allocations),
-   and the peak resident set of ``flightlegs check FILE --format json`` run as
-   a subprocess (everything: interpreter, numpy, the airport table).
+   and the peak resident set of ``flightlegs check FILE --format F`` run as a
+   subprocess for each format (everything: interpreter, numpy, the airport table).
 4. Cold start: the median wall time of ``flightlegs check`` on the example
    report and on a code chain, as a subprocess, and which heavy packages the
    check path imports (it should import neither pandas nor folium).
@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import csv
 import random
-import resource
 import statistics
 import subprocess
 import sys
@@ -75,6 +74,7 @@ def in_process(path: Path, count: int) -> None:
     t_check, report = best_of(lambda: check_routes(routes))  # type: ignore[arg-type]
     t_json, _ = best_of(lambda: render(report, "json"))  # type: ignore[arg-type]
     t_text, _ = best_of(lambda: render(report, "text"))  # type: ignore[arg-type]
+    t_github, _ = best_of(lambda: render(report, "github"), repeat=1)  # type: ignore[arg-type]
     total = t_read + t_check + t_json
     findings = sum(len(r.findings) for r in report.routes)  # type: ignore[attr-defined]
     print(f"routes: {count:,} ({findings:,} findings)")
@@ -82,6 +82,7 @@ def in_process(path: Path, count: int) -> None:
     print(f"  check         {t_check:6.3f} s  {count / t_check:9,.0f} routes/s")
     print(f"  render JSON   {t_json:6.3f} s  {count / t_json:9,.0f} routes/s")
     print(f"  render text   {t_text:6.3f} s  {count / t_text:9,.0f} routes/s")
+    print(f"  render github {t_github:6.3f} s  {count / t_github:9,.0f} routes/s (reads the file)")
     print(f"  end to end    {total:6.3f} s  {count / total:9,.0f} routes/s (read + check + JSON)")
 
     tracemalloc.start()
@@ -92,16 +93,33 @@ def in_process(path: Path, count: int) -> None:
 
 
 def subprocess_run(path: Path, count: int) -> None:
-    command = [sys.executable, "-m", "flightlegs", "check", str(path), "--format", "json"]
-    t0 = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, check=False)
-    elapsed = time.perf_counter() - t0
-    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KB on Linux
-    print(
-        f"subprocess `flightlegs check FILE --format json`: exit {done.returncode}, "
-        f"{elapsed:.2f} s, {count / elapsed:,.0f} routes/s, peak RSS {peak_kb / 1024:,.0f} MB, "
-        f"{len(done.stdout) / 2**20:,.1f} MB of JSON"
+    # Linux carries ru_maxrss across fork and exec, so a child forked from this
+    # (large) process would report our peak; a small launcher reports the child's own.
+    launcher = (
+        "import os, subprocess, sys\n"
+        "child = subprocess.Popen(sys.argv[2:], stdout=open(sys.argv[1], 'wb'), "
+        "stderr=subprocess.DEVNULL)\n"
+        "_, status, usage = os.wait4(child.pid, 0)\n"
+        "print(os.waitstatus_to_exitcode(status), usage.ru_maxrss)\n"
     )
+    for fmt in ("json", "text", "junit", "github"):
+        with tempfile.NamedTemporaryFile(suffix=f".{fmt}") as out:
+            command = [sys.executable, "-m", "flightlegs", "check", str(path), "--format", fmt]
+            t0 = time.perf_counter()
+            done = subprocess.run(
+                [sys.executable, "-c", launcher, out.name, *command],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            elapsed = time.perf_counter() - t0
+            status, peak_kb = (int(x) for x in done.stdout.split())
+            size = Path(out.name).stat().st_size
+        print(
+            f"subprocess `flightlegs check FILE --format {fmt}`: exit {status}, "
+            f"{elapsed:.2f} s, {count / elapsed:,.0f} routes/s, "
+            f"peak RSS {peak_kb / 1024:,.0f} MB, {size / 2**20:,.1f} MB out"
+        )
 
 
 def cold_start(repeat: int = 5) -> None:

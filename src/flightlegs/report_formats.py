@@ -30,12 +30,14 @@ Examples
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import math
 import re
 import textwrap
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final, Literal
 
@@ -371,32 +373,47 @@ _WHERE = re.compile(r"^(?P<path>.*?)(?: \((?P<where>[^()]*)\))?$")
 _ROW = re.compile(r"\b(?:row|line) (\d+)\b")
 
 
+# Separators around a route string on a line of a route file: CSV cells, YAML and
+# TOML values, JSON strings. A chain itself holds letters, digits, "-" and "/".
+_CELL = re.compile(r"[\s,;:\"'=\[\]{}()]+")
+
+
+@dataclass(frozen=True, slots=True)
+class _FileIndex:
+    """A file's line starts, and the line where each cell-like token first appears."""
+
+    newlines: tuple[int, ...]
+    tokens: Mapping[str, int]
+
+
 @functools.lru_cache(maxsize=64)
-def _file_text(path: str) -> str | None:
+def _file_index(path: str) -> _FileIndex | None:
     from .inputs import read_text
 
     try:
-        return read_text(Path(path))
+        text = read_text(Path(path))
     except FlightlegsError:
         return None
+    tokens: dict[str, int] = {}
+    for number, line in enumerate(text.split("\n"), start=1):
+        for token in _CELL.split(line):
+            if token:
+                tokens.setdefault(token, number)
+    newlines = tuple(m.start() for m in re.finditer("\n", text))
+    return _FileIndex(newlines=newlines, tokens=tokens)
 
 
-def _offset(text: str, sentence: str, start: int) -> int:
-    """Where in a file a stop was read.
+def _line(index: _FileIndex, sentence: str, start: int) -> int:
+    """The 1-based line a stop was read from.
 
-    A report's evidence ``start`` is an offset into the whole file, inside its
-    sentence; a route file's is an offset into the route string. Either way the
-    sentence is in the file: take the occurrence holding ``start``, else the first.
+    A code chain (in a route file, or a text file holding one) is found as a
+    whole cell: "ANC-SHE" is not the one inside "AZA-ANC-SHE-ICN". A report's
+    evidence ``start`` is an offset into the whole file.
     """
-    # Whole occurrences only: "ANC-SHE" is not the one inside "AZA-ANC-SHE-ICN".
-    pattern = re.compile(rf"(?<![\w-]){re.escape(sentence)}(?![\w-])") if sentence.strip() else None
-    spans = [m.span() for m in pattern.finditer(text)] if pattern else []
-    for begin, end in spans:
-        if begin <= start <= end:
-            return start
-    if spans:
-        return spans[0][0] + min(max(start, 0), len(sentence))
-    return min(max(start, 0), len(text))
+    line = index.tokens.get(sentence.strip()) if sentence and " " not in sentence else None
+    if line is not None:
+        return line
+    return bisect.bisect_left(index.newlines, max(start, 0)) + 1
 
 
 def locate(route: RouteReport, finding: Finding) -> tuple[str | None, int | None]:
@@ -423,10 +440,10 @@ def locate(route: RouteReport, finding: Finding) -> tuple[str | None, int | None
         row = _ROW.search(where)
         if row:
             return path, int(row.group(1))
-        text = None if where else _file_text(path)
-        if text is None:
+        file_index = None if where else _file_index(path)
+        if file_index is None:
             return path, None
-        return path, text.count("\n", 0, _offset(text, evidence.sentence, evidence.start)) + 1
+        return path, _line(file_index, evidence.sentence, evidence.start)
     return None, None
 
 
