@@ -510,8 +510,17 @@ def _listing(items: Sequence[str], conjunction: str) -> str:
 
 
 def _a(label: str) -> str:
-    """``"a Gulfstream V"``, ``"an Embraer ERJ 145"``."""
-    return f"{'an' if label[:1].upper() in 'AEIOU' else 'a'} {label}"
+    """``"a Gulfstream V"``, ``"an Embraer ERJ 145"``, ``"an MD-82"``.
+
+    Examples
+    --------
+    >>> [_a(x) for x in ("Gulfstream V", "Airbus A321", "MD-82", "C-130", "Hercules")]
+    ['a Gulfstream V', 'an Airbus A321', 'an MD-82', 'a C-130', 'a Hercules']
+    """
+    first, second = label[:1].upper(), label[1:2]
+    # Initials read letter by letter: "an MD-82", "an F-16"; but "a Hercules".
+    spelled = first in "FHLMNRSX" and (second.isupper() or second.isdigit() or second == "-")
+    return f"{'an' if first in 'AEIOU' or spelled else 'a'} {label}"
 
 
 def _about(value: float) -> str:
@@ -718,6 +727,7 @@ def _aircraft_finding(perf: _Performance | str | None, s: CheckSettings) -> Find
     ):
         data[f"{key}_low"] = interval.low if interval else None
         data[f"{key}_high"] = interval.high if interval else None
+    data["reserve_nm"] = None if math.isnan(perf.reserve_nm) else perf.reserve_nm
     data["usable_nm_low"] = None if math.isnan(perf.usable_low) else perf.usable_low
     data["usable_nm_high"] = None if math.isnan(perf.usable_high) else perf.usable_high
     rng, cruise, seats, takeoff = perf.range_nm, perf.cruise_ktas, perf.max_seats, perf.takeoff_ft
