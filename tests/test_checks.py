@@ -106,8 +106,8 @@ def vague(name: str, *codes: str, kind: StopKind = StopKind.REGION) -> Stop:
     return Stop(name=name, kind=kind, candidates=tuple(table.by_code(c) for c in codes))
 
 
-def at(code: str, **kwargs: object) -> Stop:
-    return Stop.at_airport(airport_table().by_code(code), **kwargs)
+def at(code: str, **times: dt.datetime) -> Stop:
+    return Stop.at_airport(airport_table().by_code(code), None, **times)
 
 
 # ----------------------------------------------------------------- the seed-like route
