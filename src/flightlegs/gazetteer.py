@@ -80,9 +80,14 @@ Building and caching
 --------------------
 The index is built on first use (never at import), in about a second,
 and saved as a pickle under ``$XDG_CACHE_HOME/flightlegs`` (or
-``~/.cache/flightlegs``), keyed by a hash of the data files and of this
-module's source. Later runs load it in a fraction of that. An unwritable or
-corrupt cache is skipped and the index rebuilt in memory.
+``~/.cache/flightlegs``), keyed by the data files' sizes and modification
+times and by the source of this module and of :mod:`flightlegs.airports`.
+The pickle holds only plain containers: places are ints, airports are rows of
+:func:`~flightlegs.airports.airport_table` (shared with it, not copied), and
+:class:`Place` and :class:`~flightlegs.airports.Airport` objects are made
+when a look-up first reaches them. Later runs load it in tens of
+milliseconds. An unwritable or corrupt cache is skipped and the index rebuilt
+in memory.
 
 Examples
 --------
@@ -99,20 +104,15 @@ Examples
 
 from __future__ import annotations
 
-import copyreg
 import csv
 import difflib
 import functools
-import gc
-import hashlib
-import io
 import logging
 import math
-import os
 import pickle
 import re
-import tempfile
 import unicodedata
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -120,7 +120,16 @@ from pathlib import Path
 from typing import Any, Final, NamedTuple
 
 from ._data import data_path
-from .airports import Airport
+from .airports import (
+    Airport,
+    AirportTable,
+    _fingerprint,
+    _Rows,
+    _rows,
+    _write_cache,
+    airport_table,
+    cache_dir,
+)
 from .errors import InputError, UnknownPlaceError
 from .geodesy import LatLon
 from .route import StopKind
@@ -603,11 +612,12 @@ class _Reading(NamedTuple):
     spellings: frozenset[str] | None
     demonym: bool
     prose: bool
-    rank: tuple[Any, ...]
+    # orders the readings of a name while building; the cache keeps only that order
+    rank: tuple[Any, ...] = ()
 
 
 class _Index(NamedTuple):
-    """Everything the gazetteer knows; what is pickled."""
+    """Everything the gazetteer knows, as built: Place and Airport objects."""
 
     names: dict[str, tuple[_Reading, ...]]
     blockers: frozenset[str]
@@ -622,6 +632,115 @@ class _Index(NamedTuple):
     hubs: dict[str, tuple[tuple[str, str, str, str], ...]]
 
 
+# a reading in the store: a bare place ref when it matches in prose as titled text
+# (most do), else (ref, mode, spellings, demonym, prose)
+_PackedReading = int | tuple[int, int, tuple[str, ...] | None, bool, bool]
+_KIND_LETTERS: Final = {StopKind.CITY: "c", StopKind.REGION: "r", StopKind.COUNTRY: "n"}
+_LETTER_KINDS: Final = {letter: kind for kind, letter in _KIND_LETTERS.items()}
+
+
+class _Store(NamedTuple):
+    """Everything the gazetteer knows, in plain containers: what the cache holds.
+
+    Unpickling 27,000 places and 12,000 airports as objects took most of a
+    start; here a place is an int, and :class:`Place` and
+    :class:`~flightlegs.airports.Airport` objects are made only when a look-up
+    reaches them. A ref ``r >= 0`` is row ``r`` of the place columns
+    (countries, regions, cities); ``r < 0`` is the airport in row ``~r`` of
+    :func:`~flightlegs.airports.airport_table`, shared with it.
+    """
+
+    airports: int  # rows in the airport table the refs point into
+    place_names: list[str]
+    place_kinds: str  # one letter per place, see _KIND_LETTERS
+    place_countries: list[str | None]
+    place_regions: list[str | None]
+    # name -> its readings, best first: one bare ref, or a tuple of packed readings
+    names: dict[str, int | tuple[_PackedReading, ...]]
+    blockers: frozenset[str]
+    iata: dict[str, _Rows]
+    icao: dict[str, _Rows]
+    # array("I") bytes: the airports of place r are rows member_rows[bounds[r]:bounds[r + 1]]
+    member_bounds: bytes
+    member_rows: bytes
+    regions_by_code: dict[str, int]
+    countries_by_code: dict[str, int]
+    state_abbreviations: dict[str, tuple[int, bool]]
+    tail: dict[str, _Rows]
+    ngram: dict[str, int]
+    hubs: dict[str, tuple[tuple[str, str, str, str], ...]]
+
+
+def _pack(ix: _Index, table: AirportTable) -> _Store:
+    """The store of a built index; its airports must be rows of ``table``."""
+    row_of = {ident: i for i, ident in enumerate(table.column("ident"))}
+    refs: dict[Place, int] = {}
+
+    def ref(place: Place) -> int:
+        if place.airport is not None:
+            row = row_of[place.airport.ident]
+            if place != _airport_place(table[row]):
+                raise ValueError(f"place {place!r} is not the airport it names")
+            return ~row
+        return refs.setdefault(place, len(refs))
+
+    def reading(r: _Reading) -> _PackedReading:
+        if r.mode == _TITLE and r.spellings is None and not r.demonym and r.prose:
+            return ref(r.place)
+        spellings = tuple(sorted(r.spellings)) if r.spellings is not None else None
+        return (ref(r.place), r.mode, spellings, r.demonym, r.prose)
+
+    def rows(airports: Iterable[Airport]) -> _Rows:
+        found = tuple(row_of[a.ident] for a in airports)
+        return found[0] if len(found) == 1 else found
+
+    # countries, regions and cities first, so that every one has a ref for its members
+    for place in (*ix.countries_by_code.values(), *ix.regions_by_code.values(), *ix.members):
+        ref(place)
+    names: dict[str, int | tuple[_PackedReading, ...]] = {}
+    for key, readings in ix.names.items():
+        packed = tuple(reading(r) for r in readings)
+        names[key] = packed[0] if len(packed) == 1 and isinstance(packed[0], int) else packed
+    tail: dict[str, _Rows] = {}
+    for key, idents in ix.tail.items():
+        # what a look-up by the table's code indexes finds for each identifier
+        hits = [a for ident in idents for a in table.find(ident) if a.ident == ident]
+        if hits:
+            tail[key] = rows(hits)
+    regions = {code: ref(p) for code, p in ix.regions_by_code.items()}
+    countries = {code: ref(p) for code, p in ix.countries_by_code.items()}
+    states = {k: (ref(p), postal) for k, (p, postal) in ix.state_abbreviations.items()}
+    places = list(refs)  # every ref is taken now
+    bounds = array("I", [0])
+    member_rows = array("I")
+    for place in places:
+        member_rows.extend(row_of[a.ident] for a in ix.members.get(place, ()))
+        bounds.append(len(member_rows))
+    return _Store(
+        airports=len(table),
+        place_names=[p.name for p in places],
+        place_kinds="".join(_KIND_LETTERS[p.kind] for p in places),
+        place_countries=[p.country for p in places],
+        place_regions=[p.region for p in places],
+        names=names,
+        blockers=ix.blockers,
+        iata={code: rows(p.airport for p in ps if p.airport) for code, ps in ix.iata.items()},
+        icao={code: rows(p.airport for p in ps if p.airport) for code, ps in ix.icao.items()},
+        member_bounds=bounds.tobytes(),
+        member_rows=member_rows.tobytes(),
+        regions_by_code=regions,
+        countries_by_code=countries,
+        state_abbreviations=states,
+        tail=tail,
+        ngram=ix.ngram,
+        hubs=ix.hubs,
+    )
+
+
+def _airport_place(airport: Airport) -> Place:
+    return Place(airport.name, StopKind.AIRPORT, airport.country, airport.region or None, airport)
+
+
 # --------------------------------------------------------------------------- the gazetteer
 
 
@@ -631,9 +750,72 @@ class Gazetteer:
     Build it with :func:`gazetteer` (cached in memory and on disk).
     """
 
-    def __init__(self, index: _Index) -> None:
+    def __init__(self, index: _Store, table: AirportTable | None = None) -> None:
         self._ix = index
+        self._table = table if table is not None else airport_table()
+        if len(self._table) != index.airports:
+            raise InputError(
+                f"the gazetteer refers to {index.airports:,} airports, "
+                f"the airport table has {len(self._table):,}"
+            )
+        self._member_bounds = array("I", index.member_bounds)
+        self._member_rows = array("I", index.member_rows)
+        self._places: dict[int, Place] = {}
+        self._readings_of: dict[str, tuple[_Reading, ...]] = {}
+        self._members: dict[int, tuple[Airport, ...]] = {}
+        self._ref_of: dict[tuple[str, str, str | None, str | None], int] | None = None
         self._suggest_keys: list[str] | None = None
+
+    # -- the store, unpacked on demand ---------------------------------------------
+
+    def _place(self, ref: int) -> Place:
+        place = self._places.get(ref)
+        if place is None:
+            if ref < 0:
+                place = _airport_place(self._table[~ref])
+            else:
+                ix = self._ix
+                place = Place(
+                    ix.place_names[ref],
+                    _LETTER_KINDS[ix.place_kinds[ref]],
+                    ix.place_countries[ref],
+                    ix.place_regions[ref],
+                )
+            self._places[ref] = place
+        return place
+
+    def _readings(self, key: str) -> tuple[_Reading, ...]:
+        """The readings of a folded name, best first; ``()`` when none."""
+        made = self._readings_of.get(key)
+        if made is None:
+            packed = self._ix.names.get(key)
+            if packed is None:
+                return ()
+            made = self._readings_of[key] = tuple(
+                _Reading(self._place(r), _TITLE, None, False, True)
+                if isinstance(r, int)
+                else _Reading(
+                    self._place(r[0]),
+                    r[1],
+                    frozenset(r[2]) if r[2] is not None else None,
+                    r[3],
+                    r[4],
+                )
+                for r in ((packed,) if isinstance(packed, int) else packed)
+            )
+        return made
+
+    def _code_places(self, code: str) -> tuple[Place, ...]:
+        """The airports an upper-case IATA (3 letters) or ICAO (4) code names in text."""
+        hits = (self._ix.iata if len(code) == 3 else self._ix.icao).get(code)
+        return () if hits is None else tuple(self._place(~row) for row in _rows(hits))
+
+    def _members_of(self, ref: int) -> tuple[Airport, ...]:
+        made = self._members.get(ref)
+        if made is None:
+            rows = self._member_rows[self._member_bounds[ref] : self._member_bounds[ref + 1]]
+            made = self._members[ref] = tuple(self._table[row] for row in rows)
+        return made
 
     # -- look-ups ---------------------------------------------------------------
 
@@ -665,36 +847,23 @@ class Gazetteer:
         key = fold(stripped)
         if key.startswith("the ") and key not in self._ix.names:
             key = key[4:]
-        found: list[Place] = [r.place for r in self._ix.names.get(key, ())]
+        found: list[Place] = [r.place for r in self._readings(key)]
         if stripped.isupper() and stripped.isalpha():
-            if len(stripped) == 3:
-                found += self._ix.iata.get(stripped, ())
-            elif len(stripped) == 4:
-                found += self._ix.icao.get(stripped, ())
+            if len(stripped) in (3, 4):
+                found += self._code_places(stripped)
             elif len(stripped) == 2 and stripped in self._ix.state_abbreviations:
-                found.append(self._ix.state_abbreviations[stripped][0])
+                found.append(self._place(self._ix.state_abbreviations[stripped][0]))
         upper = stripped.upper()
         if upper in self._ix.regions_by_code and "-" in upper:
-            found.append(self._ix.regions_by_code[upper])
+            found.append(self._place(self._ix.regions_by_code[upper]))
         if not found and key in self._ix.tail:
-            found = self._tail_places(self._ix.tail[key])
+            found = [self._place(~row) for row in _rows(self._ix.tail[key])]
         return tuple(dict.fromkeys(found))
-
-    def _tail_places(self, idents: tuple[str, ...]) -> list[Place]:
-        from .airports import airport_table
-
-        table = airport_table()
-        out: list[Place] = []
-        for ident in idents:
-            for ap in table.find(ident):
-                if ap.ident == ident:
-                    out.append(Place(ap.name, StopKind.AIRPORT, ap.country, ap.region or None, ap))
-        return out
 
     def airports(self) -> tuple[Airport, ...]:
         """Every airport the gazetteer holds: usable by jets, matched in text, or with IATA code."""
         return tuple(
-            a for c in self._ix.countries_by_code.values() for a in self._ix.members.get(c, ())
+            a for ref in self._ix.countries_by_code.values() for a in self._members_of(ref)
         )
 
     def airports_in(self, place: Place) -> tuple[Airport, ...]:
@@ -712,7 +881,23 @@ class Gazetteer:
         """
         if place.airport is not None:
             return (place.airport,)
-        return self._ix.members.get(place, ())
+        if self._ref_of is None:
+            ix = self._ix
+            self._ref_of = {
+                key: ref
+                for ref, key in enumerate(
+                    zip(
+                        ix.place_names,
+                        ix.place_kinds,
+                        ix.place_countries,
+                        ix.place_regions,
+                        strict=True,
+                    )
+                )
+            }
+        letter = _KIND_LETTERS.get(place.kind, "")
+        ref = self._ref_of.get((place.name, letter, place.country, place.region))
+        return () if ref is None else self._members_of(ref)
 
     def region(self, code: str) -> Place:
         """The region with an ISO 3166-2 code, e.g. ``"US-AZ"``.
@@ -728,7 +913,7 @@ class Gazetteer:
         'Arizona'
         """
         try:
-            return self._ix.regions_by_code[code.strip().upper()]
+            return self._place(self._ix.regions_by_code[code.strip().upper()])
         except KeyError:
             raise UnknownPlaceError(code, what="region code") from None
 
@@ -746,7 +931,7 @@ class Gazetteer:
         'South Korea'
         """
         try:
-            return self._ix.countries_by_code[code.strip().upper()]
+            return self._place(self._ix.countries_by_code[code.strip().upper()])
         except KeyError:
             raise UnknownPlaceError(code, what="country code") from None
 
@@ -777,7 +962,9 @@ class Gazetteer:
             return ()
         if self._suggest_keys is None:
             self._suggest_keys = sorted(
-                k for k, rs in self._ix.names.items() if any(r.prose for r in rs)
+                k
+                for k, packed in self._ix.names.items()
+                if isinstance(packed, int) or any(isinstance(r, int) or r[4] for r in packed)
             )
         pool = [k for k in self._suggest_keys if k[:1] == key[:1] and abs(len(k) - len(key)) <= 3]
         close = difflib.get_close_matches(key, pool, n=limit * 2, cutoff=0.7)
@@ -785,8 +972,9 @@ class Gazetteer:
             close += difflib.get_close_matches(key, self._suggest_keys, n=limit, cutoff=0.8)
         out: list[str] = []
         for k in close:
-            label = self._ix.names[k][0].place.name
-            shown = label if k == fold(label) or len(self._ix.names[k]) > 1 else k.title()
+            readings = self._readings(k)
+            label = readings[0].place.name
+            shown = label if k == fold(label) or len(readings) > 1 else k.title()
             if shown not in out:
                 out.append(shown)
         return tuple(out[:limit])
@@ -881,13 +1069,12 @@ class Gazetteer:
         self, text: str, toks: Sequence[_Token], i: int
     ) -> tuple[PlaceMention | None, int] | None:
         run = self._run_length(text, toks, i)
-        names = self._ix.names
         for k in range(run, 0, -1):
             span = toks[i : i + k]
             key = " ".join(t.folded for t in span) if k > 1 else span[0].folded
             if key in self._ix.blockers and _has_upper(span):
                 return None, i + k
-            readings = names.get(key)
+            readings = self._readings(key)
             if not readings:
                 continue
             raw = " ".join(t.raw for t in span)
@@ -939,7 +1126,7 @@ class Gazetteer:
             raw = " ".join(t.raw for t in span)
             places = tuple(
                 r.place
-                for r in self._ix.names.get(key, ())
+                for r in self._readings(key)
                 if r.place.kind in (StopKind.REGION, StopKind.COUNTRY) and _accepts(r, raw, span)
             )
             if places:
@@ -964,7 +1151,8 @@ class Gazetteer:
             entry = abbrevs.get(key) or abbrevs.get(key.capitalize() if k == 1 else key)
             if entry is None:
                 continue
-            place, postal = entry
+            ref, postal = entry
+            place = self._place(ref)
             end = span[-1].end
             if postal:
                 if not key.isupper():
@@ -1001,7 +1189,7 @@ class Gazetteer:
         raw = tok.raw
         if not _looks_like_code(raw) or raw in CODE_STOPLIST:
             return None
-        places = self._ix.iata.get(raw) if len(raw) == 3 else self._ix.icao.get(raw)
+        places = self._code_places(raw)
         if not places or self._in_capitals(text, toks, i) or not self._code_context(text, toks, i):
             return None
         return PlaceMention(tok.start, tok.end, raw, places), i + 1
@@ -1155,26 +1343,6 @@ def _read_csv(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
-def _airport_from_row(row: dict[str, str]) -> Airport:
-    return Airport(
-        ident=row["ident"],
-        icao=row["icao"] or None,
-        iata=row["iata"] or None,
-        faa=row["faa"] or None,
-        name=row["name"],
-        type=row["type"],
-        position=LatLon(float(row["latitude_deg"]), float(row["longitude_deg"])),
-        elevation_ft=float(row["elevation_ft"]) if row["elevation_ft"] else None,
-        country=row["country"],
-        region=row["region"],
-        municipality=row["municipality"],
-        scheduled_service=row["scheduled_service"] == "1",
-        longest_runway_ft=float(row["longest_runway_ft"]) if row["longest_runway_ft"] else None,
-        runway_surface=row["runway_surface"],
-        keywords=row["keywords"],
-    )
-
-
 def _km(a: LatLon, b: LatLon) -> float:
     """Great-circle distance on a sphere, for clustering only (not shown to users)."""
     la1, la2 = math.radians(a.lat), math.radians(b.lat)
@@ -1269,8 +1437,7 @@ class _Builder:
         self.names[key].append(_Reading(place, mode, spelled, demonym, prose, rank))
 
 
-def _build_index() -> _Index:
-    rows = _read_csv("airports.csv")
+def _build_index(table: AirportTable) -> _Index:
     countries = _read_csv("countries.csv")
     regions = _read_csv("regions.csv")
     hub_rows = _read_csv("operator_hubs.csv")
@@ -1301,22 +1468,23 @@ def _build_index() -> _Index:
     # -- airports -----------------------------------------------------------------
     stored: list[Airport] = []
     tail: dict[str, list[str]] = defaultdict(list)
-    for row in rows:
+    columns = ("ident", "iata", "type", "scheduled_service", "longest_runway_ft", "name")
+    for row, (ident, iata_code, kind, scheduled, runway, name) in enumerate(
+        zip(*(table.column(c) for c in columns), strict=True)
+    ):
         usable_row = (
-            row["type"] != "small_airport"
-            or row["iata"]
-            or row["scheduled_service"] == "1"
-            or (row["longest_runway_ft"] and float(row["longest_runway_ft"]) >= 4000)
-            or _MILITARY.search(row["name"])
+            kind != "small_airport"
+            or iata_code
+            or scheduled == "1"
+            or (runway and float(runway) >= 4000)
+            or _MILITARY.search(name)
         )
         if usable_row:
-            stored.append(_airport_from_row(row))
+            stored.append(table[row])
         else:
-            tail[_cfold(row["name"])].append(row["ident"])
+            tail[_cfold(name)].append(ident)
     weight = {a.ident: _airport_weight(a, hub_rank.get(a.iata or "", 99)) for a in stored}
-    airport_place = {
-        a.ident: Place(a.name, StopKind.AIRPORT, a.country, a.region or None, a) for a in stored
-    }
+    airport_place = {a.ident: _airport_place(a) for a in stored}
 
     # -- countries, aliases, demonyms ---------------------------------------------
     for place in countries_by_code.values():
@@ -1551,85 +1719,45 @@ def _reading_order(r: _Reading) -> tuple[Any, ...]:
 # --------------------------------------------------------------------------- cache
 
 _DATA_FILES: Final = ("airports.csv", "countries.csv", "regions.csv", "operator_hubs.csv")
+# first item of a cached store; bump it when the layout of _Store changes
+_STORE_FORMAT: Final = "flightlegs-gazetteer-2"
 
 
-def cache_dir() -> Path:
-    """Where flightlegs keeps caches: ``$XDG_CACHE_HOME/flightlegs`` or ``~/.cache/flightlegs``.
-
-    Examples
-    --------
-    >>> cache_dir().name
-    'flightlegs'
-    """
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "flightlegs"
+def _cache_path(cache: Path | None) -> Path:
+    key = _fingerprint(
+        [data_path(name) for name in _DATA_FILES],
+        # the store holds rows of the airport table, so its reader is part of the key
+        [Path(__file__), Path(__file__).with_name("airports.py")],
+    )
+    return (cache or cache_dir()) / f"gazetteer-{key}.pickle"
 
 
-def _fingerprint() -> str:
-    digest = hashlib.sha256()
-    digest.update(Path(__file__).read_bytes())
-    digest.update(str(pickle.HIGHEST_PROTOCOL).encode())
-    for name in _DATA_FILES:
-        digest.update(name.encode())
-        digest.update(data_path(name).read_bytes())
-    return digest.hexdigest()[:24]
-
-
-def _load_cached(path: Path) -> _Index | None:
+def _load_cached(path: Path, table: AirportTable) -> _Store | None:
     try:
         data = path.read_bytes()
-        # tens of thousands of small objects: collecting garbage meanwhile only costs time
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
-            index = pickle.loads(data)
-        finally:
-            if collecting:
-                gc.enable()
     except FileNotFoundError:
         return None
+    except OSError as err:
+        log.debug("cannot read gazetteer cache %s: %s", path, err)
+        return None
+    try:
+        fmt, *fields = pickle.loads(data)
+        store = _Store(*fields)
     except Exception as err:  # a corrupt or foreign cache is rebuilt, never trusted
         log.debug("ignoring gazetteer cache %s: %s", path, err)
         return None
-    return index if isinstance(index, _Index) else None
-
-
-def _reduce_airport(a: Airport) -> tuple[Any, ...]:
-    return (Airport, tuple(getattr(a, f) for f in Airport.__slots__))
-
-
-def _reduce_latlon(p: LatLon) -> tuple[Any, ...]:
-    return (LatLon, (p.lat, p.lon))
-
-
-def _reduce_place(p: Place) -> tuple[Any, ...]:
-    return (Place, (p.name, p.kind, p.country, p.region, p.airport))
-
-
-def _save_cached(path: Path, index: _Index) -> None:
-    buffer = io.BytesIO()
-    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
-    # positional rebuilds unpickle several times faster than the dataclass default;
-    # a per-pickler table leaves pickling elsewhere untouched
-    pickler.dispatch_table = {
-        **copyreg.dispatch_table,
-        Airport: _reduce_airport,
-        LatLon: _reduce_latlon,
-        Place: _reduce_place,
-    }
-    pickler.dump(index)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(buffer.getvalue())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError as err:  # an unwritable cache only costs the next run a rebuild
-        log.debug("cannot write gazetteer cache %s: %s", path, err)
+    places = len(store.place_names)
+    if (
+        fmt != _STORE_FORMAT
+        or store.airports != len(table)
+        or not isinstance(store.names, dict)
+        or not isinstance(store.place_kinds, str)
+        or len(store.place_kinds) != places
+        or len(store.member_bounds) != 4 * (places + 1)
+    ):
+        log.debug("ignoring gazetteer cache %s: not a store of this airport table", path)
+        return None
+    return store
 
 
 def load_gazetteer(cache: Path | None = None, *, use_cache: bool = True) -> Gazetteer:
@@ -1642,14 +1770,15 @@ def load_gazetteer(cache: Path | None = None, *, use_cache: bool = True) -> Gaze
     use_cache
         ``False`` always builds from the data files and writes nothing.
     """
+    table = airport_table()
     if not use_cache:
-        return Gazetteer(_build_index())
-    path = (cache or cache_dir()) / f"gazetteer-{_fingerprint()}.pickle"
-    index = _load_cached(path)
-    if index is None:
-        index = _build_index()
-        _save_cached(path, index)
-    return Gazetteer(index)
+        return Gazetteer(_pack(_build_index(table), table), table)
+    path = _cache_path(cache)
+    store = _load_cached(path, table)
+    if store is None:
+        store = _pack(_build_index(table), table)
+        _write_cache(path, pickle.dumps((_STORE_FORMAT, *store), protocol=pickle.HIGHEST_PROTOCOL))
+    return Gazetteer(store, table)
 
 
 @functools.cache
