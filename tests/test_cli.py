@@ -138,3 +138,17 @@ def test_console_script_is_installed() -> None:
     done = subprocess.run([exe, "--version"], capture_output=True, text=True, check=False)
     assert done.returncode == 0
     assert done.stdout.startswith("flightlegs ")
+
+
+def test_very_long_chain_argument_is_a_chain_not_a_file(capsys: pytest.CaptureFixture[str]) -> None:
+    # longer than any file name the OS accepts: must still be read as a chain
+    chain = "-".join(["ANC", "SHE"] * 300)
+    status, out, err = run(capsys, "legs", chain, "--format", "csv")
+    assert status == 0, err
+    assert len(out.splitlines()) == 600
+
+
+def test_nul_byte_argument_is_one_clean_error(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run(capsys, "legs", "ANC\x00SHE")
+    assert status == 2
+    assert len(err.strip().splitlines()) == 1

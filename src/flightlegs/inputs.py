@@ -61,12 +61,21 @@ def read_text(path: Path) -> str:
         raise InputError(f"{path}: byte {err.start} is not UTF-8; save the file as UTF-8") from None
 
 
+def _could_be_path(path: Path) -> bool:
+    """Whether the file system can be asked about ``path`` (a long chain is no file name)."""
+    try:
+        path.exists()
+    except (OSError, ValueError):  # name too long, NUL byte, ...
+        return False
+    return True
+
+
 def _expand(arguments: Iterable[str]) -> list[str | Path]:
     """Turn arguments into chains and file paths; a folder yields its route files."""
     items: list[str | Path] = []
     for arg in arguments:
         path = Path(arg)
-        if arg == "-":
+        if arg == "-" or not _could_be_path(path):
             items.append(arg)
         elif path.is_dir():
             found = sorted(
