@@ -27,6 +27,7 @@ import difflib
 import functools
 import math
 import re
+import string
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
@@ -103,6 +104,11 @@ _TRAILING_NOUN = re.compile(_AIRCRAFT_NOUN.pattern + r"\s*$", re.IGNORECASE)
 _PLURAL = re.compile(r"(?:['\u2019]s|s)$", re.IGNORECASE)
 # Between the words of a name a report may put spaces, a hyphen or a dash, or nothing.
 _SEPARATOR = r"[\s\u00a0]*[-\u2010\u2011\u2012\u2013]?[\s\u00a0]*"
+_DASHES = frozenset("-\u2010\u2011\u2012\u2013")
+# Where a name may begin: a letter or digit not inside a word, a number ("1.737")
+# or a hyphenated code ("X-737").
+_WORD_START = re.compile(r"(?<![\w.\-])[^\W_]")
+_ASCII_ALNUM = string.ascii_lowercase + string.digits
 
 
 def _key(text: str) -> str:
@@ -653,28 +659,99 @@ def lookup_aircraft(text: str) -> AircraftSpec:
     raise AircraftError(f"unknown aircraft type {text.strip()!r}{hint}")
 
 
+def _pieces(name: str) -> list[list[str]]:
+    """A name's words, each split into its runs of digits and of letters."""
+    return [re.findall(r"\d+|[^\W\d_]+", word) for word in re.findall(r"[^\W_]+", name)]
+
+
 def _flexible(name: str) -> str:
     """Regex for a name with spaces, hyphens or nothing between its words."""
-    words = re.findall(r"[^\W_]+", name)
-    parts = []
-    for word in words:
-        # Inside a word a hyphen may split letters from digits: A320, A-320.
-        pieces = re.findall(r"\d+|[^\W\d_]+", word)
-        parts.append("-?".join(re.escape(piece) for piece in pieces))
-    return _SEPARATOR.join(parts)
+    # Inside a word a hyphen may split letters from digits: A320, A-320.
+    words = ["-?".join(re.escape(piece) for piece in pieces) for pieces in _pieces(name)]
+    return _SEPARATOR.join(words)
 
 
 @functools.cache
-def _mention_pattern() -> re.Pattern[str]:
+def _name_pattern(name: str) -> re.Pattern[str]:
+    """One name as written in text, with an optional plural, ending a word."""
+    return re.compile(rf"(?P<core>{_flexible(name)})(?:['\u2019]s|s)?(?!\w)", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _MentionIndex:
+    """The names a mention may use, found by their letters and digits.
+
+    One alternation of every name took a third of a second to compile at
+    each start. A name matches text whose letters and digits, once the spaces
+    and dashes between them are dropped, spell the name's letters and digits
+    ignoring case; so reading those from a word start, for as long as they
+    begin some name, gives every name that may match there. Those few are
+    tried with their own small patterns in the order the alternation had
+    (longest first, so "Boeing 737-800" wins over "Boeing 737"), which keeps
+    the matches the same.
+    """
+
+    rank: dict[str, int]  # name -> place in the order names are tried
+    by_spelling: dict[str, tuple[str, ...]]  # lower-case letters and digits -> names
+    prefixes: frozenset[str]  # every beginning of a spelling
+    anywhere: tuple[str, ...]  # names with non-ASCII letters, tried at every word start
+
+
+@functools.cache
+def _mention_index() -> _MentionIndex:
     index = _index()
     names = {*index.types, *(entry.display for entry in index.entries.values())}
-    patterns = {name: _flexible(name) for name in names}
-    # Longest names first, so "Boeing 737-800" wins over "Boeing 737".
-    ordered = sorted(patterns, key=lambda name: (-len(_key(name)), name))
-    alternatives = "|".join(patterns[name] for name in ordered)
-    return re.compile(
-        rf"(?<![\w.\-])(?P<core>{alternatives})(?:['\u2019]s|s)?(?!\w)", re.IGNORECASE
+    ordered = sorted(names, key=lambda name: (-len(_key(name)), name))
+    by_spelling: dict[str, list[str]] = {}
+    anywhere: list[str] = []
+    for name in ordered:
+        spelling = "".join(piece for pieces in _pieces(name) for piece in pieces)
+        if spelling.isascii():
+            by_spelling.setdefault(spelling.lower(), []).append(name)
+        else:
+            anywhere.append(name)
+    return _MentionIndex(
+        rank={name: n for n, name in enumerate(ordered)},
+        by_spelling={spelling: tuple(found) for spelling, found in by_spelling.items()},
+        prefixes=frozenset(s[:n] for s in by_spelling for n in range(1, len(s) + 1)),
+        anywhere=tuple(anywhere),
     )
+
+
+@functools.cache
+def _ascii_twin(char: str) -> str | None:
+    """The ASCII letter or digit a character matches ignoring case, as ``re`` decides.
+
+    Besides "A"/"a" this pairs a few others: the Kelvin sign with "k", the
+    long s with "s".
+    """
+    return next((c for c in _ASCII_ALNUM if re.fullmatch(c, char, re.IGNORECASE) is not None), None)
+
+
+def _match_at(text: str, start: int, names: _MentionIndex) -> re.Match[str] | None:
+    """The match the alternation of every name would make at a word start, or ``None``."""
+    candidates = list(names.anywhere)
+    spelled = ""
+    for i in range(start, len(text)):
+        char = text[i]
+        if char.isspace() or char in _DASHES:
+            continue
+        if char.isascii():
+            if not char.isalnum():
+                break
+            spelled += char.lower()
+        elif (twin := _ascii_twin(char)) is not None:
+            spelled += twin
+        else:
+            break
+        if spelled not in names.prefixes:
+            break
+        candidates += names.by_spelling.get(spelled, ())
+    for name in sorted(candidates, key=names.rank.__getitem__):
+        match = _name_pattern(name).match(text, start)
+        if match is not None:
+            return match
+    return None
 
 
 def _context_allows(prose: Prose, text: str, start: int, end: int) -> bool:
@@ -728,7 +805,14 @@ def find_aircraft_mentions(text: str) -> list[AircraftMention]:
     if len(text) > _MAX_TEXT_CHARS:
         raise InputError(f"text of {len(text):,} characters: expected at most {_MAX_TEXT_CHARS:,}")
     mentions: list[AircraftMention] = []
-    for match in _mention_pattern().finditer(text):
+    names = _mention_index()
+    pos = 0
+    while (word := _WORD_START.search(text, pos)) is not None:
+        match = _match_at(text, word.start(), names)
+        if match is None:
+            pos = word.start() + 1
+            continue
+        pos = match.end()
         core = match.group("core")
         entry = _resolve(core)
         if entry is None:  # the pattern and the look-up fold names alike; kept as a guard
