@@ -9,6 +9,12 @@ The output is deterministic: rows are sorted and numbers formatted the same way
 every time, so rebuilding from the same snapshot gives identical bytes (only the
 ``built`` date in ``SOURCE.json`` changes; set ``SOURCE_DATE_EPOCH`` to pin it).
 
+OurAirports' region codes are brought to current ISO 3166-2 on the way: the
+hand-made ``data/region_codes.csv`` maps outdated and home-made codes (``GT-GU`` is
+``GT-01``, ``CN-21`` is ``CN-LN``), codes ending in ``-U-A`` ("unassigned") become
+no region, and ``data/airport_fixes.csv`` corrects single airports whose data is
+wrong (``GOBD`` lies in ``SN-TH``, not ``SN-DK``). Both files cite a source per row.
+
 Usage::
 
     python scripts/build_airports.py
@@ -35,6 +41,9 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 DEFAULT_OUT = Path(__file__).resolve().parents[1] / "data"
+# hand-made corrections, read from the repository whatever --out says
+REGION_CODES = DEFAULT_OUT / "region_codes.csv"
+AIRPORT_FIXES = DEFAULT_OUT / "airport_fixes.csv"
 DATA_PAGE = "https://ourairports.com/data/"
 LICENCE = "Public Domain (OurAirports)"
 PACKAGE = "ourairports"
@@ -58,7 +67,13 @@ AIRPORT_COLUMNS = (
     "keywords",
 )
 COUNTRY_COLUMNS = ("code", "name", "continent", "keywords")
-REGION_COLUMNS = ("code", "local_code", "name", "country", "keywords")
+# ourairports_code comes last so readers of the first five columns are unaffected
+REGION_COLUMNS = ("code", "local_code", "name", "country", "keywords", "ourairports_code")
+REGION_CODE_COLUMNS = ("ourairports", "iso", "name", "source", "note")
+FIX_COLUMNS = ("ident", "column", "value", "source", "note")
+# OurAirports' code for "somewhere in the country, region not known": CC-U-A
+UNASSIGNED_SUFFIX = "-U-A"
+ISO_REGION_CODE = re.compile(r"[A-Z]{2}-[A-Z0-9]{1,3}")
 TABLES = ("airports", "runways", "regions", "countries")
 
 KEPT_TYPES = frozenset({"large_airport", "medium_airport", "small_airport"})
@@ -251,11 +266,98 @@ def icao_code(row: Row) -> str:
     return code
 
 
+def read_curated(path: Path, columns: Sequence[str]) -> list[Row]:
+    """Rows of a hand-made CSV file, checked to have exactly ``columns``."""
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            reader = csv.DictReader(fh)
+            rows = [{k: (v or "").strip() for k, v in row.items()} for row in reader]
+            header = tuple(reader.fieldnames or ())
+    except FileNotFoundError as exc:
+        raise BuildError(f"{path} is missing") from exc
+    if header != tuple(columns):
+        raise BuildError(f"{path.name}: columns {header} are not {tuple(columns)}")
+    for row in rows:
+        if not row["source"]:
+            raise BuildError(f"{path.name}: a row has no source: {row}")
+    return rows
+
+
+@dataclass(frozen=True, slots=True)
+class RegionCodes:
+    """What ``region_codes.csv`` says: OurAirports code -> ISO 3166-2 code, and regions to add.
+
+    An empty ISO code means the place has no ISO 3166-2 region; so do all ``CC-U-A``.
+    """
+
+    iso: Mapping[str, str]
+    names: Mapping[str, str]
+    added: Sequence[Row]
+
+    def __call__(self, code: str) -> str:
+        """The ISO 3166-2 code for an OurAirports region code ("" for none).
+
+        >>> RegionCodes({"GT-GU": "GT-01"}, {}, ())("GT-GU")
+        'GT-01'
+        >>> RegionCodes({}, {}, ())("GL-U-A"), RegionCodes({}, {}, ())("US-AZ")
+        ('', 'US-AZ')
+        """
+        if code.endswith(UNASSIGNED_SUFFIX):
+            return ""
+        return self.iso.get(code, code)
+
+
+def read_region_codes(path: Path) -> RegionCodes:
+    """Load and check ``region_codes.csv``."""
+    iso: dict[str, str] = {}
+    names: dict[str, str] = {}
+    added: list[Row] = []
+    for row in read_curated(path, REGION_CODE_COLUMNS):
+        old, new = row["ourairports"], row["iso"]
+        if new and not ISO_REGION_CODE.fullmatch(new):
+            raise BuildError(f"{path.name}: {new!r} is not an ISO 3166-2 code")
+        if not old:
+            if not new or not row["name"]:
+                raise BuildError(f"{path.name}: an added region needs a code and a name: {row}")
+            added.append(row)
+        elif old in iso:
+            raise BuildError(f"{path.name}: {old} is mapped twice")
+        elif old.endswith(UNASSIGNED_SUFFIX):
+            raise BuildError(f"{path.name}: {old} needs no row, every CC-U-A code means no region")
+        else:
+            iso[old] = new
+            names[old] = row["name"]
+    return RegionCodes(iso, names, added)
+
+
+def read_airport_fixes(path: Path) -> dict[str, dict[str, str]]:
+    """Load and check ``airport_fixes.csv``: ident -> {column: value}."""
+    fixes: dict[str, dict[str, str]] = defaultdict(dict)
+    for row in read_curated(path, FIX_COLUMNS):
+        ident, column = row["ident"], row["column"]
+        if column not in AIRPORT_COLUMNS or column == "ident":
+            raise BuildError(f"{path.name}: {ident}: cannot fix column {column!r}")
+        if column in fixes[ident]:
+            raise BuildError(f"{path.name}: {ident}: {column} is fixed twice")
+        fixes[ident][column] = row["value"]
+    return dict(fixes)
+
+
 def airport_rows(
-    source: Source, countries: set[str], regions: set[str]
+    source: Source,
+    countries: set[str],
+    regions: Mapping[str, str],
+    region_codes: RegionCodes,
+    fixes: Mapping[str, Mapping[str, str]],
 ) -> tuple[list[Row], dict[str, int]]:
-    """The kept airports as output rows, sorted by ident, and counts of what was dropped."""
+    """The kept airports as output rows, sorted by ident, and counts of what was dropped.
+
+    ``regions`` maps each ISO 3166-2 code written to ``regions.csv`` to its country;
+    an airport's OurAirports region goes through ``region_codes``, then ``fixes``
+    (ident -> {column: value}) override single fields.
+    """
     runways = longest_runways(source.rows("runways"))
+    source_regions = {r["code"].strip() for r in source.rows("regions")}
     kept: list[Row] = []
     dropped: dict[str, int] = defaultdict(int)
     for row in source.rows("airports"):
@@ -276,8 +378,8 @@ def airport_rows(
         region = row["iso_region"].strip()
         if country not in countries:
             raise BuildError(f"{ident}: country {country!r} is not in countries.csv")
-        if region not in regions:
-            raise BuildError(f"{ident}: region {region!r} is not in regions.csv")
+        if region not in source_regions:
+            raise BuildError(f"{ident}: region {region!r} is not in OurAirports' regions.csv")
         scheduled = row["scheduled_service"].strip()
         if scheduled not in ("yes", "no"):
             raise BuildError(f"{ident}: scheduled_service {scheduled!r} is not yes or no")
@@ -294,7 +396,7 @@ def airport_rows(
                 "longitude_deg": format_coordinate(row["longitude_deg"], "longitude_deg", ident),
                 "elevation_ft": format_int(row["elevation_ft"], "elevation_ft", ident),
                 "country": country,
-                "region": region,
+                "region": region_codes(region),
                 "municipality": row["municipality"].strip(),
                 "scheduled_service": "1" if scheduled == "yes" else "0",
                 "longest_runway_ft": str(runway.length_ft) if runway else "",
@@ -306,7 +408,33 @@ def airport_rows(
     idents = [r["ident"] for r in kept]
     if len(set(idents)) != len(idents):
         raise BuildError("the source repeats an ident among kept airports")
+    apply_fixes(kept, fixes)
+    for row in kept:
+        region = row["region"]
+        if region and regions.get(region) != row["country"]:
+            raise BuildError(
+                f"{row['ident']}: region {region!r} is not one of {row['country']} in regions.csv"
+            )
     return kept, dict(sorted(dropped.items()))
+
+
+def apply_fixes(airports: list[Row], fixes: Mapping[str, Mapping[str, str]]) -> None:
+    """Override single fields of single airports; a fix that changes nothing is an error.
+
+    A fix that no longer applies (the airport is gone, or OurAirports now has the
+    right value) must be noticed and removed, not kept silently.
+    """
+    by_ident = {row["ident"]: row for row in airports}
+    for ident, columns in sorted(fixes.items()):
+        row = by_ident.get(ident)
+        if row is None:
+            raise BuildError(f"airport_fixes.csv: {ident} is not among the kept airports")
+        for column, value in sorted(columns.items()):
+            if row[column] == value:
+                raise BuildError(
+                    f"airport_fixes.csv: {ident} already has {column} {value!r}; drop the fix"
+                )
+            row[column] = value
 
 
 def country_rows(source: Source) -> list[Row]:
@@ -323,19 +451,60 @@ def country_rows(source: Source) -> list[Row]:
     return sorted(rows, key=lambda r: r["code"])
 
 
-def region_rows(source: Source) -> list[Row]:
-    """All regions, sorted by ISO 3166-2 code."""
-    rows = [
-        {
-            "code": r["code"].strip(),
-            "local_code": r["local_code"].strip(),
-            "name": r["name"].strip(),
+def region_rows(source: Source, region_codes: RegionCodes) -> list[Row]:
+    """All regions under their ISO 3166-2 codes, sorted by code.
+
+    A region OurAirports codes differently keeps its row under the ISO code, and
+    ``ourairports_code`` says which code(s) it came from. Codes that map to no
+    region (``CC-U-A`` and the like) are left out. When several OurAirports
+    regions map to one ISO code, the row that already has that code keeps its
+    name; otherwise the name comes from ``region_codes.csv``.
+    """
+    source_rows = sorted(source.rows("regions"), key=lambda r: r["code"].strip())
+    source_codes = {r["code"].strip() for r in source_rows}
+    stale = sorted(set(region_codes.iso) - source_codes)
+    if stale:
+        raise BuildError(
+            f"region_codes.csv maps {', '.join(stale)}, which the source does not have: "
+            "review data/region_codes.csv"
+        )
+    rows: dict[str, Row] = {}
+    # regions kept as they are first, so that a code merged into them keeps their name
+    ordered = sorted(
+        source_rows, key=lambda r: region_codes(r["code"].strip()) != r["code"].strip()
+    )
+    for r in ordered:
+        old = r["code"].strip()
+        code = region_codes(old)
+        if not code:
+            continue
+        if code in rows:
+            row = rows[code]
+            if row["country"] != r["iso_country"].strip():
+                raise BuildError(f"region_codes.csv maps {old} to {code}, in another country")
+            row["ourairports_code"] = " ".join(sorted([*row["ourairports_code"].split(), old]))
+            continue
+        rows[code] = {
+            "code": code,
+            "local_code": code.split("-", 1)[1],
+            "name": region_codes.names.get(old) or r["name"].strip(),
             "country": r["iso_country"].strip(),
             "keywords": r["keywords"].strip(),
+            "ourairports_code": old,
         }
-        for r in source.rows("regions")
-    ]
-    return sorted(rows, key=lambda r: r["code"])
+    for added in region_codes.added:
+        code = added["iso"]
+        if code in rows:
+            raise BuildError(f"region_codes.csv adds {code}, which the source already has")
+        rows[code] = {
+            "code": code,
+            "local_code": code.split("-", 1)[1],
+            "name": added["name"],
+            "country": code[:2],
+            "keywords": "",
+            "ourairports_code": "",
+        }
+    return [rows[code] for code in sorted(rows)]
 
 
 def write_csv(path: Path, columns: Sequence[str], rows: Iterable[Row]) -> None:
@@ -413,12 +582,23 @@ def build_date() -> str:
     return moment.date().isoformat()
 
 
-def build(source: Source, out: Path) -> dict[str, object]:
+def build(
+    source: Source,
+    out: Path,
+    region_codes_path: Path = REGION_CODES,
+    airport_fixes_path: Path = AIRPORT_FIXES,
+) -> dict[str, object]:
     """Write every bundled data file into ``out`` and return the ``SOURCE.json`` record."""
+    region_codes = read_region_codes(region_codes_path)
+    fixes = read_airport_fixes(airport_fixes_path)
     countries = country_rows(source)
-    regions = region_rows(source)
+    regions = region_rows(source, region_codes)
+    country_codes = {r["code"] for r in countries}
+    for row in regions:
+        if row["country"] not in country_codes:
+            raise BuildError(f"region {row['code']}: country {row['country']!r} is unknown")
     airports, dropped = airport_rows(
-        source, {r["code"] for r in countries}, {r["code"] for r in regions}
+        source, country_codes, {r["code"]: r["country"] for r in regions}, region_codes, fixes
     )
     out.mkdir(parents=True, exist_ok=True)
     write_csv(out / "airports.csv", AIRPORT_COLUMNS, airports)
@@ -434,6 +614,12 @@ def build(source: Source, out: Path) -> dict[str, object]:
         "built": build_date(),
         "rows": {"airports": len(airports), "countries": len(countries), "regions": len(regions)},
         "dropped": dropped,
+        "corrections": {
+            "OurAirports region codes replaced (data/region_codes.csv)": len(region_codes.iso),
+            "regions added (data/region_codes.csv)": len(region_codes.added),
+            "airport fields fixed (data/airport_fixes.csv)": sum(map(len, fixes.values())),
+            "airports without a region": sum(not a["region"] for a in airports),
+        },
     }
     (out / "SOURCE.json").write_text(
         json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8", newline="\n"

@@ -84,7 +84,16 @@ def test_airport_header_is_exact() -> None:
 
 def test_other_headers_are_exact() -> None:
     assert read_csv("countries.csv")[0] == ["code", "name", "continent", "keywords"]
-    assert read_csv("regions.csv")[0] == ["code", "local_code", "name", "country", "keywords"]
+    assert read_csv("regions.csv")[0] == [
+        "code",
+        "local_code",
+        "name",
+        "country",
+        "keywords",
+        "ourairports_code",
+    ]
+    assert read_csv("region_codes.csv")[0] == ["ourairports", "iso", "name", "source", "note"]
+    assert read_csv("airport_fixes.csv")[0] == ["ident", "column", "value", "source", "note"]
 
 
 def test_row_counts_match_source_record() -> None:
@@ -203,7 +212,87 @@ def test_countries_and_regions_are_consistent() -> None:
     assert set(regions.values()) <= countries
     for row in airports():
         assert row["country"] in countries, row
-        assert regions.get(row["region"]) == row["country"], row
+        if row["region"]:
+            assert regions.get(row["region"]) == row["country"], row
+
+
+def test_every_airport_region_is_in_regions_csv() -> None:
+    codes = {row["code"] for row in read_csv("regions.csv")[1]}
+    used = {row["region"] for row in airports()} - {""}
+    assert used <= codes, sorted(used - codes)
+
+
+def test_region_codes_have_iso_3166_2_form() -> None:
+    # catches OurAirports' home-made forms: CC-U-A ("unassigned"), TW-X-KM, ...
+    for row in read_csv("regions.csv")[1]:
+        assert re.fullmatch(r"[A-Z]{2}-[A-Z0-9]{1,3}", row["code"]), row
+        assert row["local_code"] == row["code"].split("-", 1)[1], row
+
+
+def test_no_unassigned_region_codes_remain() -> None:
+    assert not [row["ident"] for row in airports() if row["region"].endswith("-U-A")]
+    assert not [row["code"] for row in read_csv("regions.csv")[1] if row["code"].endswith("-U-A")]
+    # such airports have no region: FK has no ISO 3166-2 subdivisions
+    assert airports_by_ident()["EGYP"]["region"] == ""
+
+
+@cache
+def region_codes() -> list[dict[str, str]]:
+    return read_csv("region_codes.csv")[1]
+
+
+def test_each_region_code_mapping_is_applied() -> None:
+    regions = {row["code"]: row for row in read_csv("regions.csv")[1]}
+    mapped = {r["ourairports"]: r["iso"] for r in region_codes() if r["ourairports"]}
+    # where each OurAirports code ended up, from the column kept for traceability
+    origin = {
+        old: row["code"] for row in regions.values() for old in row["ourairports_code"].split()
+    }
+    for old, new in mapped.items():
+        assert origin.get(old) == (new or None), (old, new)
+    for row in regions.values():
+        for old in row["ourairports_code"].split():
+            assert mapped.get(old, old) == row["code"], row
+    for added in (r for r in region_codes() if not r["ourairports"]):
+        row = regions[added["iso"]]
+        assert (row["name"], row["ourairports_code"]) == (added["name"], ""), row
+    airport_regions = {row["region"] for row in airports()}
+    moved_away = {old for old, new in mapped.items() if old != new and old not in mapped.values()}
+    assert not airport_regions & moved_away
+
+
+def test_each_airport_fix_is_applied() -> None:
+    fixes = read_csv("airport_fixes.csv")[1]
+    assert fixes
+    for fix in fixes:
+        assert airports_by_ident()[fix["ident"]][fix["column"]] == fix["value"], fix
+
+
+def test_corrections_cite_a_source() -> None:
+    for row in [*region_codes(), *read_csv("airport_fixes.csv")[1]]:
+        assert row["source"].startswith("https://"), row
+        assert row["note"], row
+
+
+@pytest.mark.parametrize(
+    ("ident", "region"),
+    [
+        ("MGGT", "GT-01"),  # Guatemala City La Aurora: OurAirports GT-GU
+        ("EPRZ", "PL-18"),  # Rzeszow: OurAirports PL-PK
+        ("ZYTX", "CN-LN"),  # Shenyang: OurAirports CN-21
+        ("FAOR", "ZA-GP"),  # Johannesburg: OurAirports ZA-GT
+        ("FZQA", "CD-HK"),  # Lubumbashi: OurAirports CD-KA (Katanga, split in 2015)
+        ("VVNB", "VN-HN"),  # Hanoi Noi Bai: OurAirports VN-RRD (home-made)
+        ("GABS", "ML-BKO"),  # Bamako: OurAirports ML-2 (Koulikoro)
+        ("GOBD", "SN-TH"),  # Blaise Diagne lies in Thies region: OurAirports SN-DK
+        ("LHBP", "HU-BU"),  # Budapest airport lies in Budapest: OurAirports HU-PE
+        ("BGBW", "GL-KU"),  # Narsarsuaq: OurAirports GL-U-A
+        ("LCLK", "CY-03"),  # Larnaca: OurAirports CY-04 (Famagusta in ISO)
+        ("KIWA", "US-AZ"),  # an ISO code passes through unchanged
+    ],
+)
+def test_region_of_known_airports(ident: str, region: str) -> None:
+    assert airports_by_ident()[ident]["region"] == region
 
 
 def test_rebuild_reproduces_bundled_files(tmp_path: Path) -> None:

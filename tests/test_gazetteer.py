@@ -111,10 +111,10 @@ def test_demonyms(g: Gazetteer, name: str, code: str) -> None:
         ("Arizona", "US-AZ", "Arizona"),
         ("Alaska", "US-AK", "Alaska"),
         ("Louisiana", "US-LA", "Louisiana"),
-        ("Liaoning", "CN-21", "Liaoning"),
-        ("Liaoning Province", "CN-21", "Liaoning"),
-        ("Fujian", "CN-35", "Fujian"),
-        ("Guangdong", "CN-44", "Guangdong"),
+        ("Liaoning", "CN-LN", "Liaoning"),
+        ("Liaoning Province", "CN-LN", "Liaoning"),
+        ("Fujian", "CN-FJ", "Fujian"),
+        ("Guangdong", "CN-GD", "Guangdong"),
         ("Manitoba", "CA-MB", "Manitoba"),
         ("England", "GB-ENG", "England"),
         ("US-TX", "US-TX", "Texas"),
@@ -138,7 +138,7 @@ def test_a_city_with_a_large_airport_comes_before_a_region_of_its_name(g: Gazett
 @pytest.mark.parametrize(
     ("name", "country", "region", "first"),
     [
-        ("Shenyang", "CN", "CN-21", "SHE"),
+        ("Shenyang", "CN", "CN-LN", "SHE"),
         ("El Paso", "US", "US-TX", "ELP"),
         ("Anchorage", "US", "US-AK", "ANC"),
         ("Mesa", "US", "US-AZ", "AZA"),
@@ -302,7 +302,7 @@ def test_mention_spans_are_exact() -> None:
         ("Arizona", "region", "US-AZ"),
         ("El Paso", "city", "US-TX"),
         ("Texas", "region", "US-TX"),
-        ("Shenyang", "city", "CN-21"),
+        ("Shenyang", "city", "CN-LN"),
     ]
 
 
@@ -533,7 +533,7 @@ def test_a_report_paragraph() -> None:
         ("Texas", "region", "US-TX"),
         ("Alaska", "region", "US-AK"),
         ("Chinese", "country", "CN"),
-        ("Shenyang", "city", "CN-21"),
+        ("Shenyang", "city", "CN-LN"),
         ("South Korea", "country", "KR"),
         ("the States", "country", "US"),
     ]

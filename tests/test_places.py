@@ -134,7 +134,7 @@ def test_stop_for_a_city_within_a_country() -> None:
         StopKind.CITY,
         "SHE",
         "CN",
-        "CN-21",
+        "CN-LN",
     )
     assert stop.evidence == evidence
     assert stop.reason
