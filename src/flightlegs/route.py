@@ -130,7 +130,7 @@ class Stop:
             kind=StopKind.AIRPORT,
             candidates=(airport,),
             country=airport.country,
-            region=airport.region,
+            region=airport.region or None,
             **kwargs,  # type: ignore[arg-type]
         )
 
