@@ -139,7 +139,7 @@ def _run_child(args: list[str]) -> tuple[float, int, int]:
 
 
 def _import_breakdown(args: list[str]) -> tuple[float, dict[str, float], list[str]]:
-    """Total import time (s), time of the main groups (s), heavy packages imported."""
+    """Total import time (s), time of the main groups (s), heavy packages imported: one run."""
     done = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "flightlegs", *args],
         cwd=ROOT,
@@ -187,7 +187,14 @@ def cold_start(runs: int = 7) -> None:
         results = [_run_child(command) for _ in range(runs)]
         wall = statistics.median(r[0] for r in results)
         peak_mb = max(r[1] for r in results) / (1024 * 1024 if sys.platform == "darwin" else 1024)
-        total, groups, heavy = _import_breakdown(args)
+        # -X importtime slows imports a little and one run is noisy: medians of three
+        breakdowns = [_import_breakdown(args) for _ in range(3)]
+        total = statistics.median(b[0] for b in breakdowns)
+        groups = {
+            name: statistics.median(b[1].get(name, 0.0) for b in breakdowns)
+            for name in breakdowns[0][1]
+        }
+        heavy = sorted({name for b in breakdowns for name in b[2]})
         print(f"  flightlegs {' '.join(args)}  ({label})")
         print(
             f"    median {wall * 1000:.0f} ms, min {min(r[0] for r in results) * 1000:.0f} ms; "
