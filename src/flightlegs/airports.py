@@ -116,6 +116,28 @@ class Airport:
         return self.iata or self.icao or self.ident
 
     @property
+    def city(self) -> str:
+        """The town or city served, cleaned of the table's district notes.
+
+        OurAirports writes ``"Shenzhen (Bao'an)"`` and, in China,
+        ``"Hunnan, Shenyang"`` (district, then city); this gives the city.
+
+        Examples
+        --------
+        >>> airport_table().by_code("SHE").city
+        'Shenyang'
+        >>> airport_table().by_code("EZE").city
+        'Buenos Aires'
+        >>> airport_table().by_code("GLA").city
+        'Paisley'
+        """
+        text = re.sub(r"\s*\([^)]*\)", "", self.municipality).strip()
+        parts = [p.strip() for p in text.split(",") if p.strip()]
+        if not parts:
+            return self.municipality.strip()
+        return parts[-1] if self.country == "CN" else parts[0]
+
+    @property
     def label(self) -> str:
         """``"Name (IATA/ICAO)"`` for tables, popups and messages."""
         codes = "/".join(c for c in (self.iata, self.icao or self.ident) if c)

@@ -485,7 +485,7 @@ def _short(stop: Stop) -> str:
     if airport is None:
         return repr(stop.name)
     if stop.kind is StopKind.AIRPORT:
-        return f"{airport.municipality or airport.name} ({airport.code})"
+        return f"{airport.city or airport.name} ({airport.code})"
     return f"{stop.name} ({airport.code}{'?' if stop.is_vague else ''})"
 
 
@@ -494,7 +494,7 @@ def _long(stop: Stop) -> str:
     airport = stop.airport
     if airport is None or stop.kind is not StopKind.AIRPORT:
         return _short(stop)
-    place = _airport_place(airport.ident, airport.municipality, airport.region, airport.country)
+    place = _airport_place(airport.ident, airport.city, airport.region, airport.country)
     return f"{place} ({airport.code})"
 
 

@@ -299,8 +299,8 @@ def _stop_section(route: Route, number: int, report: Any) -> str:
     if best is not None:
         codes = " / ".join(c for c in (best.iata, best.icao or best.ident) if c)
         rows += [("Airport", _esc(best.name)), ("Codes", _esc(codes))]
-        if best.municipality or best.country:
-            place = ", ".join(p for p in (best.municipality, best.country) if p)
+        if best.city or best.country:
+            place = ", ".join(p for p in (best.city, best.country) if p)
             rows.append(("Place", _esc(place)))
         if best.longest_runway_ft:
             rows.append(("Longest runway", f"{best.longest_runway_ft:,.0f} ft"))
