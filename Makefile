@@ -14,6 +14,7 @@ $(BIN)/flightlegs: pyproject.toml
 # The main job: the example report in, the legs and check tables and a map out.
 demo: $(BIN)/flightlegs
 	$(BIN)/flightlegs legs examples/gulfstream-charter.txt --stops --units nm
+	$(BIN)/flightlegs check examples/gulfstream-charter.txt
 	$(BIN)/flightlegs map examples/gulfstream-charter.txt -o maps/gulfstream-charter.html
 
 # The whole test suite (browser tests need `bash .ci/install-browser.sh` once).
