@@ -199,6 +199,29 @@ def test_junit_parses_and_counts(capsys: pytest.CaptureFixture[str]) -> None:
         assert failure.get("message")
 
 
+def test_junit_is_read_by_a_junit_parser(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from junitparser import Failure, JUnitXml
+
+    _, out, _ = run(capsys, SEED, "ANC-SHE", "--aircraft", "E145", "--format", "junit")
+    path = tmp_path / "flightlegs.xml"
+    path.write_text(out, encoding="utf-8")
+    xml = JUnitXml.fromfile(str(path))
+    suites = list(xml)
+    assert len(suites) == 1
+    cases = list(suites[0])
+    failed = {
+        (case.classname, case.name)
+        for case in cases
+        if any(isinstance(r, Failure) for r in case.result)
+    }
+    report = check_routes(read_routes(SEED, "ANC-SHE"), aircraft="E145")
+    assert failed == {(r.name, f.check) for r, f in report.findings if f.severity == "implausible"}
+    assert suites[0].tests == len(cases)
+    assert suites[0].failures == len(failed)
+
+
 def test_junit_strict_turns_warnings_into_failures(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "ANC-SHE", "--format", "junit", "--strict")
     suite = ET.fromstring(out).find("testsuite")

@@ -191,7 +191,8 @@ def legs_frame(route: Route, cruise_ktas: float | None = None) -> pd.DataFrame:
     -------
     pandas.DataFrame
         Columns ``leg, from, to, from_code, to_code, distance_km, distance_nm,
-        distance_mi, distance_km_min, distance_km_max, bearing_deg`` and,
+        distance_mi, distance_km_min, distance_km_max, distance_nm_min,
+        distance_nm_max, bearing_deg`` and,
         with ``cruise_ktas``, ``time_aloft_h``.
 
     Examples
@@ -219,6 +220,8 @@ def legs_frame(route: Route, cruise_ktas: float | None = None) -> pd.DataFrame:
             "distance_mi": leg.mi,
             "distance_km_min": leg.distance_min_m / 1000.0,
             "distance_km_max": leg.distance_max_m / 1000.0,
+            "distance_nm_min": leg.distance_min_m / METRES_PER["nm"],
+            "distance_nm_max": leg.distance_max_m / METRES_PER["nm"],
             "bearing_deg": leg.bearing_deg,
         }
         if cruise_ktas:
@@ -226,7 +229,8 @@ def legs_frame(route: Route, cruise_ktas: float | None = None) -> pd.DataFrame:
         rows.append(row)
     columns = [
         "leg", "from", "to", "from_code", "to_code", "distance_km", "distance_nm",
-        "distance_mi", "distance_km_min", "distance_km_max", "bearing_deg",
+        "distance_mi", "distance_km_min", "distance_km_max", "distance_nm_min",
+        "distance_nm_max", "bearing_deg",
     ]  # fmt: skip
     if cruise_ktas:
         columns.append("time_aloft_h")
