@@ -142,7 +142,8 @@ def test_a_city_with_a_large_airport_comes_before_a_region_of_its_name(g: Gazett
         ("El Paso", "US", "US-TX", "ELP"),
         ("Anchorage", "US", "US-AK", "ANC"),
         ("Mesa", "US", "US-AZ", "AZA"),
-        ("Seoul", "KR", None, "ICN"),  # its two airports lie in two regions
+        ("Seoul", "KR", "KR-11", "ICN"),  # airports in two regions, one of them named Seoul
+        ("San Salvador", "SV", "SV-SS", "SAL"),  # SAL lies in La Paz, Ilopango in San Salvador
         ("Harlingen", "US", "US-TX", "HRL"),
         ("Alexandria", "US", "US-LA", "AEX"),  # the ICE Air hub, before Egypt's
         ("Guantánamo", "CU", "CU-14", "GAO"),
@@ -155,6 +156,12 @@ def test_cities(g: Gazetteer, name: str, country: str, region: str | None, first
     best = g.lookup(name)[0] if name != "Guantánamo" else g.lookup(name)[1]
     assert (best.kind, best.country, best.region) == (StopKind.CITY, country, region)
     assert rank_candidates(best)[0][0].code == first
+
+
+def test_a_city_across_regions_named_after_none_has_no_region(g: Gazetteer) -> None:
+    # Washington's airports lie in Virginia and Maryland; no region of theirs is "Washington"
+    washington = g.lookup("Washington")[0]
+    assert (washington.kind, washington.country, washington.region) == (StopKind.CITY, "US", None)
 
 
 def test_municipality_with_a_district_yields_the_city(g: Gazetteer) -> None:
@@ -185,6 +192,11 @@ def test_municipality_with_a_district_yields_the_city(g: Gazetteer) -> None:
         ("Keflavik", "KEF"),
         ("Wake Island", "AWK"),
         ("Midway Atoll", "MDY"),
+        ("Joint Base Pearl Harbor-Hickam", "HIK"),  # from data/airport_aliases.csv
+        ("Joint Base Pearl Harbor–Hickam", "HIK"),
+        ("Hickam Field", "HIK"),
+        ("Stratton Air National Guard Base", "SCH"),
+        ("Stratton ANGB", "SCH"),
         ("Chicago Midway", "MDW"),
         ("Guantanamo Bay", "NBW"),
         ("Guantanamo", "NBW"),
@@ -209,6 +221,49 @@ def test_a_city_named_for_its_airport_leads_to_it(g: Gazetteer, name: str) -> No
 
     codes = {"Shannon": "SNN", "El Paso": "ELP", "Anchorage": "ANC"}
     assert rank_candidates(g.lookup(name)[0])[0][0].code == codes[name]
+
+
+def test_airport_aliases_are_sourced_and_name_known_airports(g: Gazetteer) -> None:
+    import csv
+
+    from flightlegs._data import data_path
+
+    with data_path("airport_aliases.csv").open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        assert reader.fieldnames == ["alias", "ident", "source"]
+        rows = list(reader)
+    assert rows
+    assert len({fold(r["alias"]) for r in rows}) == len(rows), "an alias is listed twice"
+    for row in rows:
+        assert row["source"].startswith("https://"), row
+        found = [p.airport.ident for p in g.lookup(row["alias"]) if p.airport]
+        assert row["ident"] in found, row
+
+
+@pytest.mark.parametrize(
+    ("name", "region", "country"),
+    [
+        ("Midway", "UM-71", "UM"),
+        ("Wake", "UM-79", "UM"),
+        ("Canary", "ES-CN", "ES"),
+        ("Addu", "MV-01", "MV"),
+    ],
+)
+def test_an_island_region_is_named_without_island(
+    g: Gazetteer, name: str, region: str, country: str
+) -> None:
+    assert (region, country) in [(p.region, p.country) for p in g.lookup(name)]
+
+
+def test_island_words_are_kept_on_us_and_canadian_regions(g: Gazetteer) -> None:
+    assert g.lookup("Rhode") == ()
+    assert g.lookup("Prince Edward") == ()
+    assert g.region("ES-CN").name == "Canary Islands"  # the region keeps its full name
+
+
+def test_a_bare_island_name_does_not_hide_an_airport_of_that_name(g: Gazetteer) -> None:
+    # "Midway" is Chicago's airport first; the atoll is a further reading, for context to pick
+    assert kinds_and_codes(g.lookup("Midway"))[:2] == [("airport", "MDW"), ("region", "UM-71")]
 
 
 @pytest.mark.parametrize(("code", "ident"), [("ELP", "KELP"), ("SHE", "ZYTX"), ("KIWA", "KIWA")])
@@ -374,6 +429,14 @@ def test_common_words_need_their_region() -> None:
     ]
 
 
+def test_an_accented_spelling_is_a_name_not_a_common_word() -> None:
+    # "male" and "colon" are English words, matched alone only with their region ...
+    assert spans("A Male nurse met the Colon surgeon.") == []
+    # ... but English words carry no accents: written so, they are the places
+    assert spans("The jet continued on to Malé.") == [("Malé", "city", "MV-MLE")]
+    assert spans("It landed in Colón.") == [("Colón", "city", "PA-3")]
+
+
 def test_lower_case_names_are_words() -> None:
     assert spans("fine china and a roast turkey") == []
     assert spans("TEXAS and Texas") == [("TEXAS", "region", "US-TX"), ("Texas", "region", "US-TX")]
@@ -488,6 +551,57 @@ def test_unwritable_cache_is_skipped(tmp_path: Path) -> None:
     blocker.write_text("a file where the cache folder should be")
     g = load_gazetteer(blocker / "cache")
     assert g.lookup("Texas")[0].region == "US-TX"
+
+
+def test_a_new_cache_deletes_older_ones_of_its_kind_only(tmp_path: Path) -> None:
+    import os
+
+    def old(name: str) -> Path:
+        path = tmp_path / name
+        path.write_bytes(b"stale")
+        os.utime(path, (1_000_000_000, 1_000_000_000))  # 2001
+        return path
+
+    stale = [old("gazetteer-0123456789abcdef01234567.pickle")]
+    kept = [
+        old("airports-0123456789abcdef01234567.marshal"),  # another kind
+        old("gazetteer-0123456789abcdef01234567.marshal"),  # another suffix
+        old("gazetteer-notes.pickle"),  # not a cache name
+        old("notes.txt"),
+        old(".gazetteer-0123456789abcdef01234567-x.tmp"),
+    ]
+    folder = tmp_path / "gazetteer-76543210fedcba9876543210.pickle"
+    folder.mkdir()  # named like a cache, but a folder
+    newer = tmp_path / "gazetteer-fedcba9876543210fedcba98.pickle"
+    newer.write_bytes(b"written by another version after this one")
+    os.utime(newer, (4_000_000_000, 4_000_000_000))  # 2096
+    kept += [folder, newer]
+
+    load_gazetteer(tmp_path)
+    assert not any(p.exists() for p in stale)
+    assert all(p.exists() for p in kept)
+    [new] = set(tmp_path.iterdir()) - set(kept)
+    assert new.name.startswith("gazetteer-")
+    assert new.suffix == ".pickle"
+
+
+def test_pruning_caches_ignores_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from flightlegs.airports import _write_cache
+
+    stale = tmp_path / "airports-0123456789abcdef01234567.marshal"
+    stale.write_bytes(b"stale")
+    os_unlink = Path.unlink
+
+    def refuse(self: Path, missing_ok: bool = False) -> None:
+        if self == stale:
+            raise PermissionError(f"cannot remove {self}")
+        os_unlink(self, missing_ok=missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", refuse)
+    fresh = tmp_path / "airports-fedcba9876543210fedcba98.marshal"
+    _write_cache(fresh, b"fresh")
+    assert fresh.read_bytes() == b"fresh"
+    assert stale.exists()
 
 
 def test_cache_dir_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

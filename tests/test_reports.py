@@ -31,17 +31,8 @@ HERE = Path(__file__).parent
 CORPUS = HERE / "reports"
 SEED = HERE.parent.parent / "shared" / "seed" / "000_d51b1f53c5358254.txt"
 
-_GAZETTEER = "the gazetteer does not find a stop's name in the text (gazetteer, not the reader)"
-
 #: (case prefix, aspect) -> why it fails. Each is checked to still fail (strict xfail).
-KNOWN: dict[tuple[str, str], str] = {
-    ("05", "stops"): _GAZETTEER
-    + ": 'Joint Base Pearl Harbor-Hickam' and 'Wake'; 'Midway' read as Chicago",
-    ("09", "stops"): "the city of San Salvador gets no region: its airports lie in SV-SS and "
-    "SV-PA (gazetteer, not the reader)",
-    ("13", "stops"): _GAZETTEER + ": 'Malé'",
-    ("27", "stops"): _GAZETTEER + ": 'Stratton Air National Guard Base'",
-}
+KNOWN: dict[tuple[str, str], str] = {}
 
 ASPECTS = ("stops", "aircraft", "people", "seats", "date", "not_stops")
 
@@ -207,6 +198,73 @@ def test_code_chain_in_prose_is_the_route() -> None:
 def test_icao_chain_in_prose() -> None:
     r = read_report("The flight ran KIWA-PANC overnight.")
     assert [m.stop.code for m in r.stops if m.stop] == ["AZA", "ANC"]
+
+
+def test_via_stops_keep_their_order() -> None:
+    text = "The tanker left Boise and reached Anchorage via Spokane and Juneau."
+    assert [m.text for m in read_report(text).stops] == ["Boise", "Spokane", "Juneau", "Anchorage"]
+
+
+def _stops(text: str) -> list[tuple[str, str, str | None, str]]:
+    return [(s.name, s.kind.value, s.region or s.country, s.code) for s in parse_report(text).stops]
+
+
+@pytest.mark.parametrize(
+    ("text", "between"),
+    [
+        # Chicago Midway would make Honolulu-Guam twice as long; the atoll lies on the way
+        ("The transport left Honolulu and reached Guam via Midway.", ("region", "UM-71")),
+        ("The tanker left Hickam, stopped at Midway and flew on to Wake.", ("region", "UM-71")),
+        # on the way from Denver to Boston, Midway is Chicago's airport
+        ("The jet left Denver, stopped at Midway and flew on to Boston.", ("airport", "US-IL")),
+        # a short hop: Portland, Maine adds 300 km, Portland, Oregon 8,000
+        ("The jet left Boston, stopped in Portland and landed in New York.", ("city", "US-ME")),
+        ("The jet left Seattle, stopped in Portland and landed in Reno.", ("city", "US-OR")),
+    ],
+)
+def test_a_name_between_two_stops_is_the_place_on_the_way(
+    text: str, between: tuple[str, str]
+) -> None:
+    assert _stops(text)[1][1:3] == between
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a round trip has no "way": Paris stays Paris, France, not the nearest Paris
+        "The jet left Anchorage, stopped in Paris and returned to Anchorage.",
+        # an end stop is not judged by the way
+        "The jet left Anchorage and landed in Paris.",
+    ],
+)
+def test_round_trips_and_end_stops_keep_the_first_reading(text: str) -> None:
+    assert ("Paris", "city", "FR-IDF", "CDG") in _stops(text)
+
+
+def test_a_located_name_is_not_moved_by_the_route() -> None:
+    text = "The jet left Honolulu, stopped in Midway, Illinois, and flew on to Guam."
+    assert _stops(text)[1][2] == "US-IL"
+
+
+def test_military_base_names_from_the_alias_table() -> None:
+    text = (
+        "The Hercules left Stratton Air National Guard Base in Scotia, New York, and flew "
+        "to Goose Bay. A second one left Joint Base Pearl Harbor-Hickam for Guam."
+    )
+    assert _stops(text)[0] == ("Stratton Air National Guard Base", "airport", "US-NY", "SCH")
+    reading = read_report("The tanker took off from Joint Base Pearl Harbor–Hickam.")
+    assert [m.places[0].airport.code for m in reading.stops if m.places[0].airport] == ["HIK"]
+
+
+def test_an_accented_capital_is_a_stop() -> None:
+    text = "The jet refuelled in Doha and continued on to Malé, in the Maldives."
+    assert _stops(text)[-1] == ("Malé", "city", "MV-MLE", "MLE")
+
+
+def test_a_capital_takes_the_region_named_after_it() -> None:
+    # San Salvador's airport (SAL) lies in La Paz; the city lies in San Salvador department
+    text = "The charter left Harlingen, Texas, and landed in San Salvador."
+    assert _stops(text)[-1] == ("San Salvador", "city", "SV-SS", "SAL")
 
 
 def test_city_refines_a_country_named_elsewhere() -> None:

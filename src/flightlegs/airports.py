@@ -3,8 +3,9 @@
 The table is read once, lazily, from ``data/airports.csv`` (built from
 OurAirports' public-domain data by ``scripts/build_airports.py``), and kept
 packed in a cache file beside the gazetteer's (see :func:`cache_dir`), so
-later runs load it in milliseconds instead of parsing 3 MB of CSV. Codes are
-matched case-insensitively. A code that names more than one airport raises
+later runs load it in milliseconds instead of parsing 3 MB of CSV; a new cache
+file replaces the older ones of its kind. Codes are matched
+case-insensitively. A code that names more than one airport raises
 :class:`~flightlegs.errors.AmbiguousPlaceError`; it is never settled silently.
 
 Examples
@@ -464,8 +465,15 @@ def _fingerprint(data_files: Iterable[Path], sources: Iterable[Path]) -> str:
     return digest.hexdigest()[:24]
 
 
+# a cache file's name: its kind, the key made by _fingerprint, and its format
+_CACHE_NAME = re.compile(r"(?P<kind>[a-z]+)-[0-9a-f]{24}(?P<suffix>\.[a-z]+)")
+
+
 def _write_cache(path: Path, data: bytes) -> None:
-    """Write a cache file atomically; an unwritable cache only costs the next run a rebuild."""
+    """Write a cache file atomically, then delete the older caches it replaces.
+
+    An unwritable cache only costs the next run a rebuild.
+    """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
@@ -478,6 +486,39 @@ def _write_cache(path: Path, data: bytes) -> None:
             raise
     except OSError as err:
         log.debug("cannot write cache %s: %s", path, err)
+        return
+    _prune_older(path)
+
+
+def _prune_older(path: Path) -> None:
+    """Delete the caches of ``path``'s kind that are older than it.
+
+    Each change of the data or of the code gives a cache a new key, so without
+    this every edit would leave one more file of several megabytes behind. Only
+    regular files named like a cache of the same kind and suffix
+    (``gazetteer-<key>.pickle``, ``airports-<key>.marshal``) and written no
+    later than ``path`` are removed; anything else in the folder is left alone,
+    and a file that cannot be removed is left too.
+    """
+    mine = _CACHE_NAME.fullmatch(path.name)
+    if mine is None:
+        return
+    try:
+        written = path.stat().st_mtime_ns
+        others = [p for p in path.parent.iterdir() if p.name != path.name]
+    except OSError as err:
+        log.debug("cannot list caches beside %s: %s", path, err)
+        return
+    for other in others:
+        theirs = _CACHE_NAME.fullmatch(other.name)
+        if theirs is None or theirs.group("kind", "suffix") != mine.group("kind", "suffix"):
+            continue
+        try:
+            stat = other.lstat()
+            if stat.st_mtime_ns <= written and other.is_file() and not other.is_symlink():
+                other.unlink()
+        except OSError as err:
+            log.debug("cannot remove old cache %s: %s", other, err)
 
 
 @functools.cache

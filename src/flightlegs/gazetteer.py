@@ -16,7 +16,10 @@ Countries
     country with :attr:`PlaceMention.demonym` set.
 Regions
     Every named region in ``regions.csv``, also without administrative
-    suffixes ("Liaoning" for "Liaoning Province"). US states match by name;
+    suffixes ("Liaoning" for "Liaoning Province"), and outside the US and
+    Canada without "Island(s)" or "Atoll(s)" ("Midway", "Wake", "Canary"):
+    those bare island names rank after any airport or city of the same name
+    ("Midway" is Chicago's airport first). US states match by name;
     their postal codes and AP abbreviations match only right after a
     comma that follows another place ("Mesa, Ariz.", "El Paso, TX"), never
     alone: "IN", "OR", "ME" and "HI" are words.
@@ -25,7 +28,11 @@ Cities
     "Hunnan" and "Shenyang"; "Köln (Cologne)" both names; "Tampere /
     Pirkkala" both. Airports of one name and country less than 80 km apart
     make one city, so "Seoul" is one place although its two airports lie in
-    two regions.
+    two regions. Such a city lies in the one of those regions that bears its
+    name, since a capital usually names the region around it: Seoul in
+    KR-11, not Incheon; San Salvador in SV-SS, although its main airport lies
+    in La Paz. When none does (Washington: Virginia and Maryland), the city
+    has no region.
 Airports
     Full names, and short names made by dropping generic words
     ("International", "Airport", "Air Base", "Air Force Base", "Airfield",
@@ -33,7 +40,9 @@ Airports
     leading city name: "Phoenix–Mesa Gateway Airport" is also "Phoenix Mesa
     Gateway" and "Mesa Gateway"; "Joint Base Andrews" also "Andrews".
     Former names from OurAirports' keywords count too ("Andrews Air Force
-    Base"), and a few curated aliases ("Joint Base Elmendorf-Richardson",
+    Base"), and the names the data lacks, from ``data/airport_aliases.csv``
+    (one alias, the airport's OurAirports ident and a public source per row:
+    "Joint Base Pearl Harbor-Hickam", "Stratton Air National Guard Base",
     "Midway Atoll", "Guantanamo Bay"). IATA codes and ICAO codes are found
     in text as upper-case tokens.
 
@@ -52,7 +61,9 @@ Guards against false matches
   the others by their full names.
 * A city, airport or other region name that is a common English word
   ("Mobile", "Reading", "Page") is found in text only when followed by its
-  region: "Mobile, Alabama" or "Page, Ariz.".
+  region: "Mobile, Alabama" or "Page, Ariz.", or when written with an accent,
+  which English words never are: "Malé" is the Maldives' capital, "Colón"
+  the Panamanian city.
 * A name matches in text only if some letter of it is upper case: "Texas",
   "TEXAS" and "the States" do, "china" and "turkey" do not. Look-ups by
   :meth:`Gazetteer.lookup` ignore case.
@@ -87,7 +98,9 @@ The pickle holds only plain containers: places are ints, airports are rows of
 :class:`Place` and :class:`~flightlegs.airports.Airport` objects are made
 when a look-up first reaches them. Later runs load it in tens of
 milliseconds. An unwritable or corrupt cache is skipped and the index rebuilt
-in memory.
+in memory. Writing a new cache deletes the older ``gazetteer-*.pickle`` files
+beside it (and the airport table's cache its older ``airports-*.marshal``
+files), so edits of the data or the code do not pile up stale caches.
 
 Examples
 --------
@@ -455,15 +468,9 @@ _DEMONYMS: Final[dict[str, str]] = {
     "Puerto Rican": "PR", "Cape Verdean": "CV",
 }  # fmt: skip
 
-# airports people name in ways the data does not: alias -> OurAirports ident
-_AIRPORT_ALIASES: Final[dict[str, str]] = {
-    "Joint Base Elmendorf-Richardson": "PAED", "JB Elmendorf-Richardson": "PAED",
-    "Elmendorf-Richardson": "PAED", "Midway Atoll": "PMDY", "Midway Island": "PMDY",
-    "Midway Islands": "PMDY", "Guantanamo Bay": "MUGM", "Guantanamo Bay Naval Station": "MUGM",
-    "Naval Station Guantanamo Bay": "MUGM", "Reagan National": "KDCA", "Kelly Field": "KSKF",
-    "Lackland": "KSKF", "Joint Base San Antonio": "KSKF", "Andrews Air Force Base": "KADW",
-    "Kennedy Airport": "KJFK", "Sky Harbor": "KPHX", "Heathrow": "EGLL", "Gatwick": "EGKK",
-}  # fmt: skip
+# names of airports the data lacks: plain ones, each with its source, are read from
+# data/airport_aliases.csv; those that match in a special way are here (alias -> ident).
+# codes matched only as written
 _EXACT_AIRPORT_ALIASES: Final[dict[str, str]] = {"JBER": "PAED", "JBA": "KADW", "JBSA": "KSKF"}
 # aliases that outrank every other reading of their name
 _AIRPORT_ALIASES_FIRST: Final[dict[str, str]] = {"Guantanamo": "MUGM", "Andrews": "KADW"}
@@ -502,6 +509,9 @@ _REGION_SUFFIXES: Final = (
     "special administrative region", "autonomous region", "province", "municipality",
     "prefecture", "governorate", "oblast", "parish", "teugbyeolsi", "gwangyeogsi",
 )  # fmt: skip
+# island words a region's name is also said without ("Midway Islands" -> "Midway"); only for
+# keys, the region keeps its full name
+_ISLAND_SUFFIXES: Final = ("islands", "island", "atolls", "atoll")
 # countries whose regions people name often; US and Canadian ones outrank countries
 _FIRST_RANK_REGIONS: Final = frozenset({"US", "CA"})
 _WELL_KNOWN_REGIONS: Final = frozenset({"CN", "MX", "AU", "IN", "BR", "GB", "DE", "RU", "JP"})
@@ -1306,7 +1316,9 @@ def _accepts(reading: _Reading, raw: str, span: Sequence[_Token]) -> bool:
         return reading.spellings is not None and raw in reading.spellings
     if reading.mode == _TITLE:
         return _has_upper(span)
-    return False
+    # a common word stands alone only when written with an accent, which English words are not:
+    # "Malé" is the Maldives' capital, "Male" may be the word; "Colón" the city, "Colon" not
+    return _has_upper(span) and any(not c.isascii() and c.isalpha() for c in raw)
 
 
 def _comma_between(text: str, a: int, b: int) -> bool:
@@ -1441,6 +1453,7 @@ def _build_index(table: AirportTable) -> _Index:
     countries = _read_csv("countries.csv")
     regions = _read_csv("regions.csv")
     hub_rows = _read_csv("operator_hubs.csv")
+    alias_rows = _read_csv("airport_aliases.csv")
 
     b = _Builder()
     countries_by_code: dict[str, Place] = {}
@@ -1514,6 +1527,7 @@ def _build_index(table: AirportTable) -> _Index:
     # -- regions ------------------------------------------------------------------
     country_keys = {_cfold(p.name) for p in countries_by_code.values()}
     state_abbreviations: dict[str, tuple[Place, bool]] = {}
+    island_keys: list[tuple[str, Place]] = []
     for code, place in regions_by_code.items():
         country = place.country or ""
         tier: float
@@ -1528,6 +1542,13 @@ def _build_index(table: AirportTable) -> _Index:
         for suffix in _REGION_SUFFIXES:
             if folded.endswith(" " + suffix):
                 keys.append(folded[: -len(suffix) - 1])
+        if country not in _FIRST_RANK_REGIONS:
+            # "Midway", "Wake", "Canary": an island region named bare (never "Rhode"), added
+            # after the airports so that it does not block an airport's short name ("Midway")
+            for suffix in _ISLAND_SUFFIXES:
+                bare = folded[: -len(suffix) - 1]
+                if folded.endswith(" " + suffix) and _ok_short(bare):
+                    island_keys.append((bare, place))
         if country == "KR" and folded.endswith("do") and " " not in folded:
             keys.append(folded[:-2])
         for n, key in enumerate(dict.fromkeys(keys)):
@@ -1541,6 +1562,9 @@ def _build_index(table: AirportTable) -> _Index:
 
     # -- cities -------------------------------------------------------------------
     not_cities = country_keys | {_cfold(p.name) for p in regions_by_code.values()}
+    region_keys = {
+        code: {_cfold(p.name), _cfold(regions_full[code])} for code, p in regions_by_code.items()
+    }
     groups: dict[tuple[str, str], list[tuple[str, Airport]]] = defaultdict(list)
     for ap in stored:
         for city in _city_names(ap.municipality, not_cities):
@@ -1561,9 +1585,8 @@ def _build_index(table: AirportTable) -> _Index:
             spelled = max(
                 {c for c, _ in cluster}, key=lambda c: (sum(x == c for x, _ in cluster), c)
             )
-            regions_here = {a.region for _, a in cluster}
-            region = regions_here.pop() if len(regions_here) == 1 else None
-            place = Place(spelled, StopKind.CITY, country, region or None)
+            region = _city_region(key, {a.region for _, a in cluster}, region_keys)
+            place = Place(spelled, StopKind.CITY, country, region)
             airports = tuple(a for _, a in cluster)
             members[place] = airports
             best = airports[0]
@@ -1610,9 +1633,12 @@ def _build_index(table: AirportTable) -> _Index:
                     key = " ".join(short[lead:])
                     if _ok_short(key) and key not in place_keys:
                         b.add(key, place, (2, weight[ap.ident], 3), prose=prose)
-    for alias, ident in _AIRPORT_ALIASES.items():
+    for alias_row in alias_rows:
+        ident = alias_row["ident"]
         if ident in airport_place:
-            b.add(_cfold(alias), airport_place[ident], (2, weight[ident], 0))
+            b.add(_cfold(alias_row["alias"]), airport_place[ident], (2, weight[ident], 0))
+    for key, place in island_keys:
+        b.add(key, place, (3, 9))  # after the cities and airports of the name
     for alias, ident in _AIRPORT_ALIASES_FIRST.items():
         if ident in airport_place:
             b.add(_cfold(alias), airport_place[ident], (-1,))
@@ -1661,6 +1687,21 @@ def _build_index(table: AirportTable) -> _Index:
         ngram=ngram,
         hubs={k: tuple(v) for k, v in hubs.items()},
     )
+
+
+def _city_region(key: str, regions: set[str], region_keys: dict[str, set[str]]) -> str | None:
+    """The region of a city whose airports lie in ``regions``.
+
+    One region when they all lie in one. Otherwise the one of them that bears
+    the city's name, since a capital usually gives its name to the region
+    around it (San Salvador's airports lie in the departments of San Salvador
+    and La Paz; Seoul's in Seoul and Incheon); else none (Washington's lie in
+    Virginia and Maryland, neither named Washington).
+    """
+    if len(regions) == 1:
+        return next(iter(regions)) or None
+    named = [code for code in regions if key in region_keys.get(code, ())]
+    return named[0] if len(named) == 1 else None
 
 
 def _region_name(name: str) -> str:
@@ -1718,7 +1759,13 @@ def _reading_order(r: _Reading) -> tuple[Any, ...]:
 
 # --------------------------------------------------------------------------- cache
 
-_DATA_FILES: Final = ("airports.csv", "countries.csv", "regions.csv", "operator_hubs.csv")
+_DATA_FILES: Final = (
+    "airports.csv",
+    "countries.csv",
+    "regions.csv",
+    "operator_hubs.csv",
+    "airport_aliases.csv",
+)
 # first item of a cached store; bump it when the layout of _Store changes
 _STORE_FORMAT: Final = "flightlegs-gazetteer-2"
 

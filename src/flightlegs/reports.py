@@ -43,8 +43,14 @@ a careful editor would, with rules that can be read, tested and argued with
    another: "reaching China" + "landed in Shenyang" is one stop, Shenyang); a
    segment marked as earlier (*earlier that morning, before that, had flown*)
    goes before the previous segment; a lone departure goes first; anything
-   else follows. Consecutive repeats are merged.
-6. **Facts**: the aircraft (first aircraft mention in a sentence with stops,
+   else follows. Consecutive repeats are merged. *Via* stops keep their order
+   ("via Midway and Wake").
+6. **Readings that fit the route.** A name between two stops that has several
+   readings is read as the one that lies on the way from the stop before to
+   the stop after, when the first reading would send the flight far off it:
+   between Hickam and Wake, "Midway" is Midway Atoll, not Chicago Midway.
+   End stops and round trips are left with the gazetteer's first reading.
+7. **Facts**: the aircraft (first aircraft mention in a sentence with stops,
    else the first in the prose), the people aboard (*carrying 135 deportees*,
    *with 14 people aboard*, *the pilot and two passengers*), the seats
    (*seating capacity of 14*, *a 189-seat cabin*) and the flight date: a full
@@ -88,6 +94,7 @@ from .route import Evidence, Route, Stop, StopKind
 
 if TYPE_CHECKING:
     from .gazetteer import Gazetteer, Place
+    from .geodesy import LatLon
     from .places import Resolver
 
 __all__ = [
@@ -884,11 +891,8 @@ def _segment(mentions: Sequence[_Mention]) -> list[_Mention]:
     ordered: list[_Mention] = []
     for m in active:
         if m.via and ordered and ordered[-1].role is Role.STOP and not ordered[-1].via:
-            # "reached Guam via Midway and Wake": the via stops come first
-            k = len(ordered) - 1
-            while k > 0 and ordered[k - 1].via:
-                k -= 1
-            ordered.insert(k, m)
+            # "reached Guam via Midway and Wake": the via stops come first, in their order
+            ordered.insert(len(ordered) - 1, m)
         else:
             ordered.append(m)
     departures = [m for m in ordered if m.role is Role.DEPARTURE]
@@ -999,6 +1003,74 @@ def _order(
         else:
             out.append(m)
     return out
+
+
+# A name between two stops is read as another place of that name when that place lies on the
+# way (the way through it at most this many times the direct distance, or this many metres
+# longer, whichever allows more) ...
+_ON_THE_WAY = 1.5
+_ON_THE_WAY_M = 500_000.0
+# ... and the first reading makes the way more than this many times as long ...
+_DETOUR_RATIO = 2.0
+# ... and longer by more than this (metres): a detour of a few hundred km proves nothing.
+_DETOUR_MIN_M = 2_000_000.0
+
+
+def _place_position(place: Place) -> LatLon | None:
+    """Where a reading lies: its airport, or its best-guess airport."""
+    from .places import rank_candidates
+
+    if place.airport is not None:
+        return place.airport.position
+    airports, _ = rank_candidates(place, limit=1)
+    return airports[0].position if airports else None
+
+
+def _position(m: _Mention) -> LatLon | None:
+    if m.stop is not None:
+        return m.stop.position
+    return _place_position(m.places[0]) if m.places else None
+
+
+def _fit_to_route(stops: Sequence[_Mention]) -> None:
+    """Read a name between two stops as the place of that name that lies on the way.
+
+    "left Hickam ... reached Guam via Midway and Wake": Chicago Midway, the
+    first reading of "Midway", would make the way from Hawaii to Wake four
+    times as long as Midway Atoll does, which lies on it. A reading lies on the
+    way when going through it is at most :data:`_ON_THE_WAY` times the
+    distance from the stop before to the stop after, or :data:`_ON_THE_WAY_M`
+    longer (Boston to New York via Portland, Maine); it comes first when the
+    first reading makes that way more than :data:`_DETOUR_RATIO` times as long
+    and longer by :data:`_DETOUR_MIN_M`. End stops, round trips (where nothing
+    is "on the way"), names the report locates ("Bangor, Maine") and codes are
+    left as they are.
+    """
+    from .geodesy import distance_m
+
+    for i in range(1, len(stops) - 1):
+        m = stops[i]
+        if m.stop is not None or m.within is not None or len(m.places) < 2:
+            continue
+        before, after = _position(stops[i - 1]), _position(stops[i + 1])
+        here = _place_position(m.places[0])
+        if before is None or after is None or here is None:
+            continue
+        direct = distance_m(before, after)
+        way = distance_m(before, here) + distance_m(here, after)
+        best, shortest = m.places[0], way
+        for place in m.places[1:]:
+            there = _place_position(place)
+            if there is not None:
+                length = distance_m(before, there) + distance_m(there, after)
+                if length < shortest:
+                    best, shortest = place, length
+        if (
+            shortest <= max(_ON_THE_WAY * direct, direct + _ON_THE_WAY_M)
+            and way > _DETOUR_RATIO * shortest
+            and way - shortest > _DETOUR_MIN_M
+        ):
+            m.places = (best, *(p for p in m.places if p != best))
 
 
 # --------------------------------------------------------------------------- facts
@@ -1283,6 +1355,7 @@ def read_report(text: str) -> ReportReading:
             if m.active:
                 _pin_airport(m, gaz)
     stops = _order(by_sentence, text, gaz)
+    _fit_to_route(stops)
     kept = {id(m) for m in stops}
     for _, ms in by_sentence:
         for m in ms:
