@@ -909,9 +909,18 @@ def _stop_needed_finding(
     else:
         outcome = "maybe"
         over = _over(direct.is_range, perf.spec.is_family)
+        # Say where the best guess lies, then how far the uncertainty reaches.
+        if d > perf.usable_high:
+            relation, others = "beyond", "though within it"
+        elif d * margin <= perf.usable_low:
+            relation, others = "within", "but beyond or close to it"
+        else:
+            relation, others = "close to", "and beyond or close to it"
+        likely = f"about {d:,.0f} nm" + (" between the best guesses" if direct.is_range else "")
         message = (
-            f"{_upper_first(place)} may have been needed for fuel: {ends} {dist}, beyond or "
-            f"close to the {perf.label}'s usable range of {usable} for some {over}."
+            f"{_upper_first(place)} may have been needed for fuel: {ends} {likely}, "
+            f"{relation} the {perf.label}'s usable range of {usable}, {others} for some "
+            f"{over} ({dist}); the stop adds {adds}."
         )
     return Finding(
         "stop-needed",
