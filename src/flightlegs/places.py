@@ -202,7 +202,10 @@ def _rank(place: Place, limit: int, within: Place | None) -> tuple[tuple[Airport
     )
     if len(usable) > len(chosen):
         tail += f" (of {len(usable)} usable airports)"
-    reason = f"{place.name}: {best.name} ({best.code}), {why}; {tail}"
+    if len(usable) == 1:  # "the only candidate" says it all
+        reason = f"{place.name}: {best.name} ({best.code}), {why}"
+    else:
+        reason = f"{place.name}: {best.name} ({best.code}), {why}; {tail}"
     if notes:
         reason += f" ({'; '.join(notes)})"
     return chosen, reason
