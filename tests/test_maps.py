@@ -429,11 +429,21 @@ def test_map_command_writes_and_refuses_foreign_files(
 def test_map_command_options(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "m.html"
     argv = ["map", CHAIN, "-o", str(out), "--title", "Charter <b>", "--tiles", "none"]
-    assert main([*argv, "--rings-from", "3", "ANC", "--ring-nm", "800"]) == 0
+    assert main([*argv, "--rings-from", "3", "--ring-nm", "800"]) == 0
     page = out.read_text(encoding="utf-8")
     assert "<title>Charter &lt;b&gt;</title>" in page
     assert "tile_layer" not in page
     assert "Range ring from ANC: 800 nm" in page
+    assert "Range ring from SHE" not in page
+    # before the inputs, one stop per flag: the chain is still read as the input
+    rings = ["--rings-from", "SHE", "--rings-from", "1,elp", "--ring-nm", "800"]
+    assert main(["map", *rings, CHAIN, "-o", str(out), "--tiles", "none"]) == 0
+    page = out.read_text(encoding="utf-8")
+    for code in ("SHE", "AZA", "ELP"):
+        assert f"Range ring from {code}: 800 nm" in page
+    assert "Range ring from ANC" not in page
+    assert main([*argv, "--rings-from", "3,", "--ring-nm", "800"]) == 2
+    assert "--rings-from '3,': an empty stop" in capsys.readouterr().err
     assert main(["map", CHAIN, "-o", str(tmp_path), "--force"]) == 2
     assert "is a folder" in capsys.readouterr().err
     assert main(["map", CHAIN, "-o", str(out), "--rings-from", "9", "--ring-nm", "5"]) == 2

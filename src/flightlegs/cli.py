@@ -104,6 +104,28 @@ def _cmd_legs(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _ring_stops(values: Sequence[str]) -> list[str]:
+    """The stops of every ``--rings-from``: each flag gives one, or several joined by commas.
+
+    Examples
+    --------
+    >>> _ring_stops(["3", "anc, SHE"])
+    ['3', 'anc', 'SHE']
+    """
+    from .errors import InputError
+
+    stops: list[str] = []
+    for value in values:
+        parts = [part.strip() for part in value.split(",")]
+        if "" in parts:
+            raise InputError(
+                f"--rings-from {value!r}: an empty stop; expected stop numbers (1, 2, ...) "
+                "or codes, separated by commas"
+            )
+        stops.extend(parts)
+    return stops
+
+
 def _cmd_map(args: argparse.Namespace) -> int:
     from pathlib import Path
 
@@ -124,7 +146,7 @@ def _cmd_map(args: argparse.Namespace) -> int:
         routes,
         reports=check_routes(routes, load_config().check),  # legs coloured as `check` judges
         title=args.title,
-        rings_from=args.rings_from or (),
+        rings_from=_ring_stops(args.rings_from),
         ring_nm=args.ring_nm,
         tiles=args.tiles or DEFAULT_TILES,
     )
@@ -236,11 +258,15 @@ def build_parser() -> argparse.ArgumentParser:
     _add_input_options(maps)
     maps.add_argument("-o", "--output", required=True, metavar="FILE.html", help="map to write")
     maps.add_argument("--title", help="title shown on the map (default: the route's name)")
+    # One value per flag (repeatable, or comma-separated): `nargs="+"` would swallow
+    # the positional inputs that follow it.
     maps.add_argument(
         "--rings-from",
-        nargs="+",
+        action="append",
+        default=[],
         metavar="STOP",
-        help="draw range rings around these stops: stop numbers (1, 2, ...) or codes",
+        help="draw range rings around a stop: its number (1, 2, ...) or code; "
+        "repeat the flag or separate stops with commas (--rings-from 3,ANC)",
     )
     maps.add_argument(
         "--ring-nm", type=float, metavar="NM", help="ring radius (default: the aircraft's range)"
