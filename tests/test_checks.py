@@ -13,6 +13,7 @@ import functools
 import itertools
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from geographiclib.geodesic import Geodesic
 
@@ -477,6 +478,14 @@ def test_frame_has_one_row_per_finding() -> None:
     assert len(frame) == sum(len(r.findings) for r in report.routes)
     assert set(frame["severity"]) == {"ok", "implausible"}
     assert "<table" in report._repr_html_()
+    # people read the table: stops count from 1, as legs do; Finding.stop stays an index
+    findings = [f for _, f in report.findings]
+    assert frame["stop"].tolist() == [pd.NA if f.stop is None else f.stop + 1 for f in findings]
+    assert frame["leg"].tolist() == [pd.NA if f.leg is None else f.leg for f in findings]
+    alaska = frame[(frame["check"] == "stop-needed") & (frame["stop"] == 3)]
+    assert len(alaska) == 1
+    assert "Anchorage" in alaska["message"].iloc[0]
+    assert report.routes[0].frame().equals(frame[frame["route"] == SEED].reset_index(drop=True))
 
 
 def test_many_routes_match_one_at_a_time() -> None:

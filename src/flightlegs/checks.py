@@ -190,7 +190,8 @@ class Finding:
         1-based leg number (:attr:`flightlegs.legs.Leg.number`) the finding is
         about, or ``None``.
     stop
-        0-based index into the route's stops the finding is about, or ``None``.
+        0-based index into the route's stops the finding is about, or ``None``
+        (:meth:`CheckReport.frame` shows it as a stop number, from 1).
     data
         The numbers behind the message (distances in nm, lengths in ft, ...),
         read-only.
@@ -382,13 +383,8 @@ class RouteReport:
         return self.verdict is Severity.IMPLAUSIBLE or (strict and self.verdict is Severity.WARNING)
 
     def frame(self) -> pd.DataFrame:
-        """The findings as a pandas DataFrame, one row per finding.
-
-        Columns ``route, check, severity, leg, stop, message``.
-        """
-        import pandas as pd
-
-        return pd.DataFrame(_rows([self]), columns=list(_FRAME_COLUMNS))
+        """The findings as a pandas DataFrame, as :meth:`CheckReport.frame` gives them."""
+        return _frame([self])
 
     def _repr_html_(self) -> str:
         return f"<p><b>{_html(self.name)}</b>: {self.verdict}</p>" + str(
@@ -429,11 +425,21 @@ class CheckReport:
         """The findings as a pandas DataFrame, one row per finding.
 
         Columns ``route, check, severity, leg, stop, message``; ``route`` is the
-        route's name.
-        """
-        import pandas as pd
+        route's name. A table is for people, so ``stop`` counts from 1 like
+        ``leg`` and like the stop numbers of ``flightlegs legs --stops`` and of
+        the map; :attr:`Finding.stop` and the JSON report keep the 0-based index
+        into the route's stops. Either is ``<NA>`` when the finding is not about one.
 
-        return pd.DataFrame(_rows(self.routes), columns=list(_FRAME_COLUMNS))
+        Examples
+        --------
+        >>> from flightlegs.inputs import read_routes
+        >>> report = check_routes(read_routes("AZA-ELP-ANC"), aircraft="GLF5")
+        >>> report.frame().query("check == 'stop-needed'")[["leg", "stop"]].values.tolist()
+        [[<NA>, 2]]
+        >>> [f.stop for _, f in report.findings if f.check == "stop-needed"]
+        [1]
+        """
+        return _frame(self.routes)
 
     def _repr_html_(self) -> str:
         return f"<p>{len(self.routes)} routes: {self.verdict}</p>" + str(
@@ -441,15 +447,17 @@ class CheckReport:
         )
 
 
-_FRAME_COLUMNS: Final = ("route", "check", "severity", "leg", "stop", "message")
+def _frame(reports: Iterable[RouteReport]) -> pd.DataFrame:
+    """The findings of ``reports`` as a table: leg and stop numbered from 1."""
+    import pandas as pd
 
-
-def _rows(reports: Iterable[RouteReport]) -> list[tuple[object, ...]]:
-    return [
-        (r.name, f.check, str(f.severity), f.leg, f.stop, f.message)
+    rows = [
+        (r.name, f.check, str(f.severity), f.leg, None if f.stop is None else f.stop + 1, f.message)
         for r in reports
         for f in r.findings
     ]
+    frame = pd.DataFrame(rows, columns=["route", "check", "severity", "leg", "stop", "message"])
+    return frame.astype({"leg": "Int64", "stop": "Int64"})
 
 
 def _html(text: str) -> str:

@@ -13,7 +13,9 @@ The JSON document is a contract that scripts rely on::
                  "findings": [{"check", "severity", "leg", "stop", "message", "data"}]}]}
 
 ``leg`` is a 1-based leg number, ``stop`` a 0-based index into the route's
-stops; either may be ``null``. ``data`` holds the numbers behind the message
+stops (as ``from`` and ``to`` of ``flightlegs legs --format json`` are; the
+tables people read, such as :meth:`CheckReport.frame`, number stops from 1);
+either may be ``null``. ``data`` holds the numbers behind the message
 (floats rounded to 3 decimals, ``null`` for unknown). Fields may be added;
 none will be removed or change meaning without a major version.
 
