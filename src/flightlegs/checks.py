@@ -99,7 +99,6 @@ The stop in Anchorage, Alaska (ANC) was probably a fuel stop: El
 from __future__ import annotations
 
 import contextlib
-import csv
 import datetime as dt
 import functools
 import gc
@@ -110,8 +109,7 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final
 
-from ._data import data_path
-from .errors import FlightlegsError, InputError
+from .errors import FlightlegsError, InputError, UnknownPlaceError
 from .geodesy import METRES_PER
 from .legs import Leg, measure_many
 from .route import Route, Stop, StopKind
@@ -470,18 +468,15 @@ def _html(text: str) -> str:
 
 
 @functools.cache
-def _names(kind: str) -> dict[str, str]:
-    """Region (ISO 3166-2) or country (ISO 3166-1) code -> name, from the bundled tables."""
-    path = data_path("regions.csv" if kind == "region" else "countries.csv")
-    with path.open(encoding="utf-8", newline="") as handle:
-        return {row["code"]: row["name"] for row in csv.DictReader(handle)}
-
-
-@functools.cache
 def _airport_place(ident: str, municipality: str, region: str, country: str) -> str:
     """``"Anchorage, Alaska"`` in the US, ``"Shenyang, China"`` elsewhere."""
-    wider = _names("region").get(region) if country == "US" else _names("country").get(country)
-    parts = [p for p in (municipality, wider) if p]
+    from .gazetteer import gazetteer
+
+    try:
+        wider = gazetteer().region(region) if country == "US" else gazetteer().country(country)
+    except UnknownPlaceError:  # no region or country recorded for the airport
+        wider = None
+    parts = [p for p in (municipality, wider.name if wider else None) if p]
     return ", ".join(parts) or ident
 
 
