@@ -481,15 +481,18 @@ def _airport_place(ident: str, municipality: str, region: str, country: str) -> 
 
 
 def _short(stop: Stop) -> str:
-    """A stop in a leg's message: ``Anchorage (ANC)``, ``Texas (ELP?)``."""
-    if stop.kind is StopKind.COORDINATES and stop.point is not None:
-        return str(stop.point)
+    """A stop in a leg's message: ``Anchorage (ANC)``, ``'Atlantis'``, else its label.
+
+    A sentence names an airport by its city, where a table shows the bare code,
+    and quotes a name that could not be placed; anything else reads as
+    :attr:`Stop.label <flightlegs.route.Stop.label>` does (``Texas (ELP?)``).
+    """
     airport = stop.airport
-    if airport is None:
-        return repr(stop.name)
-    if stop.kind is StopKind.AIRPORT:
+    if stop.kind is StopKind.AIRPORT and airport is not None:
         return f"{airport.city or airport.name} ({airport.code})"
-    return f"{stop.name} ({airport.code}{'?' if stop.is_vague else ''})"
+    if airport is None and stop.kind is not StopKind.COORDINATES:
+        return repr(stop.name)
+    return stop.label
 
 
 def _long(stop: Stop) -> str:

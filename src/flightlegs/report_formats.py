@@ -45,7 +45,6 @@ from typing import Any, Final, Literal
 
 from .checks import CHECKS, CheckReport, Finding, RouteReport, Severity
 from .errors import FlightlegsError, InputError
-from .route import Stop, StopKind
 
 __all__ = [
     "FORMATS",
@@ -104,14 +103,6 @@ def render(report: CheckReport, fmt: str = "text", strict: bool = False) -> str:
 # --------------------------------------------------------------------------- text
 
 
-def _heading(stop: Stop) -> str:
-    """``ANC`` for an airport, ``Texas (SAT?)`` for a vague stop, ``Shenyang (SHE)``."""
-    airport = stop.airport
-    if airport is None or stop.kind is StopKind.AIRPORT:
-        return stop.label
-    return f"{stop.name} ({airport.code}{'?' if stop.is_vague else ''})"
-
-
 def _groups(route: RouteReport) -> list[tuple[str, list[Finding]]]:
     """Findings in flight order: the route, then stop 0, leg 1, stop 1, leg 2, ..."""
     general = [f for f in route.findings if f.leg is None and f.stop is None]
@@ -127,12 +118,12 @@ def _groups(route: RouteReport) -> list[tuple[str, list[Finding]]]:
     legs = {leg.number: leg for leg in route.legs}
     for i in range(max(len(stops), 1)):
         if i in by_stop:
-            name = _heading(stops[i]) if i < len(stops) else f"stop {i}"
+            name = stops[i].label if i < len(stops) else f"stop {i}"
             groups.append((f"at {name}", by_stop[i]))
         if i + 1 in by_leg:
             leg = legs.get(i + 1)
             what = (
-                f"leg {i + 1} {_heading(leg.origin)} -> {_heading(leg.destination)}"
+                f"leg {i + 1} {leg.origin.label} -> {leg.destination.label}"
                 if leg is not None
                 else f"leg {i + 1}"
             )
