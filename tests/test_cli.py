@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from geographiclib.geodesic import Geodesic
 
 from flightlegs.cli import main
+from flightlegs.inputs import read_routes
 
 CHAIN = "AZA-ELP-ANC-SHE-ICN"
 
@@ -52,6 +54,18 @@ def test_legs_table_in_each_unit(capsys: pytest.CaptureFixture[str]) -> None:
         assert f"distance {unit}" in out
         assert anc_she in out
         assert f"total {anc_she} {unit}" in out
+
+
+def test_legs_table_gives_a_vague_stop_s_range(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    route = tmp_path / "r.yaml"
+    route.write_text("route: AZA > Texas > ANC\n", encoding="utf-8")
+    status, out, _ = run(capsys, "legs", str(route))
+    assert status == 0
+    (leg,) = [line for line in out.splitlines() if line.lstrip().startswith("1 ")]
+    low, likely, high = read_routes(str(route))[0].legs()[0].distance("km")
+    assert f"{likely:,.0f} ({low:,.0f}–{high:,.0f})" in leg
 
 
 def test_legs_csv(capsys: pytest.CaptureFixture[str]) -> None:

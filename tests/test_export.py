@@ -165,6 +165,29 @@ def test_kml_parses_and_places_everything() -> None:
     assert marks[7].findtext("k:styleUrl", namespaces=KML) == "#leg-unchecked"
 
 
+def test_kml_describes_legs_as_the_map_does() -> None:
+    by_code = airport_table().by_code
+    texas = Stop("Texas", StopKind.REGION, candidates=(by_code("SAT"), by_code("ELP")))
+    route = Route((Stop.at_airport(by_code("AZA")), texas, Stop.at_airport(by_code("ANC"))))
+    marks = ET.fromstring(routes_kml([route])).findall(".//k:Placemark", KML)[3:]
+    tooltips = [
+        str(c.text)
+        for line in walk_lines(route_map(route))
+        for c in line._children.values()
+        if isinstance(c, folium.Tooltip)
+    ]
+    for leg, mark in zip(route.legs(), marks, strict=True):
+        low, likely, high = leg.distance("km")
+        nm_low, _, nm_high = leg.distance("nm")
+        distance = (
+            f"{low:,.0f}–{high:,.0f} km · {nm_low:,.0f}–{nm_high:,.0f} nm "
+            f"(best guess {likely:,.0f} km)"
+        )
+        assert mark.findtext("k:description", namespaces=KML) == f"{distance}; verdict: unchecked"
+        (tooltip,) = [t for t in tooltips if f" leg {leg.number}: " in t]
+        assert f"<br>{distance}<br>" in tooltip
+
+
 def test_kml_escapes_names_and_descriptions() -> None:
     text = routes_kml([hostile_route()])
     assert "<script>" not in text

@@ -109,6 +109,7 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final
 
+from ._display import span
 from .errors import FlightlegsError, InputError, UnknownPlaceError
 from .geodesy import METRES_PER
 from .legs import Leg, measure_many
@@ -534,12 +535,6 @@ def _about(value: float) -> str:
     return f"about {round(value, -1):,.0f} nm"
 
 
-def _span(low: float, high: float, unit: str) -> str:
-    if round(low) == round(high):
-        return f"{low:,.0f} {unit}"
-    return f"{low:,.0f}\u2013{high:,.0f} {unit}"
-
-
 # --------------------------------------------------------------------------- the aircraft
 
 
@@ -633,7 +628,7 @@ def _performance(spec: AircraftSpec, given: str | None, s: CheckSettings) -> _Pe
             "usable": (
                 _about(usable_low)
                 if round(usable_low, -1) == round(usable_high, -1) or math.isnan(usable_low)
-                else f"about {_span(round(usable_low, -1), round(usable_high, -1), 'nm')}"
+                else f"about {span(round(usable_low, -1), round(usable_high, -1), 'nm')}"
             ),
         },
     )
@@ -787,7 +782,7 @@ def _range_finding(leg: Leg, perf: _Performance, rng: Interval, s: CheckSettings
     where = f"Leg {leg.number} {_short(leg.origin)} -> {_short(leg.destination)}"
     dist = f"{d:,.0f} nm ({d * _NM / 1000:,.0f} km)"
     if vague:
-        dist += f", {_span(d_min, d_max, 'nm')} over the candidate airports"
+        dist += f", {span(d_min, d_max, 'nm')} over the candidate airports"
     usable = perf.text["usable"]
     data: dict[str, DataValue] = {
         "distance_nm": d,
@@ -884,7 +879,7 @@ def _stop_needed_finding(
     # A stop the input named as one ("Alaska fuel stop") is not "the stop in" it.
     place = f"the {_long(stop)}" if "stop" in stop.name.lower() else f"the stop in {_long(stop)}"
     ends = f"{_short(direct.origin)} -> {_short(direct.destination)} direct would be"
-    dist = f"{d:,.0f} nm" if not direct.is_range else f"{_span(d_min, d_max, 'nm')}"
+    dist = f"{d:,.0f} nm" if not direct.is_range else f"{span(d_min, d_max, 'nm')}"
     share = detour / d * 100 if d else _INF
     adds = f"{detour:,.0f} nm" + (f" ({share:.{1 if share < 1 else 0}f}%)" if d else "")
     if needed_every:
@@ -1162,7 +1157,7 @@ def _time_findings(
             "ground_speed_kt_max": gs_max,
             "cruise_ktas_high": cruise.high,
         }
-        speed = f"{gs:,.0f} kt" if not leg.is_range else _span(gs_min, gs_max, "kt")
+        speed = f"{gs:,.0f} kt" if not leg.is_range else span(gs_min, gs_max, "kt")
         took = f"{where} took {_duration(delta)} for {leg.nm:,.0f} nm, an average of {speed}"
         if gs_max <= warn_at:
             severity = Severity.OK

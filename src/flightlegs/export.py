@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 import numpy as np
 import numpy.typing as npt
 
+from ._display import leg_distance
 from .errors import InputError
 from .geodesy import METRES_PER, densify, unwrap_longitudes
 from .legs import Leg, measure_many
@@ -371,11 +372,7 @@ def routes_kml(routes: Sequence[Route], reports: Reports | None = None) -> str:
                 continue
             mark = sub(folder, "Placemark")
             sub(mark, "name", f"Leg {leg.number}: {leg.origin.label} to {leg.destination.label}")
-            low, likely, high = leg.distance("km")
-            text = f"{likely:,.0f} km ({leg.nm:,.0f} nm)"
-            if leg.is_range:
-                text += f"; {low:,.0f} to {high:,.0f} km over the candidate airports"
-            sub(mark, "description", f"{text}; verdict: {verdict}")
+            sub(mark, "description", f"{leg_distance(leg)}; verdict: {verdict}")
             sub(mark, "styleUrl", f"#leg-{verdict}")
             line = sub(mark, "LineString")
             sub(line, "tessellate", "1")

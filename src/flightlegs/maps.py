@@ -50,6 +50,7 @@ from typing import TYPE_CHECKING, Any, Final
 import numpy as np
 import numpy.typing as npt
 
+from ._display import km_nm, leg_distance
 from .errors import FlightlegsError, InputError, MissingDependencyError
 from .export import SPACING_M, leg_path, leg_verdicts, report_list
 from .geodesy import METRES_PER, LatLon, circle, shift_longitudes
@@ -239,20 +240,6 @@ def _aircraft(route: Route, report: Any = None) -> AircraftSpec | None:
         return None
 
 
-def _km_nm(metres: float) -> str:
-    return f"{metres / 1000:,.0f} km · {metres / METRES_PER['nm']:,.0f} nm"
-
-
-def _distance_text(leg: Leg) -> str:
-    if not leg.is_range:
-        return _km_nm(leg.distance_m)
-    low, likely, high = leg.distance("km")
-    nm_low, _, nm_high = leg.distance("nm")
-    return (
-        f"{low:,.0f}–{high:,.0f} km · {nm_low:,.0f}–{nm_high:,.0f} nm (best guess {likely:,.0f} km)"
-    )
-
-
 def _aloft_text(leg: Leg, spec: AircraftSpec | None) -> str:
     speed = spec.cruise_ktas if spec is not None else None
     if speed is None or not leg.is_measured:
@@ -285,7 +272,7 @@ def _leg_html(route: Route, leg: Leg, verdict: str, spec: AircraftSpec | None) -
     lines = [
         f"<b>{_esc(route.name)}</b> leg {leg.number}: "
         f"{_esc(leg.origin.label)} → {_esc(leg.destination.label)}",
-        _distance_text(leg),
+        leg_distance(leg),
         _esc(_aloft_text(leg, spec)),
         f'verdict: <b class="fl-{verdict}">{verdict}</b>',
     ]
@@ -545,7 +532,7 @@ def _title_html(title: str, layout: _Layout, reports: list[RouteReport] | None) 
         legs = [leg for leg in layout.legs[0] if leg.is_measured]
         subtitle.append(f"{len(route.stops)} stops")
         if legs:
-            subtitle.append(f"{_km_nm(sum(leg.distance_m for leg in legs))} in all")
+            subtitle.append(f"{km_nm(sum(leg.distance_m for leg in legs))} in all")
         if reports is not None:
             verdict = str(getattr(reports[0], "verdict", ""))
             if verdict:
@@ -886,7 +873,7 @@ def _draw_many(folium: Any, m: Any, layout: _Layout) -> None:
             properties = {
                 "route": name,
                 "leg": f"{leg.number}: {_esc(leg.origin.label)} → {_esc(leg.destination.label)}",
-                "distance": _distance_text(leg),
+                "distance": leg_distance(leg),
                 "verdict": verdict,
                 "vague": leg.is_range,
             }

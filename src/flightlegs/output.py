@@ -29,6 +29,7 @@ import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from ._display import figure, span
 from .geodesy import METRES_PER, Unit
 from .legs import Leg
 from .route import Route, Stop
@@ -150,13 +151,11 @@ def routes_json(
 
 
 def _fmt_distance(leg: Leg, unit: Unit) -> str:
+    """A table cell: the best guess, then the range over the candidates: ``1,024 (980–1,210)``."""
     if not leg.is_measured:
         return "?"
     lo, likely, hi = leg.distance(unit)
-    text = f"{likely:,.0f}"
-    if leg.is_range:
-        text += f" ({lo:,.0f}-{hi:,.0f})"
-    return text
+    return f"{figure(likely)} ({span(lo, hi)})" if leg.is_range else figure(likely)
 
 
 def _align(rows: list[list[str]], right: set[int]) -> str:
