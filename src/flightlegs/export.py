@@ -37,7 +37,7 @@ import numpy.typing as npt
 
 from ._display import leg_distance
 from .errors import InputError
-from .geodesy import METRES_PER, densify, unwrap_longitudes
+from .geodesy import densify, unwrap_longitudes
 from .legs import Leg, measure_many
 from .route import Route, Stop
 
@@ -232,9 +232,10 @@ def _stop_props(route: Route, number: int, stop: Stop) -> dict[str, Any]:
 
 
 def _leg_props(route: Route, leg: Leg, verdict: str) -> dict[str, Any]:
-    def dist(metres: float, unit: str) -> float | None:
-        return None if math.isnan(metres) else round(metres / METRES_PER[unit], 3)
+    def dist(value: float) -> float | None:
+        return None if math.isnan(value) else round(value, 3)
 
+    km_min, km, km_max = leg.distance("km")
     return {
         "route": route.name,
         "leg": leg.number,
@@ -242,10 +243,10 @@ def _leg_props(route: Route, leg: Leg, verdict: str) -> dict[str, Any]:
         "to": leg.destination.name,
         "from_code": leg.origin.code,
         "to_code": leg.destination.code,
-        "distance_km": dist(leg.distance_m, "km"),
-        "distance_nm": dist(leg.distance_m, "nm"),
-        "distance_km_min": dist(leg.distance_min_m, "km"),
-        "distance_km_max": dist(leg.distance_max_m, "km"),
+        "distance_km": dist(km),
+        "distance_nm": dist(leg.nm),
+        "distance_km_min": dist(km_min),
+        "distance_km_max": dist(km_max),
         "verdict": verdict,
     }
 
@@ -455,6 +456,7 @@ def routes_csv(routes: Sequence[Route], reports: Reports | None = None) -> str:
             writer.writerow(row.values())
         for leg, verdict in zip(legs, route_verdicts, strict=True):
             path = leg_path(leg)
+            km_min, km, km_max = leg.distance("km")
             row = dict.fromkeys(_CSV_COLUMNS, "")
             row.update(
                 record="leg",
@@ -466,10 +468,10 @@ def routes_csv(routes: Sequence[Route], reports: Reports | None = None) -> str:
                     "from_code": _cell(leg.origin.code),
                     "to_code": _cell(leg.destination.code),
                 },
-                distance_km=num(leg.distance_m / 1000.0),
+                distance_km=num(km),
                 distance_nm=num(leg.nm),
-                distance_km_min=num(leg.distance_min_m / 1000.0),
-                distance_km_max=num(leg.distance_max_m / 1000.0),
+                distance_km_min=num(km_min),
+                distance_km_max=num(km_max),
                 verdict=verdict,
             )
             if path is not None:

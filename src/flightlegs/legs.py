@@ -14,7 +14,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -26,7 +26,7 @@ from .route import Route, Stop
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["Leg", "legs_frame", "measure", "measure_many"]
+__all__ = ["Leg", "legs_frame", "measure", "measure_many", "total_m"]
 
 _NAN = float("nan")
 
@@ -106,6 +106,18 @@ class Leg:
         6.93
         """
         return self.nm / cruise_ktas
+
+
+def total_m(legs: Iterable[Leg]) -> float:
+    """Total of the best-guess distances of the legs that could be measured, in metres.
+
+    Examples
+    --------
+    >>> from flightlegs.chains import parse_chain
+    >>> round(total_m(parse_chain("AZA-ELP-ANC")[0].legs()) / 1000)
+    5051
+    """
+    return sum(leg.distance_m for leg in legs if leg.is_measured)
 
 
 def measure(route: Route) -> tuple[Leg, ...]:
@@ -209,19 +221,21 @@ def legs_frame(route: Route, cruise_ktas: float | None = None) -> pd.DataFrame:
     legs = measure(route)
     rows = []
     for leg in legs:
+        km_min, km, km_max = leg.distance("km")
+        nm_min, nm, nm_max = leg.distance("nm")
         row: dict[str, object] = {
             "leg": leg.number,
             "from": leg.origin.name,
             "to": leg.destination.name,
             "from_code": leg.origin.code,
             "to_code": leg.destination.code,
-            "distance_km": leg.km,
-            "distance_nm": leg.nm,
+            "distance_km": km,
+            "distance_nm": nm,
             "distance_mi": leg.mi,
-            "distance_km_min": leg.distance_min_m / 1000.0,
-            "distance_km_max": leg.distance_max_m / 1000.0,
-            "distance_nm_min": leg.distance_min_m / METRES_PER["nm"],
-            "distance_nm_max": leg.distance_max_m / METRES_PER["nm"],
+            "distance_km_min": km_min,
+            "distance_km_max": km_max,
+            "distance_nm_min": nm_min,
+            "distance_nm_max": nm_max,
             "bearing_deg": leg.bearing_deg,
         }
         if cruise_ktas:

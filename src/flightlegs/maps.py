@@ -54,7 +54,7 @@ from ._display import km_nm, leg_distance
 from .errors import FlightlegsError, InputError, MissingDependencyError
 from .export import SPACING_M, leg_path, leg_verdicts, report_list
 from .geodesy import METRES_PER, LatLon, circle, shift_longitudes
-from .legs import Leg, measure_many
+from .legs import Leg, measure_many, total_m
 from .route import Route, Stop, StopKind
 
 if TYPE_CHECKING:
@@ -206,7 +206,7 @@ def _layout(routes: list[Route], reports: list[RouteReport] | None, many: bool) 
     legs = measure_many(routes)
     spacing = SPACING_M
     if many:  # keep the drawn points within budget: long legs get sparser points
-        total = sum(leg.distance_m for route_legs in legs for leg in route_legs if leg.is_measured)
+        total = total_m(leg for route_legs in legs for leg in route_legs)
         spacing = max(SPACING_M, total / _MANY_POINT_BUDGET)
     paths = [[leg_path(leg, spacing) for leg in route_legs] for route_legs in legs]
     lons = [s.position.lon for r in routes for s in r.stops if s.position is not None]
@@ -529,10 +529,9 @@ def _title_html(title: str, layout: _Layout, reports: list[RouteReport] | None) 
             subtitle.append(_esc(route.aircraft))
         if route.date:
             subtitle.append(_esc(route.date.isoformat()))
-        legs = [leg for leg in layout.legs[0] if leg.is_measured]
         subtitle.append(f"{len(route.stops)} stops")
-        if legs:
-            subtitle.append(f"{km_nm(sum(leg.distance_m for leg in legs))} in all")
+        if any(leg.is_measured for leg in layout.legs[0]):
+            subtitle.append(f"{km_nm(total_m(layout.legs[0]))} in all")
         if reports is not None:
             verdict = str(getattr(reports[0], "verdict", ""))
             if verdict:

@@ -31,7 +31,7 @@ from typing import Any
 
 from ._display import figure, span
 from .geodesy import METRES_PER, Unit
-from .legs import Leg
+from .legs import Leg, total_m
 from .route import Route, Stop
 
 __all__ = ["legs_csv", "legs_table", "routes_document", "routes_json", "stop_dict", "stops_table"]
@@ -83,18 +83,19 @@ def stop_dict(stop: Stop, max_candidates: int = 10) -> dict[str, Any]:
 
 
 def _leg_dict(leg: Leg, cruise_ktas: float | None) -> dict[str, Any]:
-    km, nm = METRES_PER["km"], METRES_PER["nm"]
+    km_min, km, km_max = leg.distance("km")
+    nm_min, nm, nm_max = leg.distance("nm")
     return {
         "leg": leg.number,
         "from": leg.origin_index,
         "to": leg.destination_index,
-        "distance_km": _num(leg.distance_m / km),
-        "distance_nm": _num(leg.distance_m / nm),
+        "distance_km": _num(km),
+        "distance_nm": _num(nm),
         "distance_mi": _num(leg.mi),
-        "distance_km_min": _num(leg.distance_min_m / km),
-        "distance_km_max": _num(leg.distance_max_m / km),
-        "distance_nm_min": _num(leg.distance_min_m / nm),
-        "distance_nm_max": _num(leg.distance_max_m / nm),
+        "distance_km_min": _num(km_min),
+        "distance_km_max": _num(km_max),
+        "distance_nm_min": _num(nm_min),
+        "distance_nm_max": _num(nm_max),
         "bearing_deg": _num(leg.bearing_deg, 2),
         "time_aloft_h": _num(leg.time_aloft_h(cruise_ktas), 2)
         if cruise_ktas and leg.is_measured
@@ -121,7 +122,7 @@ def routes_document(
     cruise = cruise or [None] * len(routes)
     out = []
     for route, route_legs, ktas in zip(routes, legs, cruise, strict=True):
-        total = sum(leg.distance_m for leg in route_legs if leg.is_measured)
+        total = total_m(route_legs)
         out.append(
             {
                 "name": route.name,
@@ -205,7 +206,7 @@ def legs_table(
                 time,
             ]
         )
-    total = sum(leg.distance_m for leg in legs if leg.is_measured) / METRES_PER[unit]
+    total = total_m(legs) / METRES_PER[unit]
     footer = f"total {total:,.0f} {unit}"
     if any(not leg.is_measured for leg in legs):
         footer += " (legs marked ? have an unplaced end)"
@@ -262,10 +263,10 @@ def legs_csv(
             "bearing_deg", "time_aloft_h",
         ]
     )  # fmt: skip
-    factor = METRES_PER[unit]
     for route, route_legs, ktas in zip(routes, legs, cruise, strict=True):
         for leg in route_legs:
             measured = leg.is_measured
+            low, likely, high = leg.distance(unit)
 
             def fmt(v: float, measured: bool = measured) -> str:
                 return f"{v:.3f}" if measured else ""
@@ -278,9 +279,9 @@ def legs_csv(
                     leg.destination.name,
                     leg.origin.code,
                     leg.destination.code,
-                    fmt(leg.distance_m / factor),
-                    fmt(leg.distance_min_m / factor),
-                    fmt(leg.distance_max_m / factor),
+                    fmt(likely),
+                    fmt(low),
+                    fmt(high),
                     f"{leg.bearing_deg:.2f}" if measured else "",
                     f"{leg.time_aloft_h(ktas):.2f}" if ktas and measured else "",
                 ]

@@ -248,4 +248,6 @@ class Route:
     @property
     def total_m(self) -> float:
         """Total of the best-guess leg distances, in metres."""
-        return sum(leg.distance_m for leg in self.legs() if leg.is_measured)
+        from .legs import total_m
+
+        return total_m(self.legs())
