@@ -73,7 +73,6 @@ SPACING_M: Final = 50_000.0
 
 #: Leg verdicts from best to worst; ``unchecked`` when no checks were run.
 VERDICTS: Final[tuple[str, ...]] = ("ok", "warning", "implausible", "unchecked")
-_SEVERITY_RANK: Final = {"ok": 0, "warning": 1, "implausible": 2}
 
 #: Decimal places of exported coordinates: 1e-6 degrees is about 0.1 m.
 _DIGITS: Final = 6
@@ -173,10 +172,8 @@ def leg_verdicts(routes: Sequence[Route], reports: Reports | None = None) -> lis
     routes
         The routes.
     reports
-        One :class:`flightlegs.checks.RouteReport` per route (anything with
-        ``.findings`` whose items have ``.severity`` and ``.leg``, the 1-based
-        leg number or ``None``), a ``CheckReport``, or ``None`` when no checks
-        were run.
+        One :class:`flightlegs.checks.RouteReport` per route, a ``CheckReport``,
+        or ``None`` when no checks were run.
 
     Returns
     -------
@@ -185,21 +182,16 @@ def leg_verdicts(routes: Sequence[Route], reports: Reports | None = None) -> lis
         ``unchecked`` when no finding is about the leg (no checks were run, or
         the aircraft is unknown so its range could not be checked).
     """
+    from .checks import Severity
+
     out: list[list[str]] = []
     checked = report_list(routes, reports)
     for index, route in enumerate(routes):
-        count = max(len(route.stops) - 1, 0)
-        if checked is None:
-            out.append(["unchecked"] * count)
-            continue
-        worst = [3] * count  # VERDICTS[3] is "unchecked"
-        for finding in checked[index].findings:
-            leg = getattr(finding, "leg", None)
-            rank = _SEVERITY_RANK.get(str(finding.severity), 0)
-            if isinstance(leg, int) and 1 <= leg <= count:
-                seen = worst[leg - 1]
-                worst[leg - 1] = rank if seen == 3 else max(seen, rank)
-        out.append([VERDICTS[rank] for rank in worst])
+        by_leg: list[list[Severity]] = [[] for _ in route.stops[1:]]
+        for finding in checked[index].findings if checked is not None else ():
+            if finding.leg is not None and 1 <= finding.leg <= len(by_leg):
+                by_leg[finding.leg - 1].append(finding.severity)
+        out.append([str(Severity.worst(found)) if found else "unchecked" for found in by_leg])
     return out
 
 

@@ -51,6 +51,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ._display import km_nm, leg_distance
+from .checks import Severity
 from .errors import FlightlegsError, InputError, MissingDependencyError
 from .export import SPACING_M, leg_path, leg_verdicts, report_list
 from .geodesy import METRES_PER, LatLon, circle, shift_longitudes
@@ -61,7 +62,7 @@ if TYPE_CHECKING:
     import folium
 
     from .aircraft import AircraftSpec
-    from .checks import CheckReport, RouteReport
+    from .checks import CheckReport, Finding, RouteReport
 
     Reports = CheckReport | Sequence[RouteReport]
 
@@ -226,10 +227,10 @@ def _coords(path: FloatArray) -> list[list[float]]:
 # ---------------------------------------------------------------------- text
 
 
-def _aircraft(route: Route, report: Any = None) -> AircraftSpec | None:
-    checked = getattr(report, "aircraft", None)
-    if checked is not None:
-        return checked  # type: ignore[no-any-return]
+def _aircraft(route: Route, report: RouteReport | None = None) -> AircraftSpec | None:
+    """The type the checks used, else the route's own, else ``None``."""
+    if report is not None and report.aircraft is not None:
+        return report.aircraft
     if not route.aircraft:
         return None
     from .aircraft import lookup_aircraft
@@ -249,7 +250,9 @@ def _aloft_text(leg: Leg, spec: AircraftSpec | None) -> str:
     return f"≈ {hours} aloft at {speed} kt"
 
 
-def _findings(report: Any, *, leg: int | None = None, stop: int | None = None) -> list[Any]:
+def _findings(
+    report: RouteReport | None, *, leg: int | None = None, stop: int | None = None
+) -> list[Finding]:
     """Findings about leg number ``leg`` (1-based) or stop index ``stop`` (0-based)."""
     if report is None:
         return []
@@ -260,7 +263,7 @@ def _findings(report: Any, *, leg: int | None = None, stop: int | None = None) -
     ]
 
 
-def _findings_html(findings: Iterable[Any]) -> str:
+def _findings_html(findings: Iterable[Finding]) -> str:
     items = [
         f'<li><b class="fl-{_esc(f.severity)}">{_esc(f.check)}</b>: {_esc(f.message)}</li>'
         for f in findings
@@ -279,7 +282,7 @@ def _leg_html(route: Route, leg: Leg, verdict: str, spec: AircraftSpec | None) -
     return "<br>".join(line for line in lines if line)
 
 
-def _stop_section(route: Route, number: int, report: Any) -> str:
+def _stop_section(route: Route, number: int, report: RouteReport | None) -> str:
     stop = route.stops[number - 1]
     best = stop.airport
     rows = [("Name in the input", _esc(stop.name)), ("Kind", _esc(stop.kind))]
@@ -312,7 +315,7 @@ def _stop_section(route: Route, number: int, report: Any) -> str:
     return "".join(parts)
 
 
-def _stop_html(route: Route, numbers: list[int], report: Any) -> str:
+def _stop_html(route: Route, numbers: list[int], report: RouteReport | None) -> str:
     """The popup of a marker: one section per stop at that place, in flight order."""
     sections = "<hr>".join(_stop_section(route, n, report) for n in numbers)
     return f'<div class="fl-popup"><div class="fl-route">{_esc(route.name)}</div>{sections}</div>'
@@ -532,18 +535,17 @@ def _title_html(title: str, layout: _Layout, reports: list[RouteReport] | None) 
         subtitle.append(f"{len(route.stops)} stops")
         if any(leg.is_measured for leg in layout.legs[0]):
             subtitle.append(f"{km_nm(total_m(layout.legs[0]))} in all")
-        if reports is not None:
-            verdict = str(getattr(reports[0], "verdict", ""))
-            if verdict:
-                subtitle.append(f'verdict: <b class="fl-{_esc(verdict)}">{_esc(verdict)}</b>')
-        report = reports[0] if reports is not None else None
-        if route.aircraft and report is None and _aircraft(route) is None:
+        report = _report(reports, 0)
+        if report is not None:
+            verdict = _esc(report.verdict)
+            subtitle.append(f'verdict: <b class="fl-{verdict}">{verdict}</b>')
+        elif route.aircraft and _aircraft(route) is None:
             notes.append(f"aircraft {_esc(route.aircraft)} is not in the table")
         if report is not None:
             notes += [
                 f'<b class="fl-{_esc(f.severity)}">{_esc(f.check)}</b>: {_esc(f.message)}'
                 for f in report.findings
-                if f.leg is None and f.stop is None and str(f.severity) != "ok"
+                if f.leg is None and f.stop is None and f.severity is not Severity.OK
             ]
     else:
         count = sum(len(legs) for legs in layout.legs)
@@ -594,7 +596,9 @@ def _stop_colour(stop: Stop) -> str:
     return _STOP_COLOURS["point" if stop.kind is StopKind.COORDINATES else "airport"]
 
 
-def _ring_radii_nm(route: Route, report: Any, ring_nm: float | None) -> list[tuple[float, str]]:
+def _ring_radii_nm(
+    route: Route, report: RouteReport | None, ring_nm: float | None
+) -> list[tuple[float, str]]:
     if ring_nm is not None:
         return [(ring_nm, f"{ring_nm:,.0f} nm")]
     spec = _aircraft(route, report)
