@@ -12,6 +12,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from . import __version__
 from .errors import FlightlegsError
 from .route import Route
 
@@ -204,17 +205,11 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``flightlegs`` command."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        ver = version("flightlegs")
-    except PackageNotFoundError:  # running from a source tree
-        ver = "unknown"
     parser = _Parser(
         prog="flightlegs",
         description="Turn reports of flights into checked, mapped routes.",
     )
-    parser.add_argument("--version", action="version", version=f"flightlegs {ver}")
+    parser.add_argument("--version", action="version", version=f"flightlegs {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
 

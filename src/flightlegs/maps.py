@@ -110,15 +110,6 @@ _POPUP: Final[dict[str, Any]] = {"max_height": 340, "auto_pan_padding_top_left":
 _STOP_COLOURS: Final = {"airport": "#1f3b73", "vague": "#b35806", "point": "#555555"}
 
 
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("flightlegs")
-    except PackageNotFoundError:  # a source tree that is not installed
-        return "0+unknown"
-
-
 _MORE_ESCAPES: Final = str.maketrans(
     {"`": "&#96;", "$": "&#36;", "\\": "&#92;", "{": "&#123;", "}": "&#125;"}
 )
@@ -683,6 +674,8 @@ def route_map(
         No routes; a report count that does not match; unknown tiles; a ring
         stop that matches nothing; rings without a radius.
     """
+    from . import __version__
+
     fm = _folium()
     route_list = [routes] if isinstance(routes, Route) else list(routes)
     if not route_list:
@@ -699,7 +692,7 @@ def route_map(
     figure: Any = m.get_root()  # a branca Figure
     figure.title = _esc(title)
     figure.header.add_child(
-        _static(f'<meta name="generator" content="{GENERATOR} {_esc(_version())}">'),
+        _static(f'<meta name="generator" content="{GENERATOR} {_esc(__version__)}">'),
         name="generator",
     )
     figure.header.add_child(_static(_CSS), name="flightlegs_css")
