@@ -17,6 +17,7 @@ import pandas as pd
 import pytest
 from geographiclib.geodesic import Geodesic
 
+from flightlegs.aircraft import lookup_aircraft
 from flightlegs.airports import airport_table
 from flightlegs.chains import parse_chain
 from flightlegs.checks import (
@@ -459,6 +460,20 @@ def test_settings_change_the_usable_range() -> None:
 def test_bad_settings_are_refused(kwargs: dict[str, object], words: str) -> None:
     with pytest.raises(InputError, match=words):
         CheckSettings(**kwargs)  # type: ignore[arg-type]
+
+
+def test_runway_at_the_last_stop_is_checked_for_landing() -> None:
+    report = check_route(chain("AZA-ELP-ANC", "GLF5"))
+    spec = lookup_aircraft("GLF5")
+    assert spec.landing_field_ft is not None
+    assert spec.takeoff_field_ft is not None
+    runways = {f.stop: f for f in report.findings if f.check == "runway"}
+    assert [runways[i].data["for"] for i in range(3)] == ["take-off", "take-off", "landing"]
+    assert runways[2].data["needed_ft_high"] == spec.landing_field_ft.high
+    assert f"the {spec.landing_field_ft} ft a Gulfstream V" in runways[2].message
+    assert "needs to land at maximum weight" in runways[2].message
+    assert f"the {spec.takeoff_field_ft} ft" in runways[1].message
+    assert "needs to take off" in runways[1].message
 
 
 def test_findings_are_immutable_and_ordered() -> None:

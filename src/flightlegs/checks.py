@@ -544,6 +544,8 @@ class _Performance:
 
     spec: AircraftSpec
     label: str
+    # The spec's figures, kept here because AircraftSpec works each one out over
+    # its members at every access, and the checks read them for every leg and stop.
     range_nm: Interval | None
     cruise_ktas: Interval | None
     max_seats: Interval | None
@@ -1000,10 +1002,11 @@ def _seat_findings(route: Route, perf: _Performance) -> list[Finding]:
 def _runway_finding(
     index: int, stop: Stop, last: bool, perf: _Performance, s: CheckSettings
 ) -> Finding | None:
-    need = perf.landing_ft if last and perf.landing_ft is not None else perf.takeoff_ft
+    landing = last and perf.landing_ft is not None
+    need = perf.landing_ft if landing else perf.takeoff_ft
     if need is None:
         return None
-    verb = "land" if last and perf.landing_ft is not None else "take off"
+    verb = "land" if landing else "take off"
     ok_at = need.high * s.runway_margin
     bad_below = need.low * s.runway_implausible
     lengths = [a.longest_runway_ft for a in stop.candidates]
@@ -1012,9 +1015,9 @@ def _runway_finding(
         "needed_ft_low": need.low,
         "needed_ft_high": need.high,
         "candidates": n,
-        "for": "landing" if verb == "land" else "take-off",
+        "for": "landing" if landing else "take-off",
     }
-    need_text = perf.text["landing" if need is perf.landing_ft else "takeoff"]
+    need_text = perf.text["landing" if landing else "takeoff"]
     needs = f"the {need_text} ft {_a(perf.label)} needs to {verb} at maximum weight"
     if n == 0:
         return Finding(
