@@ -71,6 +71,8 @@ def test_list_and_routes_forms() -> None:
             r"people: expected a whole number of 0 or more, got -3",
         ),
         ({"route": "AZA-ELP", "seats": True}, "seats: expected a whole number"),
+        ({"route": "AZA-ELP", "aircraft": False}, "aircraft: expected text, got False"),
+        ({"route": "AZA-ELP", "notes": ["a"]}, "notes: expected text, got a list"),
         ({"route": "ANC-XXA"}, r"route: ANC-XXA: at character 5: unknown airport code 'XXA'"),
         ({"route": "Arizona-Texas"}, "place names are joined with ' > '"),
         ({"stops": ["AZA", 42]}, r"stops\[1\]: expected a code, a place name or a mapping, got 42"),
@@ -94,6 +96,17 @@ def test_list_and_routes_forms() -> None:
 def test_schema_errors(data: object, message: str) -> None:
     with pytest.raises(RouteFileError, match=message):
         routes_from_data(data, "x.yaml")
+
+
+def test_blank_text_fields_are_not_given() -> None:
+    data = {"route": "AZA-ELP", "name": " ", "aircraft": "  ", "source": "", "notes": None}
+    route = routes_from_data(data, "x.yaml")[0]
+    assert (route.name, route.aircraft, route.source, route.notes) == (
+        "AZA > ELP",
+        None,
+        "x.yaml",
+        "",
+    )
 
 
 def test_unknown_place_best_effort_and_strict() -> None:

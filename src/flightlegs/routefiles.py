@@ -114,8 +114,9 @@ class _Reader:
         return str(value).strip()
 
     def optional_text(self, entry: Mapping[Any, Any], key: str, prefix: str) -> str | None:
+        """A text field, or ``None`` when it is missing, empty or blank."""
         value = entry.get(key)
-        return None if value in (None, "") else self.text(value, f"{prefix}{key}")
+        return (self.text(value, f"{prefix}{key}") or None) if value is not None else None
 
     def count(self, value: object, where: str) -> int | None:
         if value is None or value == "":
@@ -332,11 +333,9 @@ class _Reader:
         if len(stops) < 2:
             raise self.error(where, f"a route needs at least two stops, got {len(stops)}")
         name = self.optional_text(entry, "name", prefix) or ""
-        aircraft = (
-            self.text(entry["aircraft"], f"{prefix}aircraft") if entry.get("aircraft") else None
-        )
-        source = self.text(entry["source"], f"{prefix}source") if entry.get("source") else None
-        notes = self.text(entry["notes"], f"{prefix}notes") if entry.get("notes") else ""
+        aircraft = self.optional_text(entry, "aircraft", prefix)
+        source = self.optional_text(entry, "source", prefix)
+        notes = self.optional_text(entry, "notes", prefix) or ""
         unresolved = [s.name for s in stops if not s.is_resolved]
         warnings = tuple(
             f"{self.source}: {where or 'route'}: could not place {n!r}" for n in unresolved
