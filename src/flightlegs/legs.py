@@ -14,6 +14,7 @@ Examples
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -144,17 +145,16 @@ def measure_many(routes: Sequence[Route]) -> list[tuple[Leg, ...]]:
     lat2: list[float] = []
     lon2: list[float] = []
     starts: list[int] = []  # first pair of each measured leg
-    plan: list[
-        list[tuple[int, int, int]]
-    ] = []  # per route: (origin, destination, first pair or -1)
+    # per route, per leg: its place in `starts`, or -1 when an end has no position
+    plan: list[list[int]] = []
     for route in routes:
         legs_plan = []
-        for i in range(len(route.stops) - 1):
-            a, b = route.stops[i].positions, route.stops[i + 1].positions
+        for origin, destination in itertools.pairwise(route.stops):
+            a, b = origin.positions, destination.positions
             if not a or not b:
-                legs_plan.append((i, i + 1, -1))
+                legs_plan.append(-1)
                 continue
-            legs_plan.append((i, i + 1, len(starts)))
+            legs_plan.append(len(starts))
             starts.append(len(lat1))
             for pa in a:
                 for pb in b:
@@ -173,7 +173,7 @@ def measure_many(routes: Sequence[Route]) -> list[tuple[Leg, ...]]:
     out: list[tuple[Leg, ...]] = []
     for route, legs_plan in zip(routes, plan, strict=True):
         legs = []
-        for number, (i, j, k) in enumerate(legs_plan, start=1):
+        for i, k in enumerate(legs_plan):
             if k < 0:
                 values = (_NAN, _NAN, _NAN, _NAN)
             else:
@@ -183,7 +183,7 @@ def measure_many(routes: Sequence[Route]) -> list[tuple[Leg, ...]]:
                     float(d_max[k]),
                     float(first_bearing[k]),
                 )
-            legs.append(Leg(number, i, j, route.stops[i], route.stops[j], *values))
+            legs.append(Leg(i + 1, i, i + 1, route.stops[i], route.stops[i + 1], *values))
         out.append(tuple(legs))
     return out
 
