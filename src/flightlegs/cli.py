@@ -288,7 +288,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
+    """Run the command line; return the exit status.
+
+    Examples
+    --------
+    >>> main(["legs", "AZA-ELP", "--units", "nm"])
+    AZA-ELP
+    leg  from  to   distance nm  bearing  time aloft
+      1  AZA   ELP          282     107°           -
+    total 282 nm
+    0
+    """
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -479,12 +479,26 @@ def export_routes(
 ) -> str:
     """The routes as text in ``fmt``: ``geojson``, ``kml`` or ``csv``.
 
+    GeoJSON is written one feature a line: compact, and a diff shows which
+    feature changed.
+
+    Examples
+    --------
+    >>> from flightlegs.inputs import read_routes
+    >>> lines = export_routes(read_routes("AZA-ELP"), "geojson").splitlines()
+    >>> len(lines), json.loads(lines[3].rstrip(","))["properties"]["distance_km"]
+    (5, 522.714)
+    >>> export_routes(read_routes("AZA-ELP"), "shp")
+    Traceback (most recent call last):
+    ...
+    flightlegs.errors.InputError: unknown export format 'shp'; expected one of geojson, kml, csv
+
     Raises
     ------
     InputError
         For an unknown format.
     """
-    if fmt == "geojson":  # one feature a line: compact, and diffs show which feature changed
+    if fmt == "geojson":
         features = routes_geojson(routes, reports)["features"]
         lines = ",\n".join(json.dumps(f, ensure_ascii=False) for f in features)
         return f'{{"type": "FeatureCollection", "features": [\n{lines}\n]}}\n'

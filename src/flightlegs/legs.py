@@ -138,6 +138,12 @@ def measure_many(routes: Sequence[Route]) -> list[tuple[Leg, ...]]:
     -------
     list of tuple of Leg
         The legs of each route, in the routes' order.
+
+    Examples
+    --------
+    >>> from flightlegs.chains import parse_chain
+    >>> [[round(leg.km) for leg in legs] for legs in measure_many(parse_chain("AZA-ELP, ANC-SHE"))]
+    [[523], [5892]]
     """
     # Flatten every candidate pair of every leg into one set of arrays.
     lat1: list[float] = []

@@ -147,7 +147,16 @@ def routes_json(
     legs: Sequence[Sequence[Leg]],
     cruise: Sequence[float | None] | None = None,
 ) -> str:
-    """The JSON contract as text, indented, keys in a stable order."""
+    """The JSON contract as text, indented, keys in a stable order.
+
+    Examples
+    --------
+    >>> from flightlegs.chains import parse_chain
+    >>> r = parse_chain("AZA-ELP")[0]
+    >>> leg = json.loads(routes_json([r], [r.legs()]))["routes"][0]["legs"][0]
+    >>> leg["from"], leg["to"], leg["distance_nm"]  # from and to index the stops
+    (0, 1, 282.243)
+    """
     return json.dumps(routes_document(routes, legs, cruise), indent=2, ensure_ascii=False)
 
 
@@ -214,7 +223,14 @@ def legs_table(
 
 
 def stops_table(route: Route) -> str:
-    """An aligned text table of a route's stops with evidence and candidates."""
+    """An aligned text table of a route's stops, numbered from 1, with evidence and candidates.
+
+    Examples
+    --------
+    >>> from flightlegs.chains import parse_chain
+    >>> print(stops_table(parse_chain("AZA-ELP")[0]).splitlines()[2])
+    1  AZA   airport  Phoenix–Mesa Gateway Airport (AZA/KIWA)               AZA-ELP
+    """
     rows = [["#", "stop", "kind", "best guess", "candidates", "evidence"]]
     for i, stop in enumerate(route.stops, start=1):
         best = (
@@ -252,7 +268,15 @@ def legs_csv(
     unit: Unit = "km",
     cruise: Sequence[float | None] | None = None,
 ) -> str:
-    """Every leg of every route as CSV, distances in ``unit``."""
+    """Every leg of every route as CSV, distances in ``unit``; an unmeasured leg's are empty.
+
+    Examples
+    --------
+    >>> from flightlegs.chains import parse_chain
+    >>> r = parse_chain("AZA-ELP")[0]
+    >>> print(legs_csv([r], [r.legs()], unit="nm").splitlines()[1])
+    AZA-ELP,1,AZA,ELP,AZA,ELP,282.243,282.243,282.243,107.13,
+    """
     cruise = cruise or [None] * len(routes)
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
