@@ -116,6 +116,10 @@ def test_one_marker_per_stop_with_popup(charter_map: folium.Map) -> None:
     popup = render_map(charter_map)
     assert "Ted Stevens Anchorage International Airport" in popup
     assert "PANC" in popup
+    # the place reads as the checks' sentences write it: the state in the US, else the country
+    assert "<th>Place</th><td>Anchorage, Alaska</td>" in popup
+    assert "<th>Place</th><td>Shenyang, China</td>" in popup
+    assert "Anchorage, Alaska (ANC)" in popup  # in a finding about the stop
 
 
 def test_legs_have_distance_time_and_verdict(charter_map: folium.Map) -> None:

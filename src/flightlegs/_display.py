@@ -1,28 +1,35 @@
-"""How distances are written for people: one rounding, one separator, one dash.
+"""How distances and places are written for people: one way each.
 
 The terminal tables, the checks' sentences, the map's popups and the KML
-descriptions write their figures through these helpers, so a distance reads
-``5,892 km`` and a range ``5,249–7,546 nm`` wherever it is shown.
+descriptions write their figures and places through these helpers, so a
+distance reads ``5,892 km``, a range ``5,249–7,546 nm`` and an airport's place
+``Anchorage, Alaska`` wherever it is shown.
 
 Examples
 --------
 >>> span(5249.4, 7546.2, "nm")
 '5,249–7,546 nm'
 >>> from flightlegs.chains import parse_chain
->>> leg_distance(parse_chain("ANC-SHE")[0].legs()[0])
+>>> leg = parse_chain("ANC-SHE")[0].legs()[0]
+>>> leg_distance(leg)
 '5,892 km · 3,182 nm'
+>>> airport_place(leg.destination.candidates[0])
+'Shenyang, China'
 """
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
+from .errors import UnknownPlaceError
 from .geodesy import METRES_PER
 
 if TYPE_CHECKING:
+    from .airports import Airport
     from .legs import Leg
 
-__all__ = ["figure", "km_nm", "leg_distance", "span"]
+__all__ = ["airport_place", "figure", "km_nm", "leg_distance", "span"]
 
 
 def figure(value: float) -> str:
@@ -70,3 +77,28 @@ def leg_distance(leg: Leg) -> str:
     return (
         f"{span(low, high, 'km')} · {span(nm_low, nm_high, 'nm')} (best guess {figure(likely)} km)"
     )
+
+
+def airport_place(airport: Airport) -> str:
+    """Where an airport is: its city and state in the US, its city and country elsewhere.
+
+    Empty when the table records neither.
+
+    Examples
+    --------
+    >>> from flightlegs.airports import airport_table
+    >>> airport_place(airport_table().by_code("ANC"))
+    'Anchorage, Alaska'
+    """
+    return _place(airport.city, airport.region, airport.country)
+
+
+@functools.cache
+def _place(city: str, region: str, country: str) -> str:
+    from .gazetteer import gazetteer
+
+    try:
+        wider = gazetteer().region(region) if country == "US" else gazetteer().country(country)
+    except UnknownPlaceError:  # no region or country recorded for the airport
+        wider = None
+    return ", ".join(p for p in (city, wider.name if wider else None) if p)

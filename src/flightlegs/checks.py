@@ -100,7 +100,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import functools
 import gc
 import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -109,8 +108,8 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final
 
-from ._display import span
-from .errors import FlightlegsError, InputError, UnknownPlaceError
+from ._display import airport_place, span
+from .errors import FlightlegsError, InputError
 from .geodesy import METRES_PER
 from .legs import Leg, measure_many
 from .route import Route, Stop, StopKind
@@ -468,19 +467,6 @@ def _html(text: str) -> str:
 # --------------------------------------------------------------------------- naming
 
 
-@functools.cache
-def _airport_place(ident: str, municipality: str, region: str, country: str) -> str:
-    """``"Anchorage, Alaska"`` in the US, ``"Shenyang, China"`` elsewhere."""
-    from .gazetteer import gazetteer
-
-    try:
-        wider = gazetteer().region(region) if country == "US" else gazetteer().country(country)
-    except UnknownPlaceError:  # no region or country recorded for the airport
-        wider = None
-    parts = [p for p in (municipality, wider.name if wider else None) if p]
-    return ", ".join(parts) or ident
-
-
 def _short(stop: Stop) -> str:
     """A stop in a leg's message: ``Anchorage (ANC)``, ``'Atlantis'``, else its label.
 
@@ -501,8 +487,7 @@ def _long(stop: Stop) -> str:
     airport = stop.airport
     if airport is None or stop.kind is not StopKind.AIRPORT:
         return _short(stop)
-    place = _airport_place(airport.ident, airport.city, airport.region, airport.country)
-    return f"{place} ({airport.code})"
+    return f"{airport_place(airport) or airport.ident} ({airport.code})"
 
 
 def _upper_first(text: str) -> str:

@@ -50,7 +50,7 @@ from typing import TYPE_CHECKING, Any, Final
 import numpy as np
 import numpy.typing as npt
 
-from ._display import km_nm, leg_distance
+from ._display import airport_place, km_nm, leg_distance
 from .checks import Severity
 from .errors import FlightlegsError, InputError, MissingDependencyError
 from .export import SPACING_M, leg_path, leg_verdicts, report_list
@@ -280,8 +280,8 @@ def _stop_section(route: Route, number: int, report: RouteReport | None) -> str:
     if best is not None:
         codes = " / ".join(c for c in (best.iata, best.icao or best.ident) if c)
         rows += [("Airport", _esc(best.name)), ("Codes", _esc(codes))]
-        if best.city or best.country:
-            place = ", ".join(p for p in (best.city, best.country) if p)
+        place = airport_place(best)
+        if place:
             rows.append(("Place", _esc(place)))
         if best.longest_runway_ft:
             rows.append(("Longest runway", f"{best.longest_runway_ft:,.0f} ft"))
