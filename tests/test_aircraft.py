@@ -36,7 +36,7 @@ REQUIRED_TYPES = {
 REPORTED_TYPES = {
     "C208", "PC12", "GL7T", "GLEX", "CL35", "CL60", "FA7X", "F900",
     "A332", "A333", "C5M", "LJ45", "B38M", "A20N", "B77W", "B748",
-    "E75L", "AT76", "DH8D",
+    "E75L", "AT76", "DH8D", "A400", "DHC6", "IL76", "S92",
 }  # fmt: skip
 
 #: Loose physical bounds per figure: a value outside them is a unit or typing mistake.
@@ -48,7 +48,8 @@ PLAUSIBLE = {
     "mtow_kg": (1_000, 700_000),
     "takeoff_field_ft": (1_000, 14_000),
     "landing_field_ft": (1_000, 12_000),
-    "ceiling_ft": (20_000, 55_000),
+    # A helicopter (S92) tops out far lower than any fixed-wing type in the table.
+    "ceiling_ft": (10_000, 55_000),
 }
 
 
@@ -344,6 +345,15 @@ def test_the_case_figures_of_the_gulfstream_v() -> None:
     assert spec.mtow_kg is None
 
 
+def test_a_helicopter_has_no_field_length() -> None:
+    # Take-off and landing runs mean nothing for the S-92, so the row leaves them empty.
+    spec = lookup_aircraft("Sikorsky S-92")
+    assert spec.designator == "S92"
+    assert spec.members[0].takeoff_field_ft is None
+    assert spec.members[0].landing_field_ft is None
+    assert spec.members[0].range_nm is not None
+
+
 def test_figures_by_name_and_missing_figures() -> None:
     family = lookup_aircraft("Gulfstream")
     assert family.figure("range_nm") == family.range_nm
@@ -449,6 +459,8 @@ def test_mentions_in_sentences(text: str, expected: list[tuple[str, str]]) -> No
         "A Citroen C5 and an injured C5 vertebra; form C-5 was filed.",
         "Flight 7378 and flight 7478 were delayed.",
         "The Global Express courier service shipped it.",
+        "An Atlas Air freighter passed the Atlas Mountains; the atlas lay open.",
+        "Ilyushin's design bureau marked its anniversary.",
     ],
 )
 def test_no_false_hits(text: str) -> None:
@@ -490,6 +502,22 @@ def test_no_false_hits(text: str) -> None:
             [("Q400", "DH8D"), ("ATR 72", "AT76"), ("E175", "E75L")],
         ),
         ("a 747-8 jet and a 737-8 aircraft", [("747-8", "B748"), ("737-8", "B38M")]),
+        (
+            "An RAF A400M Atlas left Lyneham; the Atlas aircraft refuelled.",
+            [("A400M Atlas", "A400"), ("Atlas", "A400")],
+        ),
+        (
+            "A DHC-6 Twin Otter and a second Twin Otter.",
+            [("DHC-6 Twin Otter", "DHC6"), ("Twin Otter", "DHC6")],
+        ),
+        (
+            "An Ilyushin Il-76 landed; the Il-76 then left, and an Ilyushin followed.",
+            [("Ilyushin Il-76", "IL76"), ("Il-76", "IL76"), ("Ilyushin", "IL76")],
+        ),
+        (
+            "A Sikorsky S-92 winched him up; the S-92 flew on.",
+            [("Sikorsky S-92", "S92"), ("S-92", "S92")],
+        ),
     ],
 )
 def test_mentions_of_the_reported_types(text: str, expected: list[tuple[str, str]]) -> None:
