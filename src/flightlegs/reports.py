@@ -7,6 +7,8 @@ a careful editor would, with rules that can be read, tested and argued with
 1. **Page furniture is skipped.** The text is cut into lines; a line is prose
    only if it ends like a sentence and is not a headline in Title Case, a
    numbered list item or what follows a "Trending" / "Most popular" marker.
+   A list item that begins with a clock time is a timeline entry, and prose
+   ("• 06:10 (UTC−3): the Boeing 767 takes off from ...").
    A dateline ("LONDON, May 3 —") is noted and its place and date ignored.
 2. **Sentences** are split with their character offsets (abbreviations such as
    "U.S." and "Sept." do not end a sentence).
@@ -18,11 +20,13 @@ a careful editor would, with rules that can be read, tested and argued with
    the previous place named in the sentence) and around it:
 
    * departure cues: *took off from, departed, left, flew out of, set out from,
-     on its way from, from X to Y*;
+     on its way from, from X to Y*, and a log's *dep*;
    * stop cues: *stopped in, a refuelling stop in, fuel stops at, via, landed
      in, touched down, arrived in, reaching, continued on to, then on to, flew
-     to, another in*;
-   * return cues: *heading back to, flew back to, returned to*;
+     to, another in*, and a log's *arr*;
+   * return cues: *heading back to, flew back to, returned to, was back at*;
+   * an airport named before its town ("Bandaranaike International Airport
+     at Katunayake") is the stop, pinned to that town's airport;
    * list continuations (*X, Y and Z*) take the role of the list's first item;
      *City, Region* and *X in Region* qualify the place before them;
    * set aside: demonyms (*Chinese nationals*), *X-based*, quotations,
@@ -44,7 +48,11 @@ a careful editor would, with rules that can be read, tested and argued with
    segment marked as earlier (*earlier that morning, before that, had flown*)
    goes before the previous segment; a lone departure goes first; anything
    else follows. Consecutive repeats are merged. *Via* stops keep their order
-   ("via Midway and Wake").
+   ("via Midway and Wake"). Log lines and timeline entries (sentences that
+   begin with a clock time, "1909Z arr PANC") are told in flight order, so
+   each follows the one before it without alignment: a log may pass the same
+   airport twice. A route of three or more stops that ends where it began
+   ends with a return.
 6. **Readings that fit the route.** A name between two stops that has several
    readings is read as the one that lies on the way from the stop before to
    the stop after, when the first reading would send the flight far off it:
@@ -55,10 +63,14 @@ a careful editor would, with rules that can be read, tested and argued with
    *with 14 people aboard*, *the pilot and two passengers*), the seats
    (*seating capacity of 14*, *a 189-seat cabin*) and the flight date: a full
    date in a sentence of the first stop (a weekday there is resolved against
-   the nearest full date), else the first date in a sentence with a stop,
-   else the first date in the prose or header. A date without a year takes
-   the year of the report's own date (header line, dateline or first dated
-   sentence), moved back a year if it would fall after it.
+   the nearest full date), else the last day line ("11 JUN 2024" alone on a
+   line, heading a log's entries) above the first stop, else the first date in
+   a sentence with a stop, else the first date in the prose or header.
+   Numeric dates are read only when their order is plain: "4/16/24" can only
+   be month first and "14/05/2024" only day first; "5/6/24" is not guessed.
+   A date without a year takes the year of the report's own date (header
+   line, dateline or first dated sentence), moved back a year if it would fall
+   after it.
 
 Returns: a return stop ("heading back to the US") is resolved like any other
 place, and then, when the place contains the route's origin, its candidate
@@ -304,6 +316,10 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 _LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[•*·▪-])\s+")
+# A log line or timeline entry begins with a clock time ("1402Z dep KIWA", "• 06:10 (UTC−3): ...")
+_CLOCK = re.compile(
+    r"^\W*(?:\d{3,4}Z|\d{1,2}[:.h]\d\d(?:\s*[ap]\.?m\b\.?)?)(?![\w:])", re.IGNORECASE
+)
 _FURNITURE_MARKER = re.compile(
     r"^\s*(?:trending(?: stories| now)?|most (?:popular|read)|latest stories|related(?: stories"
     r"| articles| news)?|read more|also read|recommended(?: stories)?|more from [\w ]+|"
@@ -320,7 +336,7 @@ def _is_prose(line: str) -> bool:
     """A line reads as prose: ends like a sentence and is not a headline or list item."""
     text = line.strip()
     words = text.split()
-    if len(words) < 3 or _LIST_ITEM.match(text):
+    if len(words) < 3 or (_LIST_ITEM.match(text) and not _CLOCK.match(text)):
         return False
     if not re.search(r"[.!?][\"”’')\]]*$", text):
         return False
@@ -351,7 +367,11 @@ def _prose_lines(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]
         elif not prose and len(header) < 3:
             header.append((start, end))
     if not prose:  # a bare line of text ("flew from Boise to Anchorage") is still prose
-        prose = [s for s in spans if not _LIST_ITEM.match(text[s[0] : s[1]])]
+        prose = [
+            s
+            for s in spans
+            if not _LIST_ITEM.match(line := text[s[0] : s[1]]) or _CLOCK.match(line)
+        ]
         header = []
     return prose, header
 
@@ -419,11 +439,11 @@ _STOP_CUE = re.compile(
     r"|\b(?:bound for|destined for|en route to|on (?:its|the|their) way to)"
     r"|\b(?:approach|final approach|descent) (?:to|into)"
     r"|\b(?:landing site|landing point) (?:was|as|at|is)"
-    r"|\b(?:flight|leg|hop|diverted|diverting|arr\.?)\s+(?:to|for|into)?"
+    r"|\b(?:flight|leg|hop|diverted|diverting|arr\.?)\s+(?:to|for|into)?|\barr\.?"
     r")\s*$"
 )
 _RETURN_CUE = re.compile(
-    r"\b(?:back (?:home )?to|returned to|returning to|returns to|return to|home to"
+    r"\b(?:back (?:home )?(?:to|at|in)|returned to|returning to|returns to|return to|home to"
     r"|(?:heading|headed|heads|flying|flew|flown|went|going) home to)\s*$"
 )
 _SHORT_TO = re.compile(
@@ -437,9 +457,9 @@ _PEOPLE_FROM = re.compile(
     r"|driven|trucked|bused|bussed|walked)\s+(?:\w+\s+)?(?:from|of|in)\s*$"
 )
 _DESCRIPTOR = re.compile(
-    r"(?:\b(?:the|a|an|its|their)\s+)?(?:(?!(?:in|at|on|to|from|via|of|and|the)\b)[\w'’-]+\s+){0,3}?"
-    r"(?:city|town|port|capital|island|state|province|region|village|hub|airport|airfield|"
-    r"air base|base|field|station)(?:\s+(?:of|at|in)|,)\s*$"
+    r"(?:\b(?:the|a|an|its|their)\s+)?(?:\b(?!(?:in|at|on|to|from|via|of|and|the)\b)[\w'’-]+\s+)"
+    r"{0,3}?\b(?:city|town|port|capital|island|state|province|region|village|hub|airport|airfield"
+    r"|air base|base|field|station|helipad|heliport)(?:\s+(?:of|at|in)|,)\s*$"
 )
 _ARTICLE = re.compile(r"\b(?:the|a|an)\s*$")
 _AIRPORT_WORDS = re.compile(r"\b(?:airport|airfield|air base|base|field|station)\b")
@@ -496,6 +516,9 @@ _EARLIER = re.compile(
 _DEMONYM_PLACE = re.compile(r"\s+(?:airfield|airport|air base|airstrip|military base)\b")
 _NAMED_AIRPORT_AFTER = re.compile(
     r"^['’]s\s+((?:[A-Z][\w'’–-]*\s+){1,3}(?:[Aa]irport|[Aa]irfield|[Aa]ir [Bb]ase))\b"
+)
+_NAMED_AIRPORT_BEFORE = re.compile(
+    r"((?:[A-Z][\w'’.–-]*\s+){1,4}(?:[Aa]irport|[Aa]irfield|[Aa]ir [Bb]ase))\s+(?:at|in|of),?\s+$"
 )
 _AIRPORTS_AFTER = re.compile(r"^\s+(?:airports?|airfields?|air bases?)\b", re.IGNORECASE)
 _SURFACE_AFTER = re.compile(r"^\W{0,3}(?:by (?:boat|sea|road|bus|car|train|truck|ferry)|on foot)")
@@ -834,6 +857,12 @@ def _classify(
             m.airport_name = named.group(1)
             m.text = named.group(1)
             m.start, m.end = m.end + named.start(1), m.end + named.end(1)
+        elif named := _NAMED_AIRPORT_BEFORE.search(raw_window):
+            # "Bandaranaike International Airport at Katunayake": the airport of that town
+            m.airport = True
+            m.airport_name = named.group(1)
+            m.text = named.group(1)
+            m.start, m.end = window_start + named.start(1), window_start + named.end(1)
         if _RETURN_CUE.search(cue):
             m.role = Role.RETURN
         elif _DEPARTURE_CUE.search(cue):
@@ -919,11 +948,20 @@ def _merge(
     earlier: bool,
     anchor: int | None,
     gaz: Gazetteer,
+    *,
+    in_order: bool = False,
 ) -> int:
     """Merge one segment into the itinerary; return where the segment begins in it."""
     body = [m for m in itinerary if m.role is not Role.RETURN]
     tail = [m for m in itinerary if m.role is Role.RETURN]
     hit: tuple[int, int] | None = None
+    if in_order:  # a log line follows the one before it, repeats and all
+        seg = [m for m in segment if m.role is not Role.RETURN]
+        if seg and body and _same(seg[0], body[-1], gaz, nested=False):
+            body[-1] = _better(body[-1], seg.pop(0))
+        begin = len(body)
+        itinerary[:] = body + seg + tail + [m for m in segment if m.role is Role.RETURN]
+        return begin
     for j, s in enumerate(segment):
         if s.role is Role.RETURN:
             continue
@@ -986,9 +1024,10 @@ def _order(
         chains = [g for k, g in groups.items() if k is not None]
         prose = groups.get(None, [])
         earlier = bool(_EARLIER.search(text[sentence.start : sentence.end]))
+        in_order = bool(_CLOCK.match(sentence.text))
         for segment in [*(_segment(g) for g in chains), _segment(prose)]:
             if segment:
-                anchor = _merge(itinerary, segment, earlier, anchor, gaz)
+                anchor = _merge(itinerary, segment, earlier, anchor, gaz, in_order=in_order)
     vetoed = [m for _, ms in sentences for m in ms if m.veto]
     itinerary = [m for m in itinerary if not any(_same(m, v, gaz, nested=False) for v in vetoed)]
     out: list[_Mention] = []
@@ -1002,6 +1041,13 @@ def _order(
             out[-1] = _better(out[-1], m)
         else:
             out.append(m)
+    if (
+        len(out) >= 3
+        and out[0].role is Role.DEPARTURE
+        and out[-1].role is not Role.RETURN
+        and _same(out[0], out[-1], gaz, nested=False)
+    ):
+        out[-1].role = Role.RETURN  # a flight that ends where it began has come back
     return out
 
 
@@ -1082,7 +1128,8 @@ _MONTHS = {
 }  # fmt: skip
 _MONTH = (
     r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
+    r"|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)\.?"
 )
 _DATE_FORMS = (
     re.compile(
@@ -1092,6 +1139,8 @@ _DATE_FORMS = (
         rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
     ),
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)\b"),
+    # "4/16/24", "14/05/2024": read only when the order is plain (see _numeric_date)
+    re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>(?:19|20)?\d\d)(?![\d/])"),
 )
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -1113,13 +1162,20 @@ def _dates(text: str, start: int, end: int) -> list[_Date]:
         for m in form.finditer(text, start, end):
             if _overlaps(m.start(), m.end(), taken):
                 continue
-            month = (
-                int(m["mnum"])
-                if "mnum" in m.groupdict() and m["mnum"]
-                else _MONTHS[m["month"][:3].lower()]
-            )
-            day = int(m["day"])
+            if "a" in m.groupdict():
+                if (numeric := _numeric_date(int(m["a"]), int(m["b"]))) is None:
+                    continue
+                month, day = numeric
+            else:
+                month = (
+                    int(m["mnum"])
+                    if "mnum" in m.groupdict() and m["mnum"]
+                    else _MONTHS[m["month"][:3].lower()]
+                )
+                day = int(m["day"])
             year = int(m["year"]) if m["year"] else None
+            if year is not None and year < 100:
+                year += 2000
             try:
                 dt.date(year or 2000, month, day)
             except ValueError:
@@ -1127,6 +1183,19 @@ def _dates(text: str, start: int, end: int) -> list[_Date]:
             found.append(_Date(m.start(), m.end(), month, day, year))
             taken.append((m.start(), m.end()))
     return sorted(found, key=lambda d: d.start)
+
+
+def _numeric_date(a: int, b: int) -> tuple[int, int] | None:
+    """``(month, day)`` of a numeric date "a/b/y" whose order is plain, else None.
+
+    "4/16/24" can only be month first and "14/05/2024" only day first; "5/6/24"
+    could be either, and a wrong date is worse than none.
+    """
+    if 1 <= a <= 12 < b <= 31:
+        return a, b
+    if 1 <= b <= 12 < a <= 31:
+        return b, a
+    return None
 
 
 def _resolve_date(d: _Date, reference: dt.date | None) -> dt.date | None:
@@ -1454,6 +1523,14 @@ def _flight_date(
         resolved = _resolve_date(d, reference)
         if resolved is not None:
             return resolved
+    day_lines = [
+        d
+        for line in re.finditer(r"(?m)^[^\S\n]*(\S[^\n]*?)[^\S\n]*$", text[: first.start])
+        for d in _dates(text, line.start(1), line.end(1))
+        if (d.start, d.end) == (line.start(1), line.end(1)) and d.year
+    ]
+    if day_lines:  # a log's day line ("11 JUN 2024") heads the entries below it
+        return _resolve_date(day_lines[-1], reference)
     anchor = full[0] if full else reference
     if anchor is not None:
         for i in first.sentences:
