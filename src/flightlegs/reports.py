@@ -60,7 +60,12 @@ a careful editor would, with rules that can be read, tested and argued with
    End stops and round trips are left with the gazetteer's first reading.
 7. **Facts**: the aircraft (first aircraft mention in a sentence with stops,
    else the first in the prose), the people aboard (*carrying 135 deportees*,
-   *with 14 people aboard*, *the pilot and two passengers*), the seats
+   *with 14 people aboard*, *~130 on board*, *284 of its citizens*, *the pilot
+   and two passengers*, *two pilots and an engineer aboard*; a stated total,
+   *in all 120 people*, *all 38 returnees*, wins over the first count; counts
+   in quotations, casualties (*killing 14 people*, *eleven people have died*)
+   and sentences from the one that turns to another flight on are ignored),
+   the seats
    (*seating capacity of 14*, *a 189-seat cabin*) and the flight date: a full
    date in a sentence of the first stop (a weekday there is resolved against
    the nearest full date), else the last day line ("11 JUN 2024" alone on a
@@ -338,7 +343,9 @@ def _is_prose(line: str) -> bool:
     words = text.split()
     if len(words) < 3 or (_LIST_ITEM.match(text) and not _CLOCK.match(text)):
         return False
-    if not re.search(r"[.!?][\"”’')\]]*$", text):
+    if not re.search(r"[.!?][\"”’')\]]*$", text) and not (
+        len(words) >= 12 and text.endswith(":")  # a paragraph leading into a list
+    ):
         return False
     long_words = [w for w in words if len(w) >= 4 and w[0].isalpha()]
     capitalised = [w for w in long_words if w[0].isupper()]
@@ -1261,15 +1268,42 @@ _NUMBER_WORD = (
 )
 _NUM = rf"(?P<num>\d{{1,3}}(?:,\d{{3}})*|(?i:{_NUMBER_WORD}))(?![\w-])"
 _PEOPLE_NOUN = (
-    r"(?:people|persons|passengers|deportees|migrants|immigrants|nationals|returnees|detainees"
+    r"(?:(?i:people|persons|passengers|deportees|migrants|immigrants|nationals|returnees|detainees"
     r"|men|women|children|personnel|airmen|soldiers|troops|pilots|crew|crew members|officers"
     r"|executives|staff|medics|nurses|doctors|paramedics|scientists|marines|sailors|guards|agents"
-    r"|escorts|[A-Z][a-z]+(?:an|en|in)s)"
+    r"|escorts|specialists|rescuers|responders|firefighters|advisers|advisors|experts|volunteers"
+    r"|engineers|citizens)|[A-Z][a-z]+(?:an|en|in)s)"
 )
 _MODIFIER = r"[A-Za-z][\w'-]*"
 _PEOPLE = re.compile(
     rf"\b{_NUM}\s+(?:(?!(?:with|and|or|of|the|a|an|on|in|to|from|for|at|by|after|before|than"
-    rf"|more|about|were|was|had|have)\b){_MODIFIER}\s+){{0,2}}?(?P<noun>{_PEOPLE_NOUN})\b(?!\s+of\b)"
+    rf"|more|about|were|was|had|have)\b){_MODIFIER}\s+){{0,2}}?(?P<noun>{_PEOPLE_NOUN})\b"
+    r"(?!\s+of\b(?!\s+the\b))"
+)
+# "~130 on board", "284 of its citizens": a count named by where it is or whose it is
+_PEOPLE_BARE = (
+    re.compile(rf"\b{_NUM}\s+(?:(?:were|are|was)\s+)?(?:on board|aboard|onboard)\b"),
+    re.compile(
+        rf"\b{_NUM}\s+of\s+(?:its|their|his|her|the country's)\s+(?:own\s+)?(?:{_PEOPLE_NOUN})\b"
+    ),
+)
+# "In all 120 people were aboard", "with all 38 returnees": the stated total
+_PEOPLE_TOTAL = re.compile(
+    rf"\b(?:in all|all|a total of|in total|altogether|total of)\s+(?:the\s+)?{_NUM}\s+"
+    rf"(?:{_MODIFIER}\s+){{0,2}}?(?:{_PEOPLE_NOUN})\b",
+    re.IGNORECASE,
+)
+# "two pilots and an engineer aboard": one more
+_AND_ONE_MORE = re.compile(r"\s+and\s+(?:an?|one)\s+[a-z-]+\s+(?:aboard|on board|onboard)\b")
+# "killing at least 14 people", "eleven people have died": casualties, not people aboard
+_CASUALTY_BEFORE = re.compile(
+    r"\b(?:killing|killed|kills|kill|injuring|injured|wounding|wounded|leaving|left|dead|death of"
+    r"|deaths of)\s+(?:at least\s+|about\s+|some\s+|nearly\s+|more than\s+)?$",
+    re.IGNORECASE,
+)
+_CASUALTY_AFTER = re.compile(
+    r"^\s+(?:\w+\s+){0,2}?(?:(?:have|had|has|were|are|was)\s+)?(?:died|killed|dead|injured|missing"
+    r"|hurt|wounded)\b"
 )
 _PEOPLE_PLUS_ONE = re.compile(
     rf"\b(?:pilot|captain|\w+)\s+and\s+{_NUM}\s+(?:other\s+)?(?:passengers|people)\b",
@@ -1282,7 +1316,7 @@ _PEOPLE_FULL = re.compile(
 _CARRY = re.compile(
     r"\b(?:aboard|on board|onboard|carrying|carried|carries|with|removed|deported|bringing|brought"
     r"|took|flown by|flew|returned|repatriated|transported|pilot|crew|take on|took on|taking on"
-    r"|pick up|picked up)\b",
+    r"|pick up|picked up|taking|take|takes|left|departed)\b",
     re.IGNORECASE,
 )
 _CAPACITY_BEFORE = re.compile(r"\b(?:seat|seats|seating|capacity|up to|can carry|could carry)\s*$")
@@ -1320,10 +1354,22 @@ def _people(sentence: str) -> tuple[int, int] | None:
         n = _number(m["num"])
         if n:
             found.append((m.start(), n + 1))
+    for form in _PEOPLE_BARE:
+        for m in form.finditer(sentence):
+            n = _number(m["num"])
+            if n and n <= 1000:
+                found.append((m.start(), n))
     if _CARRY.search(sentence):
         for m in _PEOPLE.finditer(sentence):
             if _CAPACITY_BEFORE.search(sentence, max(0, m.start() - 30), m.start()):
                 continue  # "can seat 14 passengers" is a capacity, not a count aboard
+            if _CASUALTY_BEFORE.search(sentence, max(0, m.start() - 40), m.start()):
+                continue
+            if _CASUALTY_AFTER.match(sentence, m.end()):
+                continue
+            if _number(m["num"]) and _AND_ONE_MORE.match(sentence, m.end()):
+                found.append((m.start(), (_number(m["num"]) or 0) + 1))
+                continue
             n = _number(m["num"])
             if n and n <= 1000 and not (m["noun"][0].isupper() and m["noun"].lower() in {"s"}):
                 found.append((m.start(), n))
@@ -1403,6 +1449,7 @@ def read_report(text: str) -> ReportReading:
     by_sentence: list[tuple[_Sentence, list[_Mention]]] = []
     k = 0
     other_flight = False
+    other_from = len(sentences)
     set_aside: list[SetAside] = []
     for sentence in sentences:
         ms: list[_Mention] = []
@@ -1412,6 +1459,7 @@ def read_report(text: str) -> ReportReading:
             k += 1
         if not other_flight and _NEW_FLIGHT.match(sentence.text) and by_sentence:
             other_flight = any(m.active for _, group in by_sentence for m in group)
+            other_from = sentence.index if other_flight else other_from
         dateline_end = next((e for s, e in datelines if s <= sentence.start < e), -1)
         _classify(text, sentence, ms, quotes, dateline_end, gaz)
         if other_flight:
@@ -1445,16 +1493,22 @@ def read_report(text: str) -> ReportReading:
         ),
         aircraft[0][2] if aircraft else None,
     )
-    people = seats = None
+    people = seats = total = None
     for s in sentences:
-        if s.index in excluded_sentences or (
-            other_flight and s.index > max(stop_sentences, default=-1)
-        ):
+        if s.index in excluded_sentences or s.index >= other_from:
             continue
-        if people is None and (found := _people(s.text)) is not None:
+        # counts inside quotations are someone's words, not the report's
+        unquoted = "".join(
+            " " if _overlaps(s.start + i, s.start + i + 1, quotes) else c
+            for i, c in enumerate(s.text)
+        )
+        if people is None and (found := _people(unquoted)) is not None:
             people = found[1]
+        if total is None and (stated := _PEOPLE_TOTAL.search(unquoted)):
+            total = _number(stated["num"])
         if seats is None:
             seats = _seats(s.text)
+    people = total or people
     date = _flight_date(text, sentences, stops, header, datelines)
     warnings: list[str] = []
     if not stops:
