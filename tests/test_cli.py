@@ -28,6 +28,22 @@ def test_legs_json_contract_matches_geographiclib(capsys: pytest.CaptureFixture[
     doc = json.loads(out)
     (route,) = doc["routes"]
     assert route["name"] == CHAIN
+    # the keys documented as the contract in flightlegs.output
+    assert set(route) == {
+        "name", "aircraft", "date", "people", "seats", "source", "stops", "legs",
+        "total_km", "total_nm", "total_mi", "warnings",
+    }  # fmt: skip
+    assert set(route["stops"][0]) == {
+        "name", "kind", "country", "region", "iata", "icao", "airport", "lat", "lon",
+        "is_return", "reason", "evidence", "candidates",
+    }  # fmt: skip
+    assert set(route["stops"][0]["candidates"][0]) == {
+        "ident", "iata", "icao", "name", "lat", "lon", "longest_runway_ft",
+    }  # fmt: skip
+    assert set(route["legs"][0]) == {
+        "leg", "from", "to", "distance_km", "distance_nm", "distance_mi", "distance_km_min",
+        "distance_km_max", "distance_nm_min", "distance_nm_max", "bearing_deg", "time_aloft_h",
+    }  # fmt: skip
     stops = route["stops"]
     assert [s["iata"] for s in stops] == CHAIN.split("-")
     assert [s["icao"] for s in stops] == ["KIWA", "KELP", "PANC", "ZYTX", "RKSI"]

@@ -5,19 +5,20 @@ that scripts rely on::
 
     {"routes": [{"name", "aircraft", "date", "people", "seats", "source",
                  "stops": [{"name", "kind", "country", "region", "iata", "icao",
-                            "lat", "lon", "is_return", "reason", "evidence",
+                            "airport", "lat", "lon", "is_return", "reason", "evidence",
                             "candidates": [{"ident", "iata", "icao", "name", "lat", "lon",
                                             "longest_runway_ft"}]}],
                  "legs": [{"leg", "from", "to", "distance_km", "distance_nm",
                            "distance_mi", "distance_km_min", "distance_km_max",
                            "distance_nm_min", "distance_nm_max", "bearing_deg",
                            "time_aloft_h"}],
-                 "total_km", "total_nm", "total_mi"}]}
+                 "total_km", "total_nm", "total_mi", "warnings"}]}
 
-``from`` and ``to`` are indexes into ``stops``. Distances of a leg whose end
-could not be placed are ``null``. ``time_aloft_h`` is ``null`` unless the
-aircraft's cruise speed is known. Fields may be added; none will be removed
-or change meaning without a major version.
+``from`` and ``to`` are 0-based indexes into ``stops`` (the tables for people
+number stops from 1). Distances of a leg whose end could not be placed are
+``null``. ``time_aloft_h`` is ``null`` unless the aircraft's cruise speed is
+known. ``warnings`` lists what could not be read or placed. Fields may be
+added; none will be removed or change meaning without a major version.
 """
 
 from __future__ import annotations
