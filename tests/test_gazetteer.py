@@ -148,6 +148,12 @@ def test_a_city_with_a_large_airport_comes_before_a_region_of_its_name(g: Gazett
         ("Alexandria", "US", "US-LA", "AEX"),  # the ICE Air hub, before Egypt's
         ("Guantánamo", "CU", "CU-14", "GAO"),
         ("New York", "US", "US-NY", "JFK"),
+        # a region named for the city alone holds it, though the airport lies outside it
+        ("Banjul", "GM", "GM-B", "BJL"),  # the airport is at Yundum, West Coast (GM-W)
+        ("Riga", "LV", "LV-RIX", "RIX"),
+        # the airport lies in the city region (data/airport_fixes.csv)
+        ("N'Djamena", "TD", "TD-ND", "NDJ"),
+        ("Bogotá", "CO", "CO-DC", "BOG"),
     ],
 )
 def test_cities(g: Gazetteer, name: str, country: str, region: str | None, first: str) -> None:
@@ -156,6 +162,74 @@ def test_cities(g: Gazetteer, name: str, country: str, region: str | None, first
     best = g.lookup(name)[0] if name != "Guantánamo" else g.lookup(name)[1]
     assert (best.kind, best.country, best.region) == (StopKind.CITY, country, region)
     assert rank_candidates(best)[0][0].code == first
+
+
+@pytest.mark.parametrize(
+    ("code", "region"),
+    [
+        ("BOG", "CO-DC"),  # El Dorado lies in Bogotá's Capital District, not Cundinamarca
+        ("LIM", "PE-CAL"),  # Jorge Chávez lies in Callao, not Lima Region
+        ("NDJ", "TD-ND"),  # N'Djamena's airport lies in the city, not Chari-Baguirmi
+        ("BJL", "GM-W"),  # Banjul's airport lies at Yundum, outside the city
+    ],
+)
+def test_airports_of_capitals_lie_in_their_own_region(g: Gazetteer, code: str, region: str) -> None:
+    airports = [p for p in g.lookup(code) if p.airport is not None]
+    assert airports[0].region == region
+
+
+def test_a_county_name_is_not_an_airport_name(g: Gazetteer) -> None:
+    # Gillette's airport was "Gillette Campbell County Airport"; a lone surname is not it
+    assert g.find_mentions("Governor Campbell toured the hangar.") == []
+    text = "The battalion flew out of Campbell Army Airfield on Tuesday."
+    mention = g.find_mentions(text)[0]
+    assert mention.text == "Campbell Army Airfield"
+    assert mention.place.airport is not None and mention.place.airport.code == "HOP"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        ("Jets took off from MCAS Cherry Point at dawn.", "MCAS Cherry Point", "KNKT"),
+        (
+            "They left Marine Corps Air Station Cherry Point for Europe.",
+            "Marine Corps Air Station Cherry Point",
+            "KNKT",
+        ),
+        (
+            "The charter landed at Bandaranaike International Airport before noon.",
+            "Bandaranaike International Airport",
+            "CMB",
+        ),
+    ],
+)
+def test_military_and_official_airport_names_in_text(
+    g: Gazetteer, text: str, name: str, code: str
+) -> None:
+    mention = g.find_mentions(text)[0]
+    assert mention.text == name
+    assert mention.place.airport is not None and mention.place.airport.code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("A turboprop stopped at Goose Bay and then Iqaluit.", ["Goose Bay", "Iqaluit"]),
+        ("It refuelled at Nuuk airport, then Kulusuk.", ["Nuuk airport", "Kulusuk"]),
+        ("Buses left Florence, Ariz., for the ramp at Mesa, Ariz.", None),
+        ("Relief landed in Gaziantep after the quake.", ["Gaziantep"]),
+    ],
+)
+def test_arctic_and_abbreviated_places_are_found(
+    g: Gazetteer, text: str, names: list[str] | None
+) -> None:
+    found = [m.text for m in g.find_mentions(text)]
+    if names is None:
+        assert found == ["Florence", "Ariz.", "Mesa", "Ariz."]
+        mesa = g.find_mentions(text)[2]
+        assert mesa.place.region == "US-AZ"
+    else:
+        assert found == names
 
 
 def test_a_city_across_regions_named_after_none_has_no_region(g: Gazetteer) -> None:

@@ -31,8 +31,13 @@ Cities
     two regions. Such a city lies in the one of those regions that bears its
     name, since a capital usually names the region around it: Seoul in
     KR-11, not Incheon; San Salvador in SV-SS, although its main airport lies
-    in La Paz. When none does (Washington: Virginia and Maryland), the city
-    has no region.
+    in La Paz. Outside the US and Canada a region named for the city alone
+    ("Banjul City", "Riga City", "Dakar Region") holds the city even when its
+    airport lies outside it: Banjul is in GM-B, its airport at Yundum in
+    GM-W. When no region bears the name and the airports lie in several
+    (Washington: Virginia and Maryland), the city has no region. A county's
+    name is not an airport's: "Gillette-Campbell County Airport" gives no
+    "Campbell".
 Airports
     Full names, and short names made by dropping generic words
     ("International", "Airport", "Air Base", "Air Force Base", "Airfield",
@@ -509,6 +514,8 @@ _REGION_SUFFIXES: Final = (
     "special administrative region", "autonomous region", "province", "municipality",
     "prefecture", "governorate", "oblast", "parish", "teugbyeolsi", "gwangyeogsi",
 )  # fmt: skip
+# words after a city's name that make a region of it ("Banjul City", "Dakar Region"), best first
+_DISTRICT_SUFFIXES: Final = ("city", "capital district", "region")
 # island words a region's name is also said without ("Midway Islands" -> "Midway"); only for
 # keys, the region keeps its full name
 _ISLAND_SUFFIXES: Final = ("islands", "island", "atolls", "atoll")
@@ -1565,6 +1572,15 @@ def _build_index(table: AirportTable) -> _Index:
     region_keys = {
         code: {_cfold(p.name), _cfold(regions_full[code])} for code, p in regions_by_code.items()
     }
+    # regions that are one city ("Banjul City", "Lima Region"), by city name and country; not in
+    # the US and Canada, whose states share names with cities elsewhere (Washington)
+    # ("Osh City" before "Osh Region")
+    districts: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
+    for code, p in regions_by_code.items():
+        folded = _cfold(p.name)
+        for rank, suffix in enumerate(_DISTRICT_SUFFIXES):
+            if folded.endswith(" " + suffix) and p.country not in _FIRST_RANK_REGIONS:
+                districts[(folded[: -len(suffix) - 1], p.country or "")].append((rank, code))
     groups: dict[tuple[str, str], list[tuple[str, Airport]]] = defaultdict(list)
     for ap in stored:
         for city in _city_names(ap.municipality, not_cities):
@@ -1585,7 +1601,14 @@ def _build_index(table: AirportTable) -> _Index:
             spelled = max(
                 {c for c, _ in cluster}, key=lambda c: (sum(x == c for x, _ in cluster), c)
             )
-            region = _city_region(key, {a.region for _, a in cluster}, region_keys)
+            ranked = sorted(districts.get((key, country), []))
+            best_rank = [code for rank, code in ranked if rank == ranked[0][0]] if ranked else []
+            region = _city_region(
+                key,
+                {a.region for _, a in cluster},
+                region_keys,
+                best_rank[0] if len(best_rank) == 1 else None,
+            )
             place = Place(spelled, StopKind.CITY, country, region)
             airports = tuple(a for _, a in cluster)
             members[place] = airports
@@ -1631,6 +1654,8 @@ def _build_index(table: AirportTable) -> _Index:
                     if head in COMMON_WORDS or not (head in cities_here or head in city_places):
                         continue
                     key = " ".join(short[lead:])
+                    if f"{key} county" in full:
+                        continue  # "Gillette Campbell County Airport" is not "Campbell"
                     if _ok_short(key) and key not in place_keys:
                         b.add(key, place, (2, weight[ap.ident], 3), prose=prose)
     for alias_row in alias_rows:
@@ -1689,19 +1714,28 @@ def _build_index(table: AirportTable) -> _Index:
     )
 
 
-def _city_region(key: str, regions: set[str], region_keys: dict[str, set[str]]) -> str | None:
+def _city_region(
+    key: str, regions: set[str], region_keys: dict[str, set[str]], district: str | None = None
+) -> str | None:
     """The region of a city whose airports lie in ``regions``.
 
-    One region when they all lie in one. Otherwise the one of them that bears
-    the city's name, since a capital usually gives its name to the region
-    around it (San Salvador's airports lie in the departments of San Salvador
-    and La Paz; Seoul's in Seoul and Incheon); else none (Washington's lie in
-    Virginia and Maryland, neither named Washington).
+    The one of them that bears the city's name, since a capital usually gives
+    its name to the region around it (San Salvador's airports lie in the
+    departments of San Salvador and La Paz; Seoul's in Seoul and Incheon).
+    Failing that, ``district``: a region of the city's country named for the
+    city alone ("Banjul City"), which is the city itself even though its
+    airport lies outside it (Banjul's, at Yundum, in West Coast Region). Failing
+    that, the airports' one region, or none when they lie in several
+    (Washington's in Virginia and Maryland, neither named Washington).
     """
+    named = [code for code in regions if key in region_keys.get(code, ())]
+    if len(named) == 1:
+        return named[0]
+    if district is not None:
+        return district
     if len(regions) == 1:
         return next(iter(regions)) or None
-    named = [code for code in regions if key in region_keys.get(code, ())]
-    return named[0] if len(named) == 1 else None
+    return None
 
 
 def _region_name(name: str) -> str:
