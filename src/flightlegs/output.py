@@ -290,25 +290,25 @@ def legs_csv(
     )  # fmt: skip
     for route, route_legs, ktas in zip(routes, legs, cruise, strict=True):
         for leg in route_legs:
-            measured = leg.is_measured
-            low, likely, high = leg.distance(unit)
-
-            def fmt(v: float, measured: bool = measured) -> str:
-                return f"{v:.3f}" if measured else ""
-
-            writer.writerow(
-                [
-                    route.name,
-                    leg.number,
-                    leg.origin.name,
-                    leg.destination.name,
-                    leg.origin.code,
-                    leg.destination.code,
-                    fmt(likely),
-                    fmt(low),
-                    fmt(high),
-                    f"{leg.bearing_deg:.2f}" if measured else "",
-                    f"{leg.time_aloft_h(ktas):.2f}" if ktas and measured else "",
+            row: list[object] = [
+                route.name,
+                leg.number,
+                leg.origin.name,
+                leg.destination.name,
+                leg.origin.code,
+                leg.destination.code,
+            ]
+            if leg.is_measured:
+                low, likely, high = leg.distance(unit)
+                aloft = f"{leg.time_aloft_h(ktas):.2f}" if ktas else ""
+                row += [
+                    f"{likely:.3f}",
+                    f"{low:.3f}",
+                    f"{high:.3f}",
+                    f"{leg.bearing_deg:.2f}",
+                    aloft,
                 ]
-            )
+            else:
+                row += [""] * 5
+            writer.writerow(row)
     return buf.getvalue()
