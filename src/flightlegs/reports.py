@@ -23,19 +23,23 @@ a careful editor would, with rules that can be read, tested and argued with
      on its way from, from X to Y*, and a log's *dep*;
    * stop cues: *stopped in, a refuelling stop in, fuel stops at, via, landed
      in, touched down, arrived in, reaching, continued on to, then on to, flew
-     to, another in*, and a log's *arr*;
+     to, another in, spent the night at, crossed the ice cap to, then across
+     Davis Strait to*, and a log's *arr*;
    * return cues: *heading back to, flew back to, returned to, was back at*;
    * an airport named before its town ("Bandaranaike International Airport
-     at Katunayake") is the stop, pinned to that town's airport;
+     at Katunayake") is the stop, pinned to that town's airport; so are
+     "Iqaluit's airport", "the airport at Kulusuk" and "Nuuk airport", but not
+     "its home base in Santiago", which names only the town;
    * list continuations (*X, Y and Z*) take the role of the list's first item;
      *City, Region* and *X in Region* qualify the place before them;
    * set aside: demonyms (*Chinese nationals*), *X-based*, quotations,
      negations (*did not stop in, never reached, instead of, rather than*),
-     plans and hypotheses (*planned, would, was due to, asked that*), what was
+     plans and hypotheses (*planned, would, was due to, asked that*; but "a
+     scheduled stop in Vienna" was made), what was
      cancelled (*scrapped, dropped, scrubbed*), travel by road or sea
      (*driven to, by boat*), other flights (*for comparison, in past years,
-     the second left ...*), locators (*west of, near*) and any place with no
-     cue at all (*officials in Washington*).
+     in the past two years, the second left ...*), locators (*west of, near*)
+     and any place with no cue at all (*officials in Washington*).
 
    A place that a negation says the flight *did not* reach ("It never reached
    Camarillo") is struck from the route even if named as a destination.
@@ -440,6 +444,9 @@ _STOP_CUE = re.compile(
     + _ADVERB
     + r"\s+(?:in|at|on)"
     r"|\b(?:reached|reaching)|\bvia|\banother (?:one |stop )?(?:in|at)"
+    r"|\b(?:spent|spending|spends) (?:the|that|a|one|its) (?:night|day|nights|days) (?:at|in|on)"
+    r"|\b(?:crossed|crossing|crosses) (?:the )?[\w -]{1,30}? to"
+    r"|\bthen (?:across|over) [\w -]{1,30}? to"
     r"|\b(?:continued|continuing|continues|went|proceeded|proceeding|pressed|flew|flown|flying"
     r"|flies|headed|heading|heads|moved|carried on)\s+(?:on\s+)?(?:on\s+)?(?:to|for|into)"
     r"|\b(?:then|and then),?\s+(?:on\s+)?to|\b(?:on|onward|onwards) to"
@@ -490,7 +497,8 @@ _VETO = re.compile(
 )
 _ALTERNATIVE = re.compile(r"\b(?:instead of|rather than|in place of)\b")
 _HYPOTHETICAL = re.compile(
-    r"\b(?:will|would|shall|could|might|may|planned|planning|plans?|scheduled|schedule|due to"
+    r"\b(?:will|would|shall|could|might|may|planned|planning|plans?|due to"
+    r"|scheduled(?!\s+(?:stop|stopover|refuel\w*|fuel stop|technical stop|landing))|schedule"
     r"|expected to|intended|intends?|hoped|hopes?|hoping|wanted|wants?|asked|requested|proposed"
     r"|suggested|supposed to|was to|were to|is to|are to|set to|going to|if|unless|until|whether"
     r"|rumou?red|said the jet would|allow|allowed)\b"
@@ -502,6 +510,7 @@ _CANCELLED = re.compile(
 _OTHER_FLIGHTS = re.compile(
     r"\b(?:for comparison|in past years|past years|in previous years|for decades|for years"
     r"|no longer|formerly|earlier (?:this|last) (?:week|month|year)|last (?:week|month|year)"
+    r"|in the (?:past|last) (?:\w+ )?(?:weeks|months|years)"
     r"|(?:twice|once|three times) a (?:day|week|month|year)|every (?:day|week|month)"
     r"|each (?:week|month)|regularly|routinely|usually|often|earlier deployments|spends?)\b"
 )
@@ -527,7 +536,10 @@ _NAMED_AIRPORT_AFTER = re.compile(
 _NAMED_AIRPORT_BEFORE = re.compile(
     r"((?:[A-Z][\w'’.–-]*\s+){1,4}(?:[Aa]irport|[Aa]irfield|[Aa]ir [Bb]ase))\s+(?:at|in|of),?\s+$"
 )
-_AIRPORTS_AFTER = re.compile(r"^\s+(?:airports?|airfields?|air bases?)\b", re.IGNORECASE)
+_AIRPORTS_AFTER = re.compile(
+    r"^(?:['’]s(?:\s+(?:main|international|local))?)?\s+(?:airports?|airfields?|air bases?)\b",
+    re.IGNORECASE,
+)
 _SURFACE_AFTER = re.compile(r"^\W{0,3}(?:by (?:boat|sea|road|bus|car|train|truck|ferry)|on foot)")
 _CANCEL_AFTER = re.compile(
     r"^[^.;:]{0,60}?\b(?:was|were|had been|has been)\s+(?:cancell?ed|canceled|scrapped|scrubbed"
@@ -766,7 +778,10 @@ def _strip_descriptor(window: str) -> tuple[str, bool]:
     airport = False
     m = _DESCRIPTOR.search(window)
     if m:
-        airport = bool(_AIRPORT_WORDS.search(m.group(0)))
+        # "the airport at Kulusuk" names an airport; "its home base in Santiago" only a town
+        airport = bool(_AIRPORT_WORDS.search(m.group(0))) and not re.match(
+            r"\s*(?:its|their)\b", m.group(0)
+        )
         window = window[: m.start()]
     window = _ARTICLE.sub("", window).rstrip()
     window = re.sub(r"[\w'-]+'s$", "", window).rstrip()  # "Palermo's Falcone-Borsellino airport"
