@@ -39,8 +39,6 @@ KNOWN: dict[tuple[str, str], str] = {
     ("32", "stops"): "gazetteer: 'SPS' ranks Wichita Falls above San Pedro Sula",
     ("36", "stops"): "reader: the water landing at coordinates is missed; Sitka and Seattle read",
     ("36", "not_stops"): "reader: Sitka or Seattle read as stops",
-    ("38", "stops"): "reader: 'Mesa, Ariz.' and Guatemala City are missed",
-    ("39", "stops"): "reader: Cherry Point missed; either/or Icelandic stop not read as Iceland",
     ("40", "stops"): "reader/gazetteer: Adana read as a region instead of Gaziantep",
     ("40", "not_stops"): "reader: Adana is read as a stop",
     (

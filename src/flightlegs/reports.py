@@ -20,7 +20,7 @@ a careful editor would, with rules that can be read, tested and argued with
    the previous place named in the sentence) and around it:
 
    * departure cues: *took off from, departed, left, flew out of, set out from,
-     on its way from, from X to Y*, and a log's *dep*;
+     on its way from, started the day in, from X to Y*, and a log's *dep*;
    * stop cues: *stopped in, a refuelling stop in, fuel stops at, via, landed
      in, touched down, arrived in, reaching, continued on to, then on to, flew
      to, another in, spent the night at, crossed the ice cap to, then across
@@ -52,7 +52,8 @@ a careful editor would, with rules that can be read, tested and argued with
    segment marked as earlier (*earlier that morning, before that, had flown*)
    goes before the previous segment; a lone departure goes first; anything
    else follows. Consecutive repeats are merged. *Via* stops keep their order
-   ("via Midway and Wake"). Log lines and timeline entries (sentences that
+   ("via Midway and Wake"). A sentence that says its stop was made *on the
+   way* puts it before the last stop already told. Log lines and timeline entries (sentences that
    begin with a clock time, "1909Z arr PANC") are told in flight order, so
    each follows the one before it without alignment: a log may pass the same
    airport twice. A route of three or more stops that ends where it began
@@ -435,7 +436,9 @@ _DEPARTURE_CUE = re.compile(
     r"|\b(?:flew|flying|flown|fly|flies) out of|\bout of"
     r"|\b(?:set|setting|sets) (?:out|off)(?: from)?|\bstarted out (?:from|in|at)"
     r"|\boriginat(?:ed|ing) (?:in|at|from)|\bon (?:its|the|their) way from"
-    r"|\b(?:begun|began|begins|started|starting|starts)(?: out)? (?:at|in|from))\s*$"
+    r"|\b(?:begun|began|begins|started|starting|starts)(?: out)? (?:at|in|from)"
+    r"|\b(?:began|begun|begins|started|starting|starts) (?:the|its|their) (?:day|trip|journey|tour"
+    r"|run|rotation|mission) (?:at|in|from))\s*$"
 )
 _STOP_CUE = re.compile(
     r"(?:\b(?:stopped|stopping|stops|stop|stopover|stop-over|layover|night-stop|night-stopped"
@@ -522,6 +525,8 @@ _NEW_FLIGHT = re.compile(
     r"^\W*(?:the|a)\s+(?:second|third|fourth|other|next|later)\b(?!\s+(?:leg|stop|hop|day))",
     re.IGNORECASE,
 )
+# "stopped to refuel in Iceland on the way": a stop between the ends already told
+_EN_ROUTE = re.compile(r"\b(?:on the way|along the way|en route|on its way)\b(?!\s+(?:to|from)\b)")
 _EARLIER = re.compile(
     r"\b(?:earlier|before that|before then|prior to that|previously|the (?:day|night|evening|"
     r"morning) before)\b|\bhad\s+(?:\w+\s+)?(?:flown|stopped|left|departed|taken off|landed"
@@ -972,6 +977,7 @@ def _merge(
     gaz: Gazetteer,
     *,
     in_order: bool = False,
+    en_route: bool = False,
 ) -> int:
     """Merge one segment into the itinerary; return where the segment begins in it."""
     body = [m for m in itinerary if m.role is not Role.RETURN]
@@ -1019,6 +1025,9 @@ def _merge(
                 break
             begin += 1
         body[begin:begin] = seg_body
+    elif en_route and len(body) >= 2 and all(m.role is Role.STOP for m in seg_body):
+        begin = len(body) - 1
+        body[begin:begin] = seg_body
     elif (
         seg_body
         and seg_body[0].role is Role.DEPARTURE
@@ -1047,9 +1056,12 @@ def _order(
         prose = groups.get(None, [])
         earlier = bool(_EARLIER.search(text[sentence.start : sentence.end]))
         in_order = bool(_CLOCK.match(sentence.text))
+        en_route = bool(_EN_ROUTE.search(sentence.text))
         for segment in [*(_segment(g) for g in chains), _segment(prose)]:
             if segment:
-                anchor = _merge(itinerary, segment, earlier, anchor, gaz, in_order=in_order)
+                anchor = _merge(
+                    itinerary, segment, earlier, anchor, gaz, in_order=in_order, en_route=en_route
+                )
     vetoed = [m for _, ms in sentences for m in ms if m.veto]
     itinerary = [m for m in itinerary if not any(_same(m, v, gaz, nested=False) for v in vetoed)]
     out: list[_Mention] = []
