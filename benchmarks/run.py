@@ -23,7 +23,10 @@ def main(argv: list[str]) -> int:
         print(f"=== {script.name}", flush=True)
         t0 = time.perf_counter()
         done = subprocess.run([sys.executable, str(script)], check=False)
-        print(f"--- {script.name}: {time.perf_counter() - t0:.1f} s, exit {done.returncode}\n", flush=True)
+        print(
+            f"--- {script.name}: {time.perf_counter() - t0:.1f} s, exit {done.returncode}\n",
+            flush=True,
+        )
         if done.returncode:
             failed.append(script.name)
     if failed:
