@@ -128,7 +128,7 @@ def test_legs_have_distance_time_and_verdict(charter_map: folium.Map) -> None:
     anc_she = tooltip_text(lines[2])
     assert "leg 3: ANC → SHE" in anc_she
     assert "5,892 km · 3,182 nm" in anc_she
-    assert "≈ 6.9 h aloft at 459 kt" in anc_she
+    assert "≈ 6 h 56 min aloft at 459 kt" in anc_she  # 3,182 nm / 459 kt
     assert "verdict: " in anc_she
     assert ">ok<" in anc_she
     assert {line.options["color"] for line in lines} == {VERDICT_COLOURS["ok"]}

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from .airports import Airport
     from .legs import Leg
 
-__all__ = ["airport_place", "figure", "km_nm", "leg_distance", "span"]
+__all__ = ["airport_place", "duration", "figure", "km_nm", "leg_distance", "span"]
 
 
 def figure(value: float) -> str:
@@ -51,6 +51,22 @@ def span(low: float, high: float, unit: str = "") -> str:
     if round(low) == round(high):
         return f"{figure(low)}{tail}"
     return f"{figure(low)}\u2013{figure(high)}{tail}"
+
+
+def duration(hours: float) -> str:
+    """A time in hours and minutes: ``6 h 56 min``; negative times keep their sign.
+
+    Examples
+    --------
+    >>> duration(6.93)
+    '6 h 56 min'
+    >>> duration(-0.5)
+    '-0 h 30 min'
+    """
+    minutes = round(hours * 60.0)
+    sign = "-" if minutes < 0 else ""
+    whole, rest = divmod(abs(minutes), 60)
+    return f"{sign}{whole} h {rest:02d} min"
 
 
 def km_nm(metres: float) -> str:

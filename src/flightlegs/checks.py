@@ -108,7 +108,7 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final
 
-from ._display import airport_place, span
+from ._display import airport_place, duration, span
 from .errors import FlightlegsError, InputError
 from .geodesy import METRES_PER
 from .legs import Leg, measure_many
@@ -1071,10 +1071,7 @@ def _runway_finding(
 
 
 def _duration(delta: dt.timedelta) -> str:
-    minutes = round(delta.total_seconds() / 60.0)
-    sign = "-" if minutes < 0 else ""
-    hours, mins = divmod(abs(minutes), 60)
-    return f"{sign}{hours} h {mins:02d} min"
+    return duration(delta.total_seconds() / 3600.0)
 
 
 def _time_findings(

@@ -50,7 +50,7 @@ from typing import TYPE_CHECKING, Any, Final
 import numpy as np
 import numpy.typing as npt
 
-from ._display import airport_place, km_nm, leg_distance
+from ._display import airport_place, duration, km_nm, leg_distance
 from .checks import Severity
 from .errors import FlightlegsError, InputError, MissingDependencyError
 from .export import SPACING_M, leg_path, leg_verdicts, report_list
@@ -237,7 +237,7 @@ def _aloft_text(leg: Leg, spec: AircraftSpec | None) -> str:
     if speed is None or not leg.is_measured:
         return ""
     fast, slow = leg.nm / speed.high, leg.nm / speed.low
-    hours = f"{fast:.1f} h" if speed.is_exact else f"{fast:.1f}–{slow:.1f} h"
+    hours = duration(fast) if speed.is_exact else f"{duration(fast)}–{duration(slow)}"
     return f"≈ {hours} aloft at {speed} kt"
 
 

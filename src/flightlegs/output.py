@@ -30,7 +30,7 @@ import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from ._display import figure, span
+from ._display import duration, figure, span
 from .geodesy import METRES_PER, Unit
 from .legs import Leg, total_m
 from .route import Route, Stop
@@ -204,8 +204,7 @@ def legs_table(
     for leg in legs:
         time = "-"
         if cruise_ktas and leg.is_measured:
-            hours = leg.time_aloft_h(cruise_ktas)
-            time = f"{int(hours)}h{round((hours % 1) * 60):02d}"
+            time = duration(leg.time_aloft_h(cruise_ktas))
         rows.append(
             [
                 str(leg.number),
