@@ -41,6 +41,16 @@ a careful editor would, with rules that can be read, tested and argued with
      in the past two years, the second left ...*), locators (*west of, near*)
      and any place with no cue at all (*officials in Washington*).
 
+   Coordinates are a stop when their clause says the aircraft came down there
+   ("it landed on the water beside the boat at 55.33N 132.02W"). A stop in a
+   sentence about *the flight back* is a return. When a flight *was diverted
+   to* a place, the destination named before the diversion in that sentence
+   ("flying from Tokyo to Seattle") is set aside. Where *an ambulance jet
+   bound for* went, and places in a sentence that names a different aircraft
+   type and not the flight's ("a chartered Challenger 605 took them to
+   Anchorage"), belong to another aircraft; what is *to be flown in from* or
+   *waited for* has not happened.
+
    A place that a negation says the flight *did not* reach ("It never reached
    Camarillo") is struck from the route even if named as a destination.
 5. **Flight order.** Each sentence gives a segment of stops (departures first,
@@ -443,9 +453,10 @@ _DEPARTURE_CUE = re.compile(
 _STOP_CUE = re.compile(
     r"(?:\b(?:stopped|stopping|stops|stop|stopover|stop-over|layover|night-stop|night-stopped"
     r"|refuel\w*|fuel stops?|technical stop|landed|landing|lands|land|touched down|touching down"
-    r"|touches down|arrived|arriving|arrives|called|calling|on the ground|on the ramp|parked)"
+    r"|touches down|arrived|arriving|arrives|called|calling|on the ground|on the ramp|parked"
+    r"|came down|coming down|comes down)"
     + _ADVERB
-    + r"\s+(?:in|at|on)"
+    + r"(?: on (?:its|the) (?:wheels|floats|water))?\s+(?:in|at|on)"
     r"|\b(?:reached|reaching)|\bvia|\banother (?:one |stop )?(?:in|at)"
     r"|\b(?:spent|spending|spends) (?:the|that|a|one|its) (?:night|day|nights|days) (?:at|in|on)"
     r"|\b(?:crossed|crossing|crosses) (?:the )?[\w -]{1,30}? to"
@@ -504,7 +515,8 @@ _HYPOTHETICAL = re.compile(
     r"|scheduled(?!\s+(?:stop|stopover|refuel\w*|fuel stop|technical stop|landing))|schedule"
     r"|expected to|intended|intends?|hoped|hopes?|hoping|wanted|wants?|asked|requested|proposed"
     r"|suggested|supposed to|was to|were to|is to|are to|set to|going to|if|unless|until|whether"
-    r"|rumou?red|said the jet would|allow|allowed)\b"
+    r"|rumou?red|said the jet would|allow|allowed|waiting for|awaiting"
+    r"|to be (?:flown|sent|shipped|brought|delivered|trucked))\b"
 )
 _CANCELLED = re.compile(
     r"\b(?:cancell?ed|canceled|scrapped|scrubbed|called off|abandoned|aborted|dropped(?! off)"
@@ -527,6 +539,16 @@ _NEW_FLIGHT = re.compile(
 )
 # "stopped to refuel in Iceland on the way": a stop between the ends already told
 _EN_ROUTE = re.compile(r"\b(?:on the way|along the way|en route|on its way)\b(?!\s+(?:to|from)\b)")
+_TOUCHDOWN = re.compile(
+    r"\b(?:landed|landing|touched down|came down|coming down|ditched|set down|alighted)\b"
+)
+_OTHER_AIRCRAFT = re.compile(
+    r"\b(?:an?|another)\s+(?:[\w-]+\s+){0,2}(?:jet|plane|aircraft|helicopter|airliner)\s+"
+    r"(?:bound for|headed for|heading for|headed to|heading to)\s*$"
+)
+# not "return flight": a deportation is a "return flight" that does not come back
+_FLIGHT_BACK = re.compile(r"\b(?:flight|trip|journey|leg|hop) back\b")
+_DIVERTED = re.compile(r"\b(?:diverted|diverting|diverts|divert)\s+(?:to|into)?\s*$")
 _EARLIER = re.compile(
     r"\b(?:earlier|before that|before then|prior to that|previously|the (?:day|night|evening|"
     r"morning) before)\b|\bhad\s+(?:\w+\s+)?(?:flown|stopped|left|departed|taken off|landed"
@@ -581,6 +603,7 @@ class _Mention:
     veto: bool = False
     airport: bool = False
     airport_name: str = ""
+    cue: str = ""
     within: Place | None = None
     also: list[int] = field(default_factory=list)
     sentences: list[int] = field(default_factory=list)
@@ -890,6 +913,7 @@ def _classify(
             m.airport_name = named.group(1)
             m.text = named.group(1)
             m.start, m.end = window_start + named.start(1), window_start + named.end(1)
+        m.cue = cue
         if _RETURN_CUE.search(cue):
             m.role = Role.RETURN
         elif _DEPARTURE_CUE.search(cue):
@@ -904,6 +928,18 @@ def _classify(
             and any(x.active or x.from_cue for x in mentions if x.start < m.start)
         ) or re.search(r"\b" + _FLIGHT_WORD + r"(?:\s+\w+)?\s+to$", cue):
             m.role = Role.STOP
+        elif (
+            m.stop is not None
+            and m.stop.kind is StopKind.COORDINATES
+            and _TOUCHDOWN.search(clause_left)
+        ):
+            m.role = Role.STOP  # "it landed on the water beside the boat at 55.33N 132.02W"
+        if m.role is Role.STOP and _OTHER_AIRCRAFT.search(cue):
+            m.role = None
+            m.reason = "where another aircraft went"
+            continue
+        if m.role is Role.STOP and _FLIGHT_BACK.search(sent_lower[: m.start - sentence.start]):
+            m.role = Role.RETURN  # "the flight back, which ended ... at Ketchikan"
         if m.role is None and not m.from_cue:
             m.reason = "no cue says the flight went there"
     # "from X" is a departure when the sentence also names where the flight went,
@@ -912,11 +948,17 @@ def _classify(
         if not m.from_cue or m.reason:
             continue
         later = any(x.active and x.role is not Role.DEPARTURE for x in mentions[i + 1 :])
-        flying = re.search(_FLIGHT_WORD, _tail(text[sentence.start : m.start]))
+        flying = re.search(rf"\b{_FLIGHT_WORD}\b", _tail(text[sentence.start : m.start]))
         if later or flying:
             m.role = Role.DEPARTURE
         else:
             m.reason = "no cue says the flight went there"
+    # "flying from Tokyo to Seattle was diverted to Cold Bay": Seattle was not reached
+    diverted = [m for m in mentions if m.active and _DIVERTED.search(m.cue)]
+    for m in mentions:
+        if diverted and m.active and m.role is Role.STOP and m.start < diverted[0].start:
+            m.role = None
+            m.reason = "the planned destination of a diverted flight"
     # "Prestwick, Keflavik and Narsarsuaq airports": the suffix covers the list
     for i in range(len(mentions) - 1, 0, -1):
         here, before = mentions[i], mentions[i - 1]
@@ -1489,6 +1531,16 @@ def read_report(text: str) -> ReportReading:
             other_from = sentence.index if other_flight else other_from
         dateline_end = next((e for s, e in datelines if s <= sentence.start < e), -1)
         _classify(text, sentence, ms, quotes, dateline_end, gaz)
+        # "a chartered Challenger 605 took them to Anchorage": another aircraft's trip
+        others = [
+            a for a, _, d in aircraft if sentence.start <= a < sentence.end and d != aircraft[0][2]
+        ]
+        if others and not any(
+            sentence.start <= a < sentence.end for a, _, d in aircraft if d == aircraft[0][2]
+        ):
+            for m in ms:
+                if m.active and m.start > others[0]:
+                    m.role, m.reason = None, "where another aircraft went"
         if other_flight:
             for m in ms:
                 if not m.reason:
