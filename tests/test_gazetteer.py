@@ -186,7 +186,8 @@ def test_a_county_name_is_not_an_airport_name(g: Gazetteer) -> None:
     text = "The battalion flew out of Campbell Army Airfield on Tuesday."
     mention = g.find_mentions(text)[0]
     assert mention.text == "Campbell Army Airfield"
-    assert mention.place.airport is not None and mention.place.airport.code == "HOP"
+    assert mention.place.airport is not None
+    assert mention.place.airport.code == "HOP"
 
 
 @pytest.mark.parametrize(
@@ -210,7 +211,8 @@ def test_military_and_official_airport_names_in_text(
 ) -> None:
     mention = g.find_mentions(text)[0]
     assert mention.text == name
-    assert mention.place.airport is not None and mention.place.airport.code == code
+    assert mention.place.airport is not None
+    assert mention.place.airport.code == code
 
 
 @pytest.mark.parametrize(

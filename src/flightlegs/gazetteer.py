@@ -1578,9 +1578,9 @@ def _build_index(table: AirportTable) -> _Index:
     districts: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
     for code, p in regions_by_code.items():
         folded = _cfold(p.name)
-        for rank, suffix in enumerate(_DISTRICT_SUFFIXES):
+        for order, suffix in enumerate(_DISTRICT_SUFFIXES):
             if folded.endswith(" " + suffix) and p.country not in _FIRST_RANK_REGIONS:
-                districts[(folded[: -len(suffix) - 1], p.country or "")].append((rank, code))
+                districts[(folded[: -len(suffix) - 1], p.country or "")].append((order, code))
     groups: dict[tuple[str, str], list[tuple[str, Airport]]] = defaultdict(list)
     for ap in stored:
         for city in _city_names(ap.municipality, not_cities):
@@ -1602,7 +1602,7 @@ def _build_index(table: AirportTable) -> _Index:
                 {c for c, _ in cluster}, key=lambda c: (sum(x == c for x, _ in cluster), c)
             )
             ranked = sorted(districts.get((key, country), []))
-            best_rank = [code for rank, code in ranked if rank == ranked[0][0]] if ranked else []
+            best_rank = [code for order, code in ranked if order == ranked[0][0]] if ranked else []
             region = _city_region(
                 key,
                 {a.region for _, a in cluster},
