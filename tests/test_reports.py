@@ -37,15 +37,11 @@ KNOWN: dict[tuple[str, str], str] = {
     ("31", "date"): "reader: the flight date is not found",
     ("31", "not_stops"): "reader: Khartoum and the Red Sea are read as stops",
     ("32", "stops"): "gazetteer: 'SPS' ranks Wichita Falls above San Pedro Sula",
-    ("40", "stops"): "reader/gazetteer: Adana read as a region instead of Gaziantep",
-    ("40", "not_stops"): "reader: Adana is read as a stop",
     (
         "41",
         "stops",
     ): "reader: long report, other paragraphs' Mesa, San Salvador first; data: El Dorado in CO-CUN",
     ("41", "not_stops"): "reader: places of other paragraphs read as stops",
-    ("43", "stops"): "reader: Zurich missed, Banjul before Lagos; data: Banjul in GM-W, not GM-B",
-    ("43", "date"): "reader: takes another date (2024-11-06) instead of the flight's",
     ("46", "stops"): "reader: long report, Istanbul from another paragraph comes first",
     ("46", "not_stops"): "reader: Istanbul is read as a stop",
     (

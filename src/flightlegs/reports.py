@@ -20,7 +20,8 @@ a careful editor would, with rules that can be read, tested and argued with
    the previous place named in the sentence) and around it:
 
    * departure cues: *took off from, departed, left, flew out of, set out from,
-     on its way from, started the day in, from X to Y*, and a log's *dep*;
+     on its way from, started the day in, from X to Y*, a log's *dep*, and
+     *X's runway* in a sentence that says the aircraft lifted off;
    * stop cues: *stopped in, a refuelling stop in, fuel stops at, via, landed
      in, touched down, arrived in, reaching, continued on to, then on to, flew
      to, another in, spent the night at, crossed the ice cap to, then across
@@ -39,7 +40,10 @@ a careful editor would, with rules that can be read, tested and argued with
      cancelled (*scrapped, dropped, scrubbed*), travel by road or sea
      (*driven to, by boat*), other flights (*for comparison, in past years,
      in the past two years, the second left ...*), locators (*west of, near*)
-     and any place with no cue at all (*officials in Washington*).
+     and any place with no cue at all (*officials in Washington*). A
+     sentence opening on *a first, an earlier, a separate* (team, flight)
+     turns to another flight, as *the second* does. "The night before flying
+     back" does not mark what it tells as earlier.
 
    Coordinates are a stop when their clause says the aircraft came down there
    ("it landed on the water beside the boat at 55.33N 132.02W"). A stop in a
@@ -534,7 +538,8 @@ _SURFACE = re.compile(
     r"|truck|ferry|land)|on foot|sailed|shipped)\b"
 )
 _NEW_FLIGHT = re.compile(
-    r"^\W*(?:the|a)\s+(?:second|third|fourth|other|next|later)\b(?!\s+(?:leg|stop|hop|day))",
+    r"^\W*(?:(?:the|a)\s+(?:second|third|fourth|other|next|later)|(?:a|an)\s+(?:first|earlier"
+    r"|previous|separate))\b(?!\s+(?:leg|stop|hop|day))",
     re.IGNORECASE,
 )
 # "stopped to refuel in Iceland on the way": a stop between the ends already told
@@ -551,10 +556,16 @@ _FLIGHT_BACK = re.compile(r"\b(?:flight|trip|journey|leg|hop) back\b")
 _DIVERTED = re.compile(r"\b(?:diverted|diverting|diverts|divert)\s+(?:to|into)?\s*$")
 _EARLIER = re.compile(
     r"\b(?:earlier|before that|before then|prior to that|previously|the (?:day|night|evening|"
-    r"morning) before)\b|\bhad\s+(?:\w+\s+)?(?:flown|stopped|left|departed|taken off|landed"
+    r"morning) before)\b(?!\s+\w+ing\b)"
+    r"|\bhad\s+(?:\w+\s+)?(?:flown|stopped|left|departed|taken off|landed"
     r"|set out|begun|started"
     r"|refuell?ed|touched down|arrived|been flown)\b",
     re.IGNORECASE,
+)
+# "Zurich's Runway 28 was still wet when ... an A320 lifted off": the airport it left
+_RUNWAY_AFTER = re.compile(
+    r"['’]s\s+(?:[Rr]unway|apron|ramp|[Gg]ate|terminal|tarmac)\b[^.;]{0,160}?\b(?:lifted off"
+    r"|took off|taking off|departed|pushed back)\b(?!\s+from\b)"
 )
 _DEMONYM_PLACE = re.compile(r"\s+(?:airfield|airport|air base|airstrip|military base)\b")
 _NAMED_AIRPORT_AFTER = re.compile(
@@ -916,7 +927,7 @@ def _classify(
         m.cue = cue
         if _RETURN_CUE.search(cue):
             m.role = Role.RETURN
-        elif _DEPARTURE_CUE.search(cue):
+        elif _DEPARTURE_CUE.search(cue) or _RUNWAY_AFTER.match(text, m.end, sentence.end):
             m.role = Role.DEPARTURE
         elif _STOP_CUE.search(cue):
             m.role = Role.STOP
