@@ -42,8 +42,6 @@ KNOWN: dict[tuple[str, str], str] = {
         "stops",
     ): "reader: long report, other paragraphs' Mesa, San Salvador first; data: El Dorado in CO-CUN",
     ("41", "not_stops"): "reader: places of other paragraphs read as stops",
-    ("46", "stops"): "reader: long report, Istanbul from another paragraph comes first",
-    ("46", "not_stops"): "reader: Istanbul is read as a stop",
     (
         "48",
         "stops",

@@ -20,7 +20,8 @@ a careful editor would, with rules that can be read, tested and argued with
    the previous place named in the sentence) and around it:
 
    * departure cues: *took off from, departed, left, flew out of, set out from,
-     on its way from, started the day in, from X to Y*, a log's *dep*, and
+     on its way from, started the day in, from X to Y* (but not *flying in
+     from*, which says where someone came from), a log's *dep*, and
      *X's runway* in a sentence that says the aircraft lifted off;
    * stop cues: *stopped in, a refuelling stop in, fuel stops at, via, landed
      in, touched down, arrived in, reaching, continued on to, then on to, flew
@@ -481,7 +482,8 @@ _RETURN_CUE = re.compile(
 _SHORT_TO = re.compile(
     r"\W*(?:(?:and|then|nonstop|non-stop|straight|directly|on|onward|back)\W+){0,2}to"
 )
-_BARE_FROM = re.compile(r"\bfrom\s*$")
+# "flying in from Istanbul": where someone or something came in from, not a departure
+_BARE_FROM = re.compile(r"(?<!\bin )\bfrom\s*$")
 _PEOPLE_FROM = re.compile(
     r"\b(?:nationals|deportees|migrants|immigrants|citizens|people|returnees|detainees|families"
     r"|men|women|children|relatives|residents|refugees|workers|students|those|campaigners"
