@@ -46,9 +46,6 @@ KNOWN: dict[tuple[str, str], str] = {
         "48",
         "stops",
     ): "reader: the hospital helipad (University Hospital Galway) is not read as a stop",
-    ("49", "stops"): "reader: Nouméa added, Port Vila's airport ordered before Amberley",
-    ("49", "date"): "reader: takes another date (2024-12-12) instead of the flight's",
-    ("49", "not_stops"): "reader: Nouméa is read as a stop",
 }
 
 ASPECTS = ("stops", "aircraft", "people", "seats", "date", "not_stops")

@@ -53,8 +53,9 @@ a careful editor would, with rules that can be read, tested and argued with
    ("flying from Tokyo to Seattle") is set aside. Where *an ambulance jet
    bound for* went, and places in a sentence that names a different aircraft
    type and not the flight's ("a chartered Challenger 605 took them to
-   Anchorage"), belong to another aircraft; what is *to be flown in from* or
-   *waited for* has not happened.
+   Anchorage"), belong to another aircraft; what is *to be flown in from*,
+   *waited for* or *was expected on Thursday* has not happened; what aircraft
+   did *each time* is habit.
 
    A place that a negation says the flight *did not* reach ("It never reached
    Camarillo") is struck from the route even if named as a destination.
@@ -533,7 +534,7 @@ _OTHER_FLIGHTS = re.compile(
     r"|no longer|formerly|earlier (?:this|last) (?:week|month|year)|last (?:week|month|year)"
     r"|in the (?:past|last) (?:\w+ )?(?:weeks|months|years)"
     r"|(?:twice|once|three times) a (?:day|week|month|year)|every (?:day|week|month)"
-    r"|each (?:week|month)|regularly|routinely|usually|often|earlier deployments|spends?)\b"
+    r"|each (?:week|month|time)|every time|regularly|routinely|usually|often|earlier deployments|spends?)\b"
 )
 _SURFACE = re.compile(
     r"\b(?:driven|drove|drive|trucked|bused|bussed|walked|walk|by (?:boat|sea|road|bus|car|train"
@@ -584,6 +585,10 @@ _SURFACE_AFTER = re.compile(r"^\W{0,3}(?:by (?:boat|sea|road|bus|car|train|truck
 _CANCEL_AFTER = re.compile(
     r"^[^.;:]{0,60}?\b(?:was|were|had been|has been)\s+(?:cancell?ed|canceled|scrapped|scrubbed"
     r"|called off|dropped|abandoned)\b"
+)
+# "a French transport from New Caledonia was expected on Thursday"
+_EXPECTED_AFTER = re.compile(
+    r"^[^.;:]{0,40}?\b(?:was|were|is|are)\s+(?:expected|due|scheduled|planned|set)\b"
 )
 _HABIT_AFTER = re.compile(
     r"^[^.;]{0,40}?\b(?:(?:twice|once|three times) a (?:day|week|month|year)|every (?:day|week|"
@@ -890,6 +895,8 @@ def _classify(
             m.reason = "travel by road or sea, not a flight"
         elif _CANCEL_AFTER.match(after) or _HABIT_AFTER.match(after):
             m.reason = "cancelled, habitual or in the future"
+        elif _EXPECTED_AFTER.match(after):
+            m.reason = "expected, not yet flown"
         elif _LOCATOR.search(window):
             m.reason = "a locator (west of, near), not a stop"
         if m.reason:
