@@ -534,7 +534,8 @@ _OTHER_FLIGHTS = re.compile(
     r"|no longer|formerly|earlier (?:this|last) (?:week|month|year)|last (?:week|month|year)"
     r"|in the (?:past|last) (?:\w+ )?(?:weeks|months|years)"
     r"|(?:twice|once|three times) a (?:day|week|month|year)|every (?:day|week|month)"
-    r"|each (?:week|month|time)|every time|regularly|routinely|usually|often|earlier deployments|spends?)\b"
+    r"|each (?:week|month|time)|every time|regularly|routinely|usually|often|earlier deployments"
+    r"|spends?)\b"
 )
 _SURFACE = re.compile(
     r"\b(?:driven|drove|drive|trucked|bused|bussed|walked|walk|by (?:boat|sea|road|bus|car|train"
