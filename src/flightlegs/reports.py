@@ -39,7 +39,7 @@ a careful editor would, with rules that can be read, tested and argued with
      plans and hypotheses (*planned, would, was due to, asked that*; but "a
      scheduled stop in Vienna" was made), what was
      cancelled (*scrapped, dropped, scrubbed*), travel by road or sea
-     (*driven to, by boat*), other flights (*for comparison, in past years,
+     (*driven to, by boat, on the road from*), other flights (*for comparison, in past years,
      in the past two years, the second left ...*), locators (*west of, near*)
      and any place with no cue at all (*officials in Washington*). A
      sentence opening on *a first, an earlier, a separate* (team, flight)
@@ -539,7 +539,7 @@ _OTHER_FLIGHTS = re.compile(
 )
 _SURFACE = re.compile(
     r"\b(?:driven|drove|drive|trucked|bused|bussed|walked|walk|by (?:boat|sea|road|bus|car|train"
-    r"|truck|ferry|land)|on foot|sailed|shipped)\b"
+    r"|truck|ferry|land)|on foot|sailed|shipped|on the road|overland)\b"
 )
 _NEW_FLIGHT = re.compile(
     r"^\W*(?:(?:the|a)\s+(?:second|third|fourth|other|next|later)|(?:a|an)\s+(?:first|earlier"
