@@ -37,11 +37,6 @@ KNOWN: dict[tuple[str, str], str] = {
     ("31", "date"): "reader: the flight date is not found",
     ("32", "stops"): "gazetteer: 'SPS' ranks Wichita Falls above San Pedro Sula",
     (
-        "41",
-        "stops",
-    ): "reader: long report, other paragraphs' Mesa, San Salvador first; data: El Dorado in CO-CUN",
-    ("41", "not_stops"): "reader: places of other paragraphs read as stops",
-    (
         "48",
         "stops",
     ): "reader: the hospital helipad (University Hospital Galway) is not read as a stop",

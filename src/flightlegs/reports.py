@@ -42,6 +42,8 @@ a careful editor would, with rules that can be read, tested and argued with
      (*driven to, by boat, on the road from*), other flights (*for comparison, in past years,
      in the past two years, the second left ...*), locators (*west of, near*)
      and any place with no cue at all (*officials in Washington*). A
+     sentence that opens *In 2019* when the report's latest full date is in
+     a later year is background about other flights. A
      sentence opening on *a first, an earlier, a separate* (team, flight)
      turns to another flight, as *the second* does. "The night before flying
      back" does not mark what it tells as earlier.
@@ -548,6 +550,8 @@ _NEW_FLIGHT = re.compile(
 )
 # "stopped to refuel in Iceland on the way": a stop between the ends already told
 _EN_ROUTE = re.compile(r"\b(?:on the way|along the way|en route|on its way)\b(?!\s+(?:to|from)\b)")
+# "In 2019 one flight stopped in San Salvador": a sentence set in an earlier year
+_IN_YEAR = re.compile(r"^\W*In ((?:19|20)\d\d)\b")
 _TOUCHDOWN = re.compile(
     r"\b(?:landed|landing|touched down|came down|coming down|ditched|set down|alighted)\b"
 )
@@ -842,12 +846,19 @@ def _classify(
     quotes: Sequence[tuple[int, int]],
     dateline_end: int,
     gaz: Gazetteer,
+    report_year: int | None = None,
 ) -> None:
     """Give each mention of one sentence a role, or a reason to set it aside."""
     sent_lower = sentence.text.lower()
     whole_reason = ""
     if _OTHER_FLIGHTS.search(sent_lower):
         whole_reason = "about other flights or habits, not this flight"
+    elif (
+        (past := _IN_YEAR.match(sentence.text))
+        and report_year is not None
+        and int(past[1]) < report_year
+    ):
+        whole_reason = "about an earlier year's flights, not this flight"
     previous: _Mention | None = None
     for m in mentions:
         m.sentence = sentence.index
@@ -1536,6 +1547,8 @@ def read_report(text: str) -> ReportReading:
         m for m in mentions if not _overlaps(m.start, m.end, [(a, b) for a, b, _ in aircraft])
     ]
 
+    # the latest full date's year is the report's own: sentences set before it are background
+    report_year = max((d.year for d in _dates(text, 0, len(text)) if d.year), default=None)
     by_sentence: list[tuple[_Sentence, list[_Mention]]] = []
     k = 0
     other_flight = False
@@ -1551,7 +1564,7 @@ def read_report(text: str) -> ReportReading:
             other_flight = any(m.active for _, group in by_sentence for m in group)
             other_from = sentence.index if other_flight else other_from
         dateline_end = next((e for s, e in datelines if s <= sentence.start < e), -1)
-        _classify(text, sentence, ms, quotes, dateline_end, gaz)
+        _classify(text, sentence, ms, quotes, dateline_end, gaz, report_year)
         # "a chartered Challenger 605 took them to Anchorage": another aircraft's trip
         others = [
             a for a, _, d in aircraft if sentence.start <= a < sentence.end and d != aircraft[0][2]
