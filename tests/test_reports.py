@@ -35,7 +35,6 @@ SEED = HERE.parent.parent / "shared" / "seed" / "000_d51b1f53c5358254.txt"
 KNOWN: dict[tuple[str, str], str] = {
     ("31", "stops"): "reader: the route is told in an official's quote; return to Abuja missed",
     ("31", "date"): "reader: the flight date is not found",
-    ("32", "stops"): "gazetteer: 'SPS' ranks Wichita Falls above San Pedro Sula",
     (
         "48",
         "stops",

@@ -474,7 +474,7 @@ _STOP_CUE = re.compile(
     r"|\b(?:then|and then),?\s+(?:on\s+)?to|\b(?:on|onward|onwards) to"
     r"|\b(?:bound for|destined for|en route to|on (?:its|the|their) way to)"
     r"|\b(?:approach|final approach|descent) (?:to|into)"
-    r"|\b(?:landing site|landing point) (?:was|as|at|is)"
+    r"|\b(?:landing site|landing point) (?:was|as|at|is)|(?:→|->|⇒|>)"
     r"|\b(?:flight|leg|hop|diverted|diverting|arr\.?)\s+(?:to|for|into)?|\barr\.?"
     r")\s*$"
 )
@@ -544,7 +544,8 @@ _SURFACE = re.compile(
     r"|truck|ferry|land)|on foot|sailed|shipped|on the road|overland)\b"
 )
 _NEW_FLIGHT = re.compile(
-    r"^\W*(?:(?:the|a)\s+(?:second|third|fourth|other|next|later)|(?:a|an)\s+(?:first|earlier"
+    r"^\W*(?:(?:the|a)\s+(?:second|third|fourth|other|next|later)|(?:(?:the|a)\s+)?(?:2nd|3rd|\d+th)"
+    r"|(?:a|an)\s+(?:first|earlier"
     r"|previous|separate))\b(?!\s+(?:leg|stop|hop|day))",
     re.IGNORECASE,
 )
@@ -769,6 +770,19 @@ _CHAIN = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{2,3}(?:-[A-Z][A-Z0-9]{2,3})+(?![\w
 _COORDINATES = re.compile(
     r"(?<![\w.])\d{1,2}(?:\.\d+)?\s*°?\s*[NS]\s*,?\s*\d{1,3}(?:\.\d+)?\s*°?\s*[EW](?![\w])"
 )
+
+
+def _read_initials(mentions: Sequence[_Mention]) -> None:
+    """A name's initials in capitals ("SPS" after "San Pedro Sula") mean that place, not a code."""
+    named: dict[str, _Mention] = {}
+    for m in mentions:
+        words = re.findall(r"[A-Za-zÀ-ÿ]+", m.text)
+        if len(words) >= 2 and m.places and m.chain is None:
+            named.setdefault("".join(w[0] for w in words).upper(), m)
+    for m in mentions:
+        full = named.get(m.text)
+        if full is not None and m.text.isupper() and m.chain is None and full.start < m.start:
+            m.places, m.stop = full.places, None
 
 
 def _locate(stop: Stop) -> Stop:
@@ -1546,6 +1560,7 @@ def read_report(text: str) -> ReportReading:
     mentions = [
         m for m in mentions if not _overlaps(m.start, m.end, [(a, b) for a, b, _ in aircraft])
     ]
+    _read_initials(mentions)
 
     # the latest full date's year is the report's own: sentences set before it are background
     report_year = max((d.year for d in _dates(text, 0, len(text)) if d.year), default=None)
