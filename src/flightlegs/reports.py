@@ -15,7 +15,9 @@ a careful editor would, with rules that can be read, tested and argued with
 3. **Mentions** come from :mod:`flightlegs.gazetteer` (names, codes),
    :func:`flightlegs.chains.parse_chain` (code chains such as ``PHX-ELP-ANC``)
    and the chain module's coordinate syntax (``35.33N 117.87W``). Names inside
-   an aircraft mention ("Global 7500") are dropped.
+   an aircraft mention ("Global 7500") are dropped. A name's initials in
+   capitals after the name ("SPS" after "San Pedro Sula") mean that place,
+   not the airport that has them as its code (Wichita Falls).
 4. **Each mention is classified by the words before it** (its *window*, back to
    the previous place named in the sentence) and around it:
 
@@ -26,7 +28,8 @@ a careful editor would, with rules that can be read, tested and argued with
    * stop cues: *stopped in, a refuelling stop in, fuel stops at, via, landed
      in, touched down, arrived in, reaching, continued on to, then on to, flew
      to, another in, spent the night at, crossed the ice cap to, then across
-     Davis Strait to*, and a log's *arr*;
+     Davis Strait to*, an arrow (*Alexandria LA → San Pedro Sula*), and a
+     log's *arr*;
    * return cues: *heading back to, flew back to, returned to, was back at*;
    * an airport named before its town ("Bandaranaike International Airport
      at Katunayake") is the stop, pinned to that town's airport; so are
@@ -44,7 +47,7 @@ a careful editor would, with rules that can be read, tested and argued with
      and any place with no cue at all (*officials in Washington*). A
      sentence that opens *In 2019* when the report's latest full date is in
      a later year is background about other flights. A
-     sentence opening on *a first, an earlier, a separate* (team, flight)
+     sentence opening on *a first, an earlier, a separate, 2nd* (flight)
      turns to another flight, as *the second* does. "The night before flying
      back" does not mark what it tells as earlier.
 
