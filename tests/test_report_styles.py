@@ -1,0 +1,151 @@
+"""The report reader, rule by rule, on the styles of the second corpus batch (cases 30-49).
+
+Each test is one phrasing the reader's module docstring documents: monitors' logs
+and timelines, numeric dates, airport words, counts aboard, diversions, other
+aircraft and background sentences.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from flightlegs.reports import parse_report, read_report
+from flightlegs.route import StopKind
+
+
+def _stops(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.role.value) for m in read_report(text).stops]
+
+
+# --------------------------------------------------------------------------- logs and timelines
+
+
+def test_log_lines_keep_flight_order_and_repeats() -> None:
+    text = (
+        "11 JUN 2024\n"
+        "1402Z dep KIWA; 1909Z arr PANC.\n"
+        "2031Z dep PANC; 0656Z arr ZSPD.\n"
+        "0912Z dep ZSPD; 1027Z arr PANC.\n"
+        "2110Z dep PANC; 0218Z arr KIWA.\n"
+    )
+    route = parse_report(text)
+    assert [s.code for s in route.stops] == ["AZA", "ANC", "PVG", "ANC", "AZA"]
+    assert route.stops[-1].is_return  # ends where it began
+    assert route.date == dt.date(2024, 6, 11)  # the day line above the first entry
+
+
+def test_timeline_bullets_with_clock_times_are_read() -> None:
+    text = (
+        "The ministry released this timeline of the day, with local times and offsets:\n"
+        "• 06:10: the jet takes off from Iquique.\n"
+        "• 09:50: lands at Lima for fuel.\n"
+    )
+    assert _stops(text) == [("Iquique", "departure"), ("Lima", "stop")]
+
+
+def test_plain_list_items_are_still_skipped() -> None:
+    text = "The jet left Boise and landed in Reno.\n• Related: flights from Denver to Omaha.\n"
+    assert [n for n, _ in _stops(text)] == ["Boise", "Reno"]
+
+
+# --------------------------------------------------------------------------- dates
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("4/16/24", dt.date(2024, 4, 16)),
+        ("14/05/2024", dt.date(2024, 5, 14)),
+        ("11 JUN 2024", dt.date(2024, 6, 11)),
+    ],
+)
+def test_numeric_and_capital_dates(written: str, expected: dt.date) -> None:
+    assert read_report(f"On {written} the jet left Boise and landed in Reno.").date == expected
+
+
+def test_ambiguous_numeric_date_is_not_guessed() -> None:
+    assert read_report("On 5/6/24 the jet left Boise and landed in Reno.").date is None
+
+
+# --------------------------------------------------------------------------- airports
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["Iqaluit's airport", "the airport at Iqaluit", "the airport in Iqaluit", "Iqaluit airport"],
+)
+def test_airport_words_pin_the_airport(phrase: str) -> None:
+    stop = parse_report(f"The plane left Bangor and flew on to {phrase}.").stops[-1]
+    assert (stop.kind, stop.code) == (StopKind.AIRPORT, "YFB")
+
+
+def test_home_base_names_only_the_town() -> None:
+    stop = read_report("The plane left Lima and landed back at its home base in Santiago.").stops
+    assert (stop[-1].text, stop[-1].role.value, stop[-1].airport) == ("Santiago", "return", False)
+
+
+def test_airport_named_before_its_town_is_the_stop() -> None:
+    text = "The jet left Narita and landed at Bandaranaike International Airport at Katunayake."
+    assert _stops(text)[-1] == ("Bandaranaike International Airport", "stop")
+
+
+# --------------------------------------------------------------------------- people
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("The jet left Boise with ~130 on board and landed in Reno.", 130),
+        ("Iraq flew 284 of its citizens home from Minsk to Erbil.", 284),
+        ("The jet left Boise with two pilots and an engineer aboard and landed in Reno.", 3),
+        ("The jet left Boise with 24 people and landed in Reno with all 38 returnees.", 38),
+        ("The quake killed 14 people. The jet left Boise with 32 rescuers and landed in Reno.", 32),
+    ],
+)
+def test_people_aboard(text: str, people: int) -> None:
+    assert read_report(text).people == people
+
+
+# --------------------------------------------------------------------------- what is not a stop
+
+
+def test_diversion_strikes_the_planned_destination() -> None:
+    text = "A jet flying from Tokyo to Seattle was diverted to Cold Bay after an oil warning."
+    assert _stops(text) == [("Tokyo", "departure"), ("Cold Bay", "stop")]
+
+
+def test_another_aircraft_type_in_a_sentence_is_another_trip() -> None:
+    text = (
+        "A Gulfstream G650 left Haneda and landed at Cold Bay. "
+        "A chartered Challenger 605 then took the passengers on to Anchorage."
+    )
+    assert [n for n, _ in _stops(text)] == ["Haneda", "Cold Bay"]
+
+
+def test_earlier_year_sentence_is_background() -> None:
+    text = (
+        "On March 12, 2025, the jet took off from Houston and landed in Bogota. "
+        "In 2019 one flight stopped in San Salvador."
+    )
+    assert [n for n, _ in _stops(text)] == ["Houston", "Bogota"]
+
+
+def test_flying_in_from_is_where_people_came_from() -> None:
+    text = "Most had reached Minsk flying in from Istanbul. The jet left Minsk and landed in Erbil."
+    assert [n for n, _ in _stops(text)] == ["Minsk", "Erbil"]
+
+
+def test_stop_on_the_way_goes_before_the_destination() -> None:
+    text = "The C-17 left Cherry Point and landed at Evenes. It stopped in Iceland on the way."
+    assert [n for n, _ in _stops(text)] == ["Cherry Point", "Iceland", "Evenes"]
+
+
+def test_coordinates_where_the_aircraft_came_down_are_a_stop() -> None:
+    text = (
+        "The floatplane took off from Ketchikan. It landed on the water beside the boat at "
+        "55.33N 132.02W. The flight back ended with the plane coming down at Ketchikan "
+        "International Airport."
+    )
+    assert [r for _, r in _stops(text)] == ["departure", "stop", "return"]
