@@ -149,3 +149,26 @@ def test_coordinates_where_the_aircraft_came_down_are_a_stop() -> None:
         "International Airport."
     )
     assert [r for _, r in _stops(text)] == ["departure", "stop", "return"]
+
+
+def test_crew_account_in_quotes_is_the_route_and_the_lead_is_the_return() -> None:
+    text = (
+        "ABUJA, May 7, 2023 — A C-130H landed at Nnamdi Azikiwe International Airport on Sunday. "
+        "The commander said: \"We took off from Abuja early on Saturday, refuelled in N'Djamena "
+        'and were on the ground at Port Sudan in the afternoon." '
+        '"Coming back we had to stop in N\'Djamena again," he said.'
+    )
+    reading = read_report(text)
+    assert [(m.text, m.role.value) for m in reading.stops] == [
+        ("Abuja", "departure"),
+        ("N'Djamena", "stop"),
+        ("Port Sudan", "stop"),
+        ("N'Djamena", "stop"),
+        ("Nnamdi Azikiwe International Airport", "return"),
+    ]
+    assert reading.date == dt.date(2023, 5, 6)
+
+
+def test_an_officials_quote_is_still_set_aside() -> None:
+    text = 'The jet left Boise and landed in Reno. "Flights to Denver will follow," he said.'
+    assert [n for n, _ in _stops(text)] == ["Boise", "Reno"]

@@ -33,8 +33,6 @@ SEED = HERE.parent.parent / "shared" / "seed" / "000_d51b1f53c5358254.txt"
 
 #: (case prefix, aspect) -> why it fails. Each is checked to still fail (strict xfail).
 KNOWN: dict[tuple[str, str], str] = {
-    ("31", "stops"): "reader: the route is told in an official's quote; return to Abuja missed",
-    ("31", "date"): "reader: the flight date is not found",
     (
         "48",
         "stops",

@@ -37,7 +37,8 @@ a careful editor would, with rules that can be read, tested and argued with
      "its home base in Santiago", which names only the town;
    * list continuations (*X, Y and Z*) take the role of the list's first item;
      *City, Region* and *X in Region* qualify the place before them;
-   * set aside: demonyms (*Chinese nationals*), *X-based*, quotations,
+   * set aside: demonyms (*Chinese nationals*), *X-based*, quotations
+     (but not a crew's own account: "We took off from Abuja ..."),
      negations (*did not stop in, never reached, instead of, rather than*),
      plans and hypotheses (*planned, would, was due to, asked that*; but "a
      scheduled stop in Vienna" was made), what was
@@ -73,12 +74,21 @@ a careful editor would, with rules that can be read, tested and argued with
    segment marked as earlier (*earlier that morning, before that, had flown*)
    goes before the previous segment; a lone departure goes first; anything
    else follows. Consecutive repeats are merged. *Via* stops keep their order
-   ("via Midway and Wake"). A sentence that says its stop was made *on the
-   way* puts it before the last stop already told. Log lines and timeline entries (sentences that
-   begin with a clock time, "1909Z arr PANC") are told in flight order, so
-   each follows the one before it without alignment: a log may pass the same
-   airport twice. A route of three or more stops that ends where it began
-   ends with a return.
+   ("via Midway and Wake"). Further rules:
+
+   * a sentence that says its stop was made *on the way* puts it before the
+     last stop already told;
+   * log lines and timeline entries (sentences that begin with a clock time,
+     "1909Z arr PANC") are told in flight order, so each follows the one
+     before it without alignment: a log may pass the same airport twice; a
+     stop named *again* ("had to stop in N'Djamena again") is a second visit,
+     added the same way;
+   * a segment dated a few weekdays before those told so far ("we took off
+     from Abuja on Saturday" after "landed at Abuja's airport on Sunday") that
+     leaves from the only place the flight was said to land makes that
+     landing the return home;
+   * a route of three or more stops that ends where it began ends with a
+     return.
 6. **Readings that fit the route.** A name between two stops that has several
    readings is read as the one that lies on the way from the stop before to
    the stop after, when the first reading would send the flight far off it:
@@ -91,8 +101,7 @@ a careful editor would, with rules that can be read, tested and argued with
    *in all 120 people*, *all 38 returnees*, wins over the first count; counts
    in quotations, casualties (*killing 14 people*, *eleven people have died*)
    and sentences from the one that turns to another flight on are ignored),
-   the seats
-   (*seating capacity of 14*, *a 189-seat cabin*) and the flight date: a full
+   the seats (*seating capacity of 14*, *a 189-seat cabin*) and the flight date: a full
    date in a sentence of the first stop (a weekday there is resolved against
    the nearest full date), else the last day line ("11 JUN 2024" alone on a
    line, heading a log's entries) above the first stop, else the first date in
@@ -554,6 +563,11 @@ _NEW_FLIGHT = re.compile(
 )
 # "stopped to refuel in Iceland on the way": a stop between the ends already told
 _EN_ROUTE = re.compile(r"\b(?:on the way|along the way|en route|on its way)\b(?!\s+(?:to|from)\b)")
+# "We took off from Abuja ... and refuelled in N'Djamena": a crew's own account is the route
+_FIRST_PERSON_FLIGHT = re.compile(
+    r"\b(?:[Ww]e|I)\s+(?:\w+\s+){0,2}?(?:took off|flew|landed|refuell?ed|departed|left|stopped"
+    r"|touched down|had to stop)\b"
+)
 # "In 2019 one flight stopped in San Salvador": a sentence set in an earlier year
 _IN_YEAR = re.compile(r"^\W*In ((?:19|20)\d\d)\b")
 _TOUCHDOWN = re.compile(
@@ -631,6 +645,7 @@ class _Mention:
     airport: bool = False
     airport_name: str = ""
     cue: str = ""
+    again: bool = False
     within: Place | None = None
     also: list[int] = field(default_factory=list)
     sentences: list[int] = field(default_factory=list)
@@ -901,6 +916,7 @@ def _classify(
         prev = previous
         previous = m
         m.airport = bool(_AIRPORTS_AFTER.match(after))
+        m.again = bool(re.match(r"\s+again\b", after))
         if m.start < dateline_end:
             m.reason = "in the dateline"
         elif _overlaps(m.start, m.end, quotes):
@@ -1069,6 +1085,7 @@ def _merge(
     *,
     in_order: bool = False,
     en_route: bool = False,
+    dated_earlier: bool = False,
 ) -> int:
     """Merge one segment into the itinerary; return where the segment begins in it."""
     body = [m for m in itinerary if m.role is not Role.RETURN]
@@ -1092,6 +1109,19 @@ def _merge(
             break
     seg_body = [m for m in segment if m.role is not Role.RETURN]
     seg_returns = [m for m in segment if m.role is Role.RETURN]
+    if (
+        hit is not None
+        and dated_earlier
+        and segment[hit[1]].role is Role.DEPARTURE
+        and hit[0] == len(body) - 1
+        and not any(m.role is Role.DEPARTURE for m in body)
+    ):
+        # "landed at Abuja on Sunday" ... "we took off from Abuja on Saturday": the lead told
+        # the arrival home first; the flight went out from there and came back
+        home = body.pop()
+        home.role = Role.RETURN
+        itinerary[:] = seg_body + body + tail + seg_returns + [home]
+        return 0
     if hit is not None:
         i, j = hit
         body[i] = _better(body[i], segment[j])
@@ -1139,6 +1169,7 @@ def _order(
 ) -> list[_Mention]:
     itinerary: list[_Mention] = []
     anchor: int | None = None
+    days_told: list[str] = []  # weekdays of the sentences with stops so far
     for sentence, mentions in sentences:
         groups: dict[int | None, list[_Mention]] = {}
         for m in mentions:
@@ -1146,12 +1177,26 @@ def _order(
         chains = [g for k, g in groups.items() if k is not None]
         prose = groups.get(None, [])
         earlier = bool(_EARLIER.search(text[sentence.start : sentence.end]))
-        in_order = bool(_CLOCK.match(sentence.text))
+        day = _WEEKDAY.search(sentence.text)
+        dated_earlier = day is not None and any(
+            (_WEEKDAYS.index(d.lower()) - _WEEKDAYS.index(day.group(1).lower())) % 7 in (1, 2, 3)
+            for d in days_told
+        )
+        if day is not None and any(m.active for m in mentions):
+            days_told.append(day.group(1))
+        in_order = bool(_CLOCK.match(sentence.text)) or any(m.again for m in mentions)
         en_route = bool(_EN_ROUTE.search(sentence.text))
         for segment in [*(_segment(g) for g in chains), _segment(prose)]:
             if segment:
                 anchor = _merge(
-                    itinerary, segment, earlier, anchor, gaz, in_order=in_order, en_route=en_route
+                    itinerary,
+                    segment,
+                    earlier,
+                    anchor,
+                    gaz,
+                    in_order=in_order,
+                    en_route=en_route,
+                    dated_earlier=dated_earlier,
                 )
     vetoed = [m for _, ms in sentences for m in ms if m.veto]
     itinerary = [m for m in itinerary if not any(_same(m, v, gaz, nested=False) for v in vetoed)]
@@ -1558,7 +1603,9 @@ def read_report(text: str) -> ReportReading:
         if dateline := _DATELINE.match(text, start, end):
             datelines.append((start, dateline.end()))
         sentences.extend(_split_sentences(text, start, end, len(sentences)))
-        quotes.extend(_quote_spans(text, start, end))
+        quotes.extend(
+            q for q in _quote_spans(text, start, end) if not _FIRST_PERSON_FLIGHT.search(text, *q)
+        )
     mentions, aircraft = _find_mentions(text, prose, gaz)
     mentions = [
         m for m in mentions if not _overlaps(m.start, m.end, [(a, b) for a, b, _ in aircraft])
