@@ -36,7 +36,10 @@ KNOWN: dict[tuple[str, str], str] = {
     (
         "48",
         "stops",
-    ): "reader: the hospital helipad (University Hospital Galway) is not read as a stop",
+    ): (
+        "gazetteer: a place that ends a longer proper name ('University Hospital Galway') is "
+        "not found, so the hospital helipad stop is missed"
+    ),
 }
 
 ASPECTS = ("stops", "aircraft", "people", "seats", "date", "not_stops")
