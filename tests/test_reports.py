@@ -33,13 +33,8 @@ SEED = HERE.parent.parent / "shared" / "seed" / "000_d51b1f53c5358254.txt"
 
 #: (case prefix, aspect) -> why it fails. Each is checked to still fail (strict xfail).
 KNOWN: dict[tuple[str, str], str] = {
-    (
-        "48",
-        "stops",
-    ): (
-        "gazetteer: a place that ends a longer proper name ('University Hospital Galway') is "
-        "not found, so the hospital helipad stop is missed"
-    ),
+    ("48", "stops"): "gazetteer: a place that ends a longer proper name ('University Hospital "
+    "Galway') is not found, so the hospital helipad stop is missed",
 }
 
 ASPECTS = ("stops", "aircraft", "people", "seats", "date", "not_stops")
