@@ -551,9 +551,12 @@ _OTHER_FLIGHTS = re.compile(
     r"|each (?:week|month|time)|every time|regularly|routinely|usually|often|earlier deployments"
     r"|spends?)\b"
 )
+# travel that is not flying: "by road", "on foot" (one list for both patterns below)
+_BY_SURFACE = r"by (?:boat|sea|road|bus|car|train|truck|ferry|land)|on foot"
 _SURFACE = re.compile(
-    r"\b(?:driven|drove|drive|trucked|bused|bussed|walked|walk|by (?:boat|sea|road|bus|car|train"
-    r"|truck|ferry|land)|on foot|sailed|shipped|on the road|overland)\b"
+    r"\b(?:driven|drove|drive|trucked|bused|bussed|walked|walk|"
+    + _BY_SURFACE
+    + r"|sailed|shipped|on the road|overland)\b"
 )
 _NEW_FLIGHT = re.compile(
     r"^\W*(?:(?:the|a)\s+(?:second|third|fourth|other|next|later)|(?:(?:the|a)\s+)?(?:2nd|3rd|\d+th)"
@@ -604,7 +607,7 @@ _AIRPORTS_AFTER = re.compile(
     r"^(?:['’]s(?:\s+(?:main|international|local))?)?\s+(?:airports?|airfields?|air bases?)\b",
     re.IGNORECASE,
 )
-_SURFACE_AFTER = re.compile(r"^\W{0,3}(?:by (?:boat|sea|road|bus|car|train|truck|ferry)|on foot)")
+_SURFACE_AFTER = re.compile(r"^\W{0,3}(?:" + _BY_SURFACE + ")")
 _CANCEL_AFTER = re.compile(
     r"^[^.;:]{0,60}?\b(?:was|were|had been|has been)\s+(?:cancell?ed|canceled|scrapped|scrubbed"
     r"|called off|dropped|abandoned)\b"
