@@ -688,7 +688,11 @@ def route_map(
     if title is None:
         title = route_list[0].name if len(route_list) == 1 else f"{len(route_list):,} routes"
 
-    m: folium.Map = fm.Map(location=None, tiles=None, control_scale=True, prefer_canvas=many)
+    # zoom_snap: fitting the route to the view may pick quarter zoom levels, so the padding
+    # that keeps it clear of the legend does not cost a whole zoom level
+    m: folium.Map = fm.Map(
+        location=None, tiles=None, control_scale=True, prefer_canvas=many, zoom_snap=0.25
+    )
     figure: Any = m.get_root()  # a branca Figure
     figure.title = _esc(title)
     figure.header.add_child(
@@ -721,7 +725,8 @@ def route_map(
     fm.LayerControl(position="topright", collapsed=False).add_to(m)
     bounds = layout.bounds()
     if bounds is not None:
-        m.fit_bounds(bounds, padding=(30, 30), max_zoom=9)
+        # keep the route clear of the title (top) and the legend (bottom left, ~160 px tall)
+        m.fit_bounds(bounds, padding_top_left=(40, 90), padding_bottom_right=(40, 170), max_zoom=9)
     return m
 
 
