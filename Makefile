@@ -17,8 +17,10 @@ demo: $(BIN)/flightlegs
 	$(BIN)/flightlegs check examples/gulfstream-charter.txt
 	$(BIN)/flightlegs map examples/gulfstream-charter.txt -o maps/gulfstream-charter.html
 
-# The whole test suite (browser tests need `bash .ci/install-browser.sh` once).
+# The whole test suite. The browser tests need Debian's Chromium and npm packages standing in
+# for folium's CDN assets: installed here (Chromium only as root; otherwise they skip and say so).
 test: $(BIN)/flightlegs
+	bash .ci/install-browser.sh
 	$(BIN)/python -m pytest
 
 lint: $(BIN)/flightlegs
