@@ -5,8 +5,8 @@ Run: ``python benchmarks/bench_checks.py [--routes 10000]``.
 1. Writes a CSV of random airport-code chains (2-6 stops, unique IATA codes of
    large and medium airports from the bundled table, a mix of aircraft types
    and passenger counts) to a temporary folder.
-2. In process: reads it with :func:`flightlegs.inputs.read_routes`, checks it
-   with :func:`flightlegs.checks.check_routes` (one geodesic call for every
+2. In process: reads it with :func:`flightlegs.read.inputs.read_routes`, checks it
+   with :func:`flightlegs.checks.rules.check_routes` (one geodesic call for every
    leg), renders JSON; best of 3, with the share of each step.
 3. Peak memory: ``tracemalloc`` over one in-process run (Python allocations),
    and the peak resident set of ``flightlegs check FILE --format F`` run as a
@@ -38,7 +38,7 @@ AIRCRAFT = ["GLF5", "Gulfstream V", "B738", "E145", "a 737", "A320", "B763", "C-
 
 
 def write_routes(path: Path, count: int, seed: int = 42) -> None:
-    from flightlegs.airports import airport_table
+    from flightlegs.reference.airports import airport_table
 
     table = airport_table()
     codes = sorted(
@@ -65,9 +65,9 @@ def best_of(fn, repeat: int = 3) -> tuple[float, object]:  # type: ignore[no-unt
 
 
 def in_process(path: Path, count: int) -> None:
-    from flightlegs.checks import check_routes
-    from flightlegs.inputs import read_routes
-    from flightlegs.report_formats import render
+    from flightlegs.checks.rules import check_routes
+    from flightlegs.read.inputs import read_routes
+    from flightlegs.show.check_output import render
 
     read_routes(str(path))  # warm the airport table and the aircraft index
     t_read, routes = best_of(lambda: read_routes(str(path)))
@@ -141,7 +141,7 @@ def cold_start(repeat: int = 5) -> None:
         )
     probe = (
         "import sys, io, contextlib\n"
-        "from flightlegs.cli import main\n"
+        "from flightlegs.cli.main import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         f"    main(['check', {str(EXAMPLE)!r}])\n"
         "print(','.join(m for m in ('pandas', 'folium', 'scipy', 'geopy', 'shapely') "

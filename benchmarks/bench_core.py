@@ -34,8 +34,8 @@ def best_of(fn, repeat: int = 5) -> float:  # type: ignore[no-untyped-def]
 def geodesic_throughput(n_pairs: int, geopy_sample: int) -> None:
     from geopy.distance import geodesic
 
-    from flightlegs.airports import airport_table
-    from flightlegs.geodesy import inverse
+    from flightlegs.core.geodesy import inverse
+    from flightlegs.reference.airports import airport_table
 
     table = airport_table()
     rng = np.random.default_rng(42)
@@ -68,7 +68,7 @@ def geodesic_throughput(n_pairs: int, geopy_sample: int) -> None:
     worst = float(np.max(np.abs(d - np.asarray(naive()))))
     print(f"geodesic distances, {n_pairs:,} random airport pairs")
     print(
-        f"  flightlegs.geodesy.inverse (numpy arrays): {ours:.3f} s  = {ours_rate / 1e6:.2f} M legs/s"
+        f"  flightlegs.core.geodesy.inverse (numpy arrays): {ours:.3f} s  = {ours_rate / 1e6:.2f} M legs/s"
     )
     print(
         f"  geopy.distance.geodesic loop ({geopy_sample:,} pairs): {geopy_rate / 1e3:.1f} k legs/s"
@@ -79,11 +79,11 @@ def geodesic_throughput(n_pairs: int, geopy_sample: int) -> None:
 def table_load() -> None:
     import pandas as pd
 
-    from flightlegs._data import data_path
-    from flightlegs.airports import AirportTable
+    from flightlegs.core.files import data_path
+    from flightlegs.reference.airports import AirportTable
 
     path = data_path("airports.csv")
-    from flightlegs.airports import airport_table
+    from flightlegs.reference.airports import airport_table
 
     ours = best_of(lambda: AirportTable.from_csv(path))
     panda = best_of(lambda: pd.read_csv(path, keep_default_na=False, na_values=[""]))
@@ -103,7 +103,7 @@ def table_load() -> None:
             [
                 sys.executable,
                 "-c",
-                "from flightlegs.airports import airport_table; airport_table()",
+                "from flightlegs.reference.airports import airport_table; airport_table()",
             ],
             check=True,
         )

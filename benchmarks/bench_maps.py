@@ -37,8 +37,8 @@ TARGETS = {"seconds": 3.0, "mb": 10.0, "peak_mb": 1024.0}
 def random_routes(count: int, seed: int = 5) -> list:
     import numpy as np
 
-    from flightlegs.airports import airport_table
-    from flightlegs.route import Route
+    from flightlegs.core.route import Route
+    from flightlegs.reference.airports import airport_table
 
     table = airport_table()
     large = [a for a in table if a.type == "large_airport"]
@@ -51,7 +51,7 @@ def random_routes(count: int, seed: int = 5) -> list:
 
 
 def build_flightlegs(routes: list, path: Path) -> None:
-    from flightlegs.maps import route_map, save_map
+    from flightlegs.show.maps import route_map, save_map
 
     save_map(route_map(routes), path)
 
@@ -59,7 +59,7 @@ def build_flightlegs(routes: list, path: Path) -> None:
 def build_naive(routes: list, path: Path) -> None:
     import folium
 
-    from flightlegs.export import leg_path
+    from flightlegs.show.geometry import leg_path
 
     m = folium.Map(location=(20, 0), zoom_start=2)
     for route in routes:
@@ -78,7 +78,7 @@ def run_one(how: str, count: int, out: Path) -> dict:
     """Build one map in this process; return its figures."""
     import folium  # noqa: F401  imported before timing, as a caller would have
 
-    import flightlegs.maps  # noqa: F401
+    import flightlegs.show.maps  # noqa: F401
 
     routes = random_routes(count)
     start = time.perf_counter()

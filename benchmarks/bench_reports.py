@@ -10,8 +10,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from flightlegs.reports import parse_report
-from flightlegs.routefiles import read_route_file
+from flightlegs.read.report.reader import parse_report
+from flightlegs.read.routefiles import read_route_file
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "seed" / "000_d51b1f53c5358254.txt"

@@ -41,8 +41,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from flightlegs import airport_table, lookup_aircraft
-from flightlegs.route import Route
-from flightlegs.routefiles import routes_from_csv
+from flightlegs.core.route import Route
+from flightlegs.read.routefiles import routes_from_csv
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "examples" / "many-flights.csv"

@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from flightlegs._data import data_path
-from flightlegs.aircraft import (
+from flightlegs.core.files import data_path
+from flightlegs.errors import AircraftError, FlightlegsError, InputError
+from flightlegs.reference.aircraft import (
     FIGURES,
     AircraftSpec,
     AircraftType,
@@ -20,7 +21,6 @@ from flightlegs.aircraft import (
     find_aircraft_mentions,
     lookup_aircraft,
 )
-from flightlegs.errors import AircraftError, FlightlegsError, InputError
 
 REQUIRED_TYPES = {
     "GLF4", "GLF5", "GLF6",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from flightlegs.airports import AirportTable, airport_table
 from flightlegs.errors import AmbiguousPlaceError, FlightlegsError, InputError, UnknownPlaceError
+from flightlegs.reference.airports import AirportTable, airport_table
 
 
 @pytest.mark.parametrize(

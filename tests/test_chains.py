@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from flightlegs.chains import MAX_CHAIN_LENGTH, TokenKind, parse_chain, tokenize
+from flightlegs.core.route import StopKind
 from flightlegs.errors import FlightlegsError, InputError, RouteSyntaxError
-from flightlegs.route import StopKind
+from flightlegs.read.chains import MAX_CHAIN_LENGTH, TokenKind, parse_chain, tokenize
 
 
 def codes(chain: str) -> list[list[str]]:

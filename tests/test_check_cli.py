@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from flightlegs.checks import CHECKS, check_routes
-from flightlegs.cli import main
-from flightlegs.inputs import read_routes
-from flightlegs.report_formats import escape_data, escape_property, render
+from flightlegs.checks.results import CHECKS
+from flightlegs.checks.rules import check_routes
+from flightlegs.cli.main import main
+from flightlegs.read.inputs import read_routes
+from flightlegs.show.check_output import escape_data, escape_property, render
 
 SEED = "AZA-ELP-ANC-SHE-ICN"
 

@@ -17,21 +17,15 @@ import pandas as pd
 import pytest
 from geographiclib.geodesic import Geodesic
 
-from flightlegs.aircraft import lookup_aircraft
-from flightlegs.airports import airport_table
-from flightlegs.chains import parse_chain
-from flightlegs.checks import (
-    CHECKS,
-    CheckSettings,
-    Finding,
-    RouteReport,
-    Severity,
-    check_route,
-    check_routes,
-)
-from flightlegs.config import config_from_text, find_pyproject, load_config
+from flightlegs.checks.config import config_from_text, find_pyproject, load_config
+from flightlegs.checks.results import CHECKS, Finding, RouteReport, Severity
+from flightlegs.checks.rules import check_route, check_routes
+from flightlegs.checks.settings import CheckSettings
+from flightlegs.core.route import Route, Stop, StopKind
 from flightlegs.errors import InputError
-from flightlegs.route import Route, Stop, StopKind
+from flightlegs.read.chains import parse_chain
+from flightlegs.reference.aircraft import lookup_aircraft
+from flightlegs.reference.airports import airport_table
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 NM = 1852.0

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from geographiclib.geodesic import Geodesic
 
-from flightlegs.cli import main
-from flightlegs.inputs import read_routes
+from flightlegs.cli.main import main
+from flightlegs.read.inputs import read_routes
 
 CHAIN = "AZA-ELP-ANC-SHE-ICN"
 
@@ -28,7 +28,7 @@ def test_legs_json_contract_matches_geographiclib(capsys: pytest.CaptureFixture[
     doc = json.loads(out)
     (route,) = doc["routes"]
     assert route["name"] == CHAIN
-    # the keys documented as the contract in flightlegs.output
+    # the keys documented as the contract in flightlegs.show.tables
     assert set(route) == {
         "name", "aircraft", "date", "people", "seats", "source", "stops", "legs",
         "total_km", "total_nm", "total_mi", "warnings",
@@ -143,7 +143,11 @@ def test_binary_file_is_refused(tmp_path, capsys) -> None:  # type: ignore[no-un
     "command",
     [
         [sys.executable, "-m", "flightlegs"],
-        [sys.executable, "-c", "import sys; from flightlegs.cli import main; sys.exit(main())"],
+        [
+            sys.executable,
+            "-c",
+            "import sys; from flightlegs.cli.main import main; sys.exit(main())",
+        ],
     ],
     ids=["python-m", "console-entry"],
 )

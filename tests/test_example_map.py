@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from flightlegs.cli import main
+from flightlegs.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[1]
 COMMITTED = ROOT / "maps" / "gulfstream-charter.html"

@@ -13,21 +13,15 @@ import numpy as np
 import pytest
 import shapely
 
-from flightlegs.airports import airport_table
-from flightlegs.checks import check_routes
-from flightlegs.cli import main
+from flightlegs.checks.rules import check_routes
+from flightlegs.cli.main import main
+from flightlegs.core.route import Evidence, Route, Stop, StopKind
 from flightlegs.errors import InputError
-from flightlegs.export import (
-    antimeridian_parts,
-    export_routes,
-    leg_path,
-    routes_csv,
-    routes_geojson,
-    routes_kml,
-)
-from flightlegs.inputs import read_routes
-from flightlegs.maps import route_map
-from flightlegs.route import Evidence, Route, Stop, StopKind
+from flightlegs.read.inputs import read_routes
+from flightlegs.reference.airports import airport_table
+from flightlegs.show.export import export_routes, routes_csv, routes_geojson, routes_kml
+from flightlegs.show.geometry import antimeridian_parts, leg_path
+from flightlegs.show.maps import route_map
 
 CHAIN = "AZA-ELP-ANC-SHE-ICN"
 KML = {"k": "http://www.opengis.net/kml/2.2"}

@@ -9,17 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from flightlegs.core.route import StopKind
 from flightlegs.errors import FlightlegsError, InputError, UnknownPlaceError
-from flightlegs.gazetteer import (
-    CODE_STOPLIST,
-    Gazetteer,
-    Place,
-    PlaceMention,
-    fold,
-    gazetteer,
-    load_gazetteer,
-)
-from flightlegs.route import StopKind
+from flightlegs.reference.gazetteer.folding import fold
+from flightlegs.reference.gazetteer.index import Gazetteer, gazetteer, load_gazetteer
+from flightlegs.reference.gazetteer.names import CODE_STOPLIST
+from flightlegs.reference.gazetteer.places import Place, PlaceMention
 
 
 @pytest.fixture(scope="module")
@@ -159,7 +154,7 @@ def test_a_city_with_a_large_airport_comes_before_a_region_of_its_name(g: Gazett
     ],
 )
 def test_cities(g: Gazetteer, name: str, country: str, region: str | None, first: str) -> None:
-    from flightlegs.places import rank_candidates
+    from flightlegs.geocode.rank import rank_candidates
 
     best = g.lookup(name)[0] if name != "Guantánamo" else g.lookup(name)[1]
     assert (best.kind, best.country, best.region) == (StopKind.CITY, country, region)
@@ -285,7 +280,7 @@ def test_municipality_with_a_district_yields_the_city(g: Gazetteer) -> None:
     ],
 )
 def test_airport_names(g: Gazetteer, name: str, code: str) -> None:
-    from flightlegs.places import rank_candidates
+    from flightlegs.geocode.rank import rank_candidates
 
     places = g.lookup(name)
     assert any(p.airport is not None and p.airport.code == code for p in places)
@@ -295,7 +290,7 @@ def test_airport_names(g: Gazetteer, name: str, code: str) -> None:
 
 @pytest.mark.parametrize("name", ["Shannon", "El Paso", "Anchorage"])
 def test_a_city_named_for_its_airport_leads_to_it(g: Gazetteer, name: str) -> None:
-    from flightlegs.places import rank_candidates
+    from flightlegs.geocode.rank import rank_candidates
 
     codes = {"Shannon": "SNN", "El Paso": "ELP", "Anchorage": "ANC"}
     assert rank_candidates(g.lookup(name)[0])[0][0].code == codes[name]
@@ -304,7 +299,7 @@ def test_a_city_named_for_its_airport_leads_to_it(g: Gazetteer, name: str) -> No
 def test_airport_aliases_are_sourced_and_name_known_airports(g: Gazetteer) -> None:
     import csv
 
-    from flightlegs._data import data_path
+    from flightlegs.core.files import data_path
 
     with data_path("airport_aliases.csv").open(encoding="utf-8", newline="") as fh:
         reader = csv.DictReader(fh)
@@ -397,7 +392,7 @@ def test_place_validates() -> None:
         Place("Somewhere", StopKind.COORDINATES, None, None)
     with pytest.raises(InputError, match="alpha-2"):
         Place("Somewhere", StopKind.COUNTRY, "USA", None)
-    from flightlegs.airports import airport_table
+    from flightlegs.reference.airports import airport_table
 
     phx = airport_table().by_code("PHX")
     with pytest.raises(InputError, match="cannot have an airport"):
@@ -664,7 +659,7 @@ def test_a_new_cache_deletes_older_ones_of_its_kind_only(tmp_path: Path) -> None
 
 
 def test_pruning_caches_ignores_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from flightlegs.airports import _write_cache
+    from flightlegs.core.cache import _write_cache
 
     stale = tmp_path / "airports-0123456789abcdef01234567.marshal"
     stale.write_bytes(b"stale")
@@ -683,7 +678,7 @@ def test_pruning_caches_ignores_errors(tmp_path: Path, monkeypatch: pytest.Monke
 
 
 def test_cache_dir_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    from flightlegs.gazetteer import cache_dir
+    from flightlegs.core.cache import cache_dir
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert cache_dir() == tmp_path / "flightlegs"

@@ -10,9 +10,7 @@ from geographiclib.geodesic import Geodesic
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flightlegs.airports import airport_table
-from flightlegs.errors import InputError
-from flightlegs.geodesy import (
+from flightlegs.core.geodesy import (
     LatLon,
     circle,
     convert,
@@ -22,6 +20,8 @@ from flightlegs.geodesy import (
     shift_longitudes,
     unwrap_longitudes,
 )
+from flightlegs.errors import InputError
+from flightlegs.reference.airports import airport_table
 
 WGS84 = Geodesic.WGS84
 

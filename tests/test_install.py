@@ -73,7 +73,7 @@ def test_installed_copy_runs_from_another_directory(wheel: Path, tmp_path: Path)
         [
             sys.executable,
             "-c",
-            "import flightlegs, json; from flightlegs._data import data_path;"
+            "import flightlegs, json; from flightlegs.core.files import data_path;"
             "print(json.dumps([flightlegs.__file__, str(data_path('airports.csv'))]))",
         ],
         cwd=elsewhere,

@@ -15,22 +15,22 @@ from branca.element import Element
 from hypothesis import given
 from hypothesis import strategies as st
 
-from flightlegs.airports import airport_table
-from flightlegs.checks import check_routes
-from flightlegs.cli import main
+from flightlegs.checks.rules import check_routes
+from flightlegs.cli.main import main
+from flightlegs.core.geodesy import shift_longitudes
+from flightlegs.core.route import Evidence, Route, Stop, StopKind
 from flightlegs.errors import InputError
-from flightlegs.geodesy import shift_longitudes
-from flightlegs.inputs import read_routes
-from flightlegs.maps import (
+from flightlegs.read.inputs import read_routes
+from flightlegs.reference.airports import airport_table
+from flightlegs.show.geometry import window_centre
+from flightlegs.show.maps import (
     MANY_ROUTES,
     VERDICT_COLOURS,
     is_flightlegs_map,
     render_map,
     route_map,
     save_map,
-    window_centre,
 )
-from flightlegs.route import Evidence, Route, Stop, StopKind
 
 CHAIN = "AZA-ELP-ANC-SHE-ICN"
 HOSTILE = (
@@ -327,7 +327,7 @@ def test_hostile_text_is_escaped_everywhere() -> None:
 
 
 def test_hostile_report_is_escaped() -> None:
-    from flightlegs.reports import parse_report
+    from flightlegs.read.report.reader import parse_report
 
     text = (
         "The <img src=x onerror=alert(1)> jet took off from Arizona and stopped in Texas and "

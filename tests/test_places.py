@@ -11,21 +11,17 @@ import pytest
 from geopy.extra.rate_limiter import RateLimiter
 from geopy.location import Location
 
+from flightlegs.core.geodesy import LatLon, distance_m
+from flightlegs.core.route import Evidence, StopKind
 from flightlegs.errors import AmbiguousPlaceError, GeocoderError, InputError, UnknownPlaceError
-from flightlegs.gazetteer import Place, gazetteer, is_jet_usable
-from flightlegs.geodesy import LatLon, distance_m
-from flightlegs.places import (
-    CITY_RADIUS_KM,
-    GeopyResolver,
-    OfflineGeocoder,
-    OfflineResolver,
-    Resolver,
-    make_resolver,
-    nearest_airports,
-    rank_candidates,
-    stop_for_place,
-)
-from flightlegs.route import Evidence, StopKind
+from flightlegs.geocode.online import GeopyResolver
+from flightlegs.geocode.rank import CITY_RADIUS_KM, rank_candidates, stop_for_place
+from flightlegs.geocode.resolvers import OfflineResolver, Resolver, make_resolver
+from flightlegs.geocode.snap import nearest_airports
+from flightlegs.reference.airports import is_jet_usable
+from flightlegs.reference.gazetteer.index import gazetteer
+from flightlegs.reference.gazetteer.places import Place
+from offline_geocoder import OfflineGeocoder
 
 
 def place(name: str, index: int = 0) -> Place:
@@ -110,7 +106,7 @@ def test_bad_limit(limit: Any) -> None:
 def test_hub_table_cites_a_source_for_every_row() -> None:
     import csv
 
-    from flightlegs._data import data_path
+    from flightlegs.core.files import data_path
 
     with data_path("operator_hubs.csv").open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))

@@ -11,8 +11,8 @@ import datetime as dt
 
 import pytest
 
-from flightlegs.reports import parse_report, read_report
-from flightlegs.route import StopKind
+from flightlegs.core.route import StopKind
+from flightlegs.read.report.reader import parse_report, read_report
 
 
 def _stops(text: str) -> list[tuple[str, str]]:

@@ -22,10 +22,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from flightlegs.core.route import Route, StopKind
 from flightlegs.errors import FlightlegsError, InputError, UnknownPlaceError
-from flightlegs.gazetteer import gazetteer
-from flightlegs.reports import MAX_REPORT_CHARS, Role, parse_report, read_report
-from flightlegs.route import Route, StopKind
+from flightlegs.read.report.model import MAX_REPORT_CHARS, Role
+from flightlegs.read.report.reader import parse_report, read_report
+from flightlegs.reference.gazetteer.index import gazetteer
 
 HERE = Path(__file__).parent
 CORPUS = HERE / "reports"

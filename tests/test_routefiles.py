@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from flightlegs.cli import main
+from flightlegs.cli.main import main
+from flightlegs.core.route import StopKind
 from flightlegs.errors import RouteFileError, UnknownPlaceError
-from flightlegs.inputs import read_routes
-from flightlegs.route import StopKind
-from flightlegs.routefiles import read_route_file, routes_from_csv, routes_from_data
+from flightlegs.read.inputs import read_routes
+from flightlegs.read.routefiles import read_route_file, routes_from_csv, routes_from_data
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 
@@ -145,7 +145,7 @@ def test_csv_errors(text: str, message: str) -> None:
 def test_csv_place_names_resolved_once() -> None:
     calls: list[str] = []
 
-    from flightlegs.places import make_resolver
+    from flightlegs.geocode.resolvers import make_resolver
 
     real = make_resolver()
 

@@ -12,97 +12,126 @@ Examples
 ['ELP', 'ANC', 'SHE', 'ICN']
 """
 
-from importlib.metadata import PackageNotFoundError, version
+from __future__ import annotations
 
-from .aircraft import (
-    AircraftSpec,
-    AircraftType,
-    Interval,
-    aircraft_table,
-    aircraft_types,
-    find_aircraft_mentions,
-    lookup_aircraft,
-)
-from .airports import Airport, AirportTable, airport_table
-from .chains import parse_chain
-from .checks import (
-    CheckReport,
-    CheckSettings,
-    Finding,
-    RouteReport,
-    Severity,
-    check_route,
-    check_routes,
-)
-from .errors import (
-    AircraftError,
-    AmbiguousPlaceError,
-    FlightlegsError,
-    GeocoderError,
-    InputError,
-    MissingDependencyError,
-    RouteFileError,
-    RouteSyntaxError,
-    UnknownPlaceError,
-)
-from .export import export_routes
-from .geodesy import LatLon
-from .inputs import read_routes
-from .legs import Leg, legs_frame, measure, measure_many
-from .maps import render_map, route_map, save_map
-from .reports import parse_report, read_report
-from .route import Evidence, Route, Stop, StopKind
-from .routefiles import read_route_file
+import importlib
+from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING, Any
 
 try:
     __version__ = version("flightlegs")
 except PackageNotFoundError:  # a source tree that is not installed
     __version__ = "0+unknown"
 
-__all__ = [
-    "AircraftError",
-    "AircraftSpec",
-    "AircraftType",
-    "Airport",
-    "AirportTable",
-    "AmbiguousPlaceError",
-    "CheckReport",
-    "CheckSettings",
-    "Evidence",
-    "Finding",
-    "FlightlegsError",
-    "GeocoderError",
-    "InputError",
-    "Interval",
-    "LatLon",
-    "Leg",
-    "MissingDependencyError",
-    "Route",
-    "RouteFileError",
-    "RouteReport",
-    "RouteSyntaxError",
-    "Severity",
-    "Stop",
-    "StopKind",
-    "UnknownPlaceError",
-    "__version__",
-    "aircraft_table",
-    "aircraft_types",
-    "airport_table",
-    "check_route",
-    "check_routes",
-    "export_routes",
-    "find_aircraft_mentions",
-    "legs_frame",
-    "lookup_aircraft",
-    "measure",
-    "measure_many",
-    "parse_chain",
-    "parse_report",
-    "read_report",
-    "read_route_file",
-    "read_routes",
-    "render_map",
-    "route_map",
-    "save_map",
-]
+#: Where each public name lives. Importing :mod:`flightlegs` loads none of them;
+#: the first use of a name imports its module (PEP 562), so
+#: ``import flightlegs.core.geodesy`` costs numpy and pyproj alone.
+_EXPORTS: dict[str, str] = {
+    "AircraftError": "flightlegs.errors",
+    "AircraftSpec": "flightlegs.reference.aircraft",
+    "AircraftType": "flightlegs.reference.aircraft",
+    "Airport": "flightlegs.core.airport",
+    "AirportTable": "flightlegs.reference.airports",
+    "AmbiguousPlaceError": "flightlegs.errors",
+    "CheckReport": "flightlegs.checks.results",
+    "CheckSettings": "flightlegs.checks.settings",
+    "Evidence": "flightlegs.core.route",
+    "Finding": "flightlegs.checks.results",
+    "FlightlegsError": "flightlegs.errors",
+    "GeocoderError": "flightlegs.errors",
+    "InputError": "flightlegs.errors",
+    "Interval": "flightlegs.reference.aircraft",
+    "LatLon": "flightlegs.core.geodesy",
+    "Leg": "flightlegs.core.legs",
+    "MissingDependencyError": "flightlegs.errors",
+    "Route": "flightlegs.core.route",
+    "RouteFileError": "flightlegs.errors",
+    "RouteReport": "flightlegs.checks.results",
+    "RouteSyntaxError": "flightlegs.errors",
+    "Severity": "flightlegs.checks.results",
+    "Stop": "flightlegs.core.route",
+    "StopKind": "flightlegs.core.route",
+    "UnknownPlaceError": "flightlegs.errors",
+    "aircraft_table": "flightlegs.reference.aircraft",
+    "aircraft_types": "flightlegs.reference.aircraft",
+    "airport_table": "flightlegs.reference.airports",
+    "check_route": "flightlegs.checks.rules",
+    "check_routes": "flightlegs.checks.rules",
+    "export_routes": "flightlegs.show.export",
+    "find_aircraft_mentions": "flightlegs.reference.aircraft",
+    "legs_frame": "flightlegs.core.legs",
+    "lookup_aircraft": "flightlegs.reference.aircraft",
+    "measure": "flightlegs.core.legs",
+    "measure_many": "flightlegs.core.legs",
+    "parse_chain": "flightlegs.read.chains",
+    "parse_report": "flightlegs.read.report.reader",
+    "read_report": "flightlegs.read.report.reader",
+    "read_route_file": "flightlegs.read.routefiles",
+    "read_routes": "flightlegs.read.inputs",
+    "render_map": "flightlegs.show.maps",
+    "route_map": "flightlegs.show.maps",
+    "save_map": "flightlegs.show.maps",
+}
+
+__all__ = ["__version__", *_EXPORTS]
+
+
+def __getattr__(name: str) -> Any:
+    try:
+        module = _EXPORTS[name]
+    except KeyError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # the next look-up skips this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_EXPORTS})
+
+
+if TYPE_CHECKING:
+    from flightlegs.checks.results import CheckReport as CheckReport
+    from flightlegs.checks.results import Finding as Finding
+    from flightlegs.checks.results import RouteReport as RouteReport
+    from flightlegs.checks.results import Severity as Severity
+    from flightlegs.checks.rules import check_route as check_route
+    from flightlegs.checks.rules import check_routes as check_routes
+    from flightlegs.checks.settings import CheckSettings as CheckSettings
+    from flightlegs.core.airport import Airport as Airport
+    from flightlegs.core.geodesy import LatLon as LatLon
+    from flightlegs.core.legs import Leg as Leg
+    from flightlegs.core.legs import legs_frame as legs_frame
+    from flightlegs.core.legs import measure as measure
+    from flightlegs.core.legs import measure_many as measure_many
+    from flightlegs.core.route import Evidence as Evidence
+    from flightlegs.core.route import Route as Route
+    from flightlegs.core.route import Stop as Stop
+    from flightlegs.core.route import StopKind as StopKind
+    from flightlegs.errors import AircraftError as AircraftError
+    from flightlegs.errors import AmbiguousPlaceError as AmbiguousPlaceError
+    from flightlegs.errors import FlightlegsError as FlightlegsError
+    from flightlegs.errors import GeocoderError as GeocoderError
+    from flightlegs.errors import InputError as InputError
+    from flightlegs.errors import MissingDependencyError as MissingDependencyError
+    from flightlegs.errors import RouteFileError as RouteFileError
+    from flightlegs.errors import RouteSyntaxError as RouteSyntaxError
+    from flightlegs.errors import UnknownPlaceError as UnknownPlaceError
+    from flightlegs.read.chains import parse_chain as parse_chain
+    from flightlegs.read.inputs import read_routes as read_routes
+    from flightlegs.read.report.reader import parse_report as parse_report
+    from flightlegs.read.report.reader import read_report as read_report
+    from flightlegs.read.routefiles import read_route_file as read_route_file
+    from flightlegs.reference.aircraft import AircraftSpec as AircraftSpec
+    from flightlegs.reference.aircraft import AircraftType as AircraftType
+    from flightlegs.reference.aircraft import Interval as Interval
+    from flightlegs.reference.aircraft import aircraft_table as aircraft_table
+    from flightlegs.reference.aircraft import aircraft_types as aircraft_types
+    from flightlegs.reference.aircraft import find_aircraft_mentions as find_aircraft_mentions
+    from flightlegs.reference.aircraft import lookup_aircraft as lookup_aircraft
+    from flightlegs.reference.airports import AirportTable as AirportTable
+    from flightlegs.reference.airports import airport_table as airport_table
+    from flightlegs.show.export import export_routes as export_routes
+    from flightlegs.show.maps import render_map as render_map
+    from flightlegs.show.maps import route_map as route_map
+    from flightlegs.show.maps import save_map as save_map

@@ -12,11 +12,11 @@ import numpy as np
 import pytest
 from harness import MapPage
 
-from flightlegs.airports import airport_table
-from flightlegs.checks import check_routes
-from flightlegs.inputs import read_routes
-from flightlegs.maps import route_map, save_map
-from flightlegs.route import Route
+from flightlegs.checks.rules import check_routes
+from flightlegs.core.route import Route
+from flightlegs.read.inputs import read_routes
+from flightlegs.reference.airports import airport_table
+from flightlegs.show.maps import route_map, save_map
 
 OpenMap = Callable[[Path | str], MapPage]
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "gulfstream-charter.txt"
@@ -98,7 +98,7 @@ def test_example_report_map(tmp_path: Path, open_map: OpenMap) -> None:
 
 
 def test_hostile_report_runs_no_script(tmp_path: Path, open_map: OpenMap) -> None:
-    from flightlegs.reports import parse_report
+    from flightlegs.read.report.reader import parse_report
 
     text = (
         "The <img src=x onerror=alert(1)> jet took off from Arizona and stopped in Texas "

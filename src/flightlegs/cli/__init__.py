@@ -1,0 +1,5 @@
+"""The ``flightlegs`` command line, one module per command."""
+
+from flightlegs.cli.main import main
+
+__all__ = ["main"]

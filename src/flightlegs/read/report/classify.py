@@ -1,0 +1,257 @@
+"""Classification: a verdict and a reason for every place a report names.
+
+A place governed by a travel or spatial word in a sentence about the flight is
+a stop (origin, stop, destination, return) unless a stated reason sets it
+aside; the reason is kept so the reading can be explained.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from flightlegs.core.route import StopKind
+from flightlegs.read.report.cues import (
+    _AIRPORT_WORDS,
+    _AIRPORTS_AFTER,
+    _ALTERNATIVE,
+    _ARTICLE,
+    _BARE_FROM,
+    _BASED,
+    _CANCEL_AFTER,
+    _CANCELLED,
+    _CLAUSE_BREAK,
+    _DEMONYM_PLACE,
+    _DEPARTURE_CUE,
+    _DESCRIPTOR,
+    _DIVERTED,
+    _EXPECTED_AFTER,
+    _FLIGHT_BACK,
+    _FLIGHT_WORD,
+    _HABIT_AFTER,
+    _HYPOTHETICAL,
+    _IN_YEAR,
+    _LIST_JOIN,
+    _LOCATOR,
+    _NAMED_AIRPORT_AFTER,
+    _NAMED_AIRPORT_BEFORE,
+    _NEGATION,
+    _OTHER_AIRCRAFT,
+    _OTHER_FLIGHTS,
+    _PEOPLE_FROM,
+    _QUALIFIER_JOIN,
+    _RETURN_CUE,
+    _RUNWAY_AFTER,
+    _SHORT_TO,
+    _STOP_CUE,
+    _SURFACE,
+    _SURFACE_AFTER,
+    _TOUCHDOWN,
+    _VETO,
+)
+from flightlegs.read.report.layout import _Sentence
+from flightlegs.read.report.mentions import _contains, _Mention, _overlaps
+from flightlegs.read.report.model import _WINDOW, Role
+
+if TYPE_CHECKING:
+    from flightlegs.reference.gazetteer.index import Gazetteer
+
+__all__ = []
+
+
+# --------------------------------------------------------------------------- classification
+
+
+def _tail(text: str) -> str:
+    """A window as the cue patterns see it: lower case, spaces folded, trimmed."""
+    return re.sub(r"\s+", " ", text[-_WINDOW:].lower().replace("’", "'"))
+
+
+def _strip_descriptor(window: str) -> tuple[str, bool]:
+    """Drop "the northeastern Chinese city of" and articles before a name."""
+    airport = False
+    m = _DESCRIPTOR.search(window)
+    if m:
+        # "the airport at Kulusuk" names an airport; "its home base in Santiago" only a town
+        airport = bool(_AIRPORT_WORDS.search(m.group(0))) and not re.match(
+            r"\s*(?:its|their)\b", m.group(0)
+        )
+        window = window[: m.start()]
+    window = _ARTICLE.sub("", window).rstrip()
+    window = re.sub(r"[\w'-]+'s$", "", window).rstrip()  # "Palermo's Falcone-Borsellino airport"
+    return window, airport
+
+
+def _classify(
+    text: str,
+    sentence: _Sentence,
+    mentions: list[_Mention],
+    quotes: Sequence[tuple[int, int]],
+    dateline_end: int,
+    gaz: Gazetteer,
+    report_year: int | None = None,
+) -> None:
+    """Give each mention of one sentence a role, or a reason to set it aside."""
+    sent_lower = sentence.text.lower()
+    whole_reason = ""
+    if _OTHER_FLIGHTS.search(sent_lower):
+        whole_reason = "about other flights or habits, not this flight"
+    elif (
+        (past := _IN_YEAR.match(sentence.text))
+        and report_year is not None
+        and int(past[1]) < report_year
+    ):
+        whole_reason = "about an earlier year's flights, not this flight"
+    previous: _Mention | None = None
+    for m in mentions:
+        m.sentence = sentence.index
+        m.sentences = [sentence.index]
+        if m.demonym and (noun := _DEMONYM_PLACE.match(text, m.end)):
+            # "a refuelling stop at a Honduran airfield": the country, airport unknown
+            m.demonym = False
+            m.end = noun.end()
+            m.text = text[m.start : m.end]
+        if m.demonym:
+            m.reason = "a demonym (people or things of a country), not a place"
+            continue
+        window_start = previous.end if previous is not None else sentence.start
+        raw_window = text[window_start : m.start]
+        window = _tail(raw_window)
+        clause_start = sentence.start
+        for br in _CLAUSE_BREAK.finditer(text, sentence.start, m.start):
+            clause_start = br.end()
+        clause_left = _tail(text[clause_start : m.start])
+        after = text[m.end : min(sentence.end, m.end + 80)]
+        next_break = _CLAUSE_BREAK.search(text, m.end, sentence.end)
+        clause = text[clause_start : next_break.start() if next_break else sentence.end].lower()
+        prev = previous
+        previous = m
+        m.airport = bool(_AIRPORTS_AFTER.match(after))
+        m.again = bool(re.match(r"\s+again\b", after))
+        if m.start < dateline_end:
+            m.reason = "in the dateline"
+        elif _overlaps(m.start, m.end, quotes):
+            m.reason = "inside a quotation"
+        elif _BASED.match(after):
+            m.reason = "where an organisation is based"
+        elif whole_reason:
+            m.reason = whole_reason
+        elif _CANCELLED.search(clause):
+            m.reason = "in a clause about something cancelled or that did not happen"
+        elif _VETO.search(window):
+            m.reason = "the report says the flight did not go there"
+            m.veto = True
+        elif _NEGATION.search(window[-80:]):
+            m.reason = "negated"
+        elif _ALTERNATIVE.search(window):
+            m.reason = "named as the alternative not taken"
+        elif _HYPOTHETICAL.search(clause_left):
+            m.reason = "planned, expected or hypothetical, not flown"
+        elif _SURFACE.search(clause_left) or _SURFACE_AFTER.match(after):
+            m.reason = "travel by road or sea, not a flight"
+        elif _CANCEL_AFTER.match(after) or _HABIT_AFTER.match(after):
+            m.reason = "cancelled, habitual or in the future"
+        elif _EXPECTED_AFTER.match(after):
+            m.reason = "expected, not yet flown"
+        elif _LOCATOR.search(window):
+            m.reason = "a locator (west of, near), not a stop"
+        if m.reason:
+            continue
+        if prev is not None and _QUALIFIER_JOIN.match(raw_window) and _qualifies(m, prev):
+            m.reason = f"locates {prev.text}"
+            prev.within = m.places[0] if m.places else None
+            if prev.places and m.places:
+                inside = [p for p in prev.places if _contains(m.places[0], [p])]
+                if inside:
+                    prev.places = (*inside, *(p for p in prev.places if p not in inside))
+            previous = prev  # "Bangor, Maine, and another in ..." continues from Bangor
+            continue
+        if prev is not None and _LIST_JOIN.match(raw_window) and m.chain is None:
+            m.role, m.via, m.from_cue = prev.role, prev.via, prev.from_cue
+            m.reason = prev.reason if prev.reason and not prev.reason.startswith("locates") else ""
+            if m.role is None and not m.reason:
+                m.reason = "no cue says the flight went there"
+            continue
+        if m.chain is not None:
+            m.role = Role.STOP
+            continue
+        cue, airport = _strip_descriptor(window)
+        m.airport = m.airport or airport
+        if named := _NAMED_AIRPORT_AFTER.match(after):
+            # "Palermo's Falcone-Borsellino airport": the airport, named after its city
+            m.airport = True
+            m.airport_name = named.group(1)
+            m.text = named.group(1)
+            m.start, m.end = m.end + named.start(1), m.end + named.end(1)
+        elif named := _NAMED_AIRPORT_BEFORE.search(raw_window):
+            # "Bandaranaike International Airport at Katunayake": the airport of that town
+            m.airport = True
+            m.airport_name = named.group(1)
+            m.text = named.group(1)
+            m.start, m.end = window_start + named.start(1), window_start + named.end(1)
+        m.cue = cue
+        if _RETURN_CUE.search(cue):
+            m.role = Role.RETURN
+        elif _DEPARTURE_CUE.search(cue) or _RUNWAY_AFTER.match(text, m.end, sentence.end):
+            m.role = Role.DEPARTURE
+        elif _STOP_CUE.search(cue):
+            m.role = Role.STOP
+            m.via = cue.endswith("via")
+        elif _BARE_FROM.search(cue) and not _PEOPLE_FROM.search(cue):
+            m.from_cue = True
+        elif (
+            _SHORT_TO.fullmatch(cue)
+            and any(x.active or x.from_cue for x in mentions if x.start < m.start)
+        ) or re.search(r"\b" + _FLIGHT_WORD + r"(?:\s+\w+)?\s+to$", cue):
+            m.role = Role.STOP
+        elif (
+            m.stop is not None
+            and m.stop.kind is StopKind.COORDINATES
+            and _TOUCHDOWN.search(clause_left)
+        ):
+            m.role = Role.STOP  # "it landed on the water beside the boat at 55.33N 132.02W"
+        if m.role is Role.STOP and _OTHER_AIRCRAFT.search(cue):
+            m.role = None
+            m.reason = "where another aircraft went"
+            continue
+        if m.role is Role.STOP and _FLIGHT_BACK.search(sent_lower[: m.start - sentence.start]):
+            m.role = Role.RETURN  # "the flight back, which ended ... at Ketchikan"
+        if m.role is None and not m.from_cue:
+            m.reason = "no cue says the flight went there"
+    # "from X" is a departure when the sentence also names where the flight went,
+    # or speaks of flying ("flew from", "a flight from")
+    for i, m in enumerate(mentions):
+        if not m.from_cue or m.reason:
+            continue
+        later = any(x.active and x.role is not Role.DEPARTURE for x in mentions[i + 1 :])
+        flying = re.search(rf"\b{_FLIGHT_WORD}\b", _tail(text[sentence.start : m.start]))
+        if later or flying:
+            m.role = Role.DEPARTURE
+        else:
+            m.reason = "no cue says the flight went there"
+    # "flying from Tokyo to Seattle was diverted to Cold Bay": Seattle was not reached
+    diverted = [m for m in mentions if m.active and _DIVERTED.search(m.cue)]
+    for m in mentions:
+        if diverted and m.active and m.role is Role.STOP and m.start < diverted[0].start:
+            m.role = None
+            m.reason = "the planned destination of a diverted flight"
+    # "Prestwick, Keflavik and Narsarsuaq airports": the suffix covers the list
+    for i in range(len(mentions) - 1, 0, -1):
+        here, before = mentions[i], mentions[i - 1]
+        if here.airport and before.active and _LIST_JOIN.match(text[before.end : here.start]):
+            before.airport = True
+
+
+def _qualifies(m: _Mention, prev: _Mention) -> bool:
+    """``m`` is a region or country that contains the place named just before it."""
+    if not m.places or m.places[0].kind not in (StopKind.REGION, StopKind.COUNTRY):
+        return False
+    inner = list(prev.places)
+    if prev.stop is not None and prev.stop.candidates:
+        a = prev.stop.candidates[0]
+        inner = [p for p in m.places if p.country == a.country and (p.region in (None, a.region))]
+        return bool(inner) and (
+            m.places[0].kind is StopKind.COUNTRY or m.places[0].region == a.region
+        )
+    return any(_contains(p, inner) for p in m.places)

@@ -1,0 +1,188 @@
+"""Cues: the words that say what a place is to the flight.
+
+Travel verbs, spatial prepositions, negations, surface travel and the other
+word families the classifier reads around each mention, as patterns.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    pass
+
+__all__ = []
+
+
+# --------------------------------------------------------------------------- cue phrases
+
+_FLIGHT_WORD = (
+    r"(?:flew|flown|fly|flying|flight|plane|jet|aircraft|airplane|airliner|charter|hop|leg"
+    r"|airlift|tanker|turboprop|transport|took off|take off|taking off|departed|landed)"
+)
+_ADVERB = r"(?:\s+(?:first|briefly|safely|again|later|finally|eventually|then|there|overnight|"
+_ADVERB += r"shortly|initially|nonstop|non-stop|directly|straight|back|on|over|\w+ly))?"
+_DEPARTURE_CUE = re.compile(
+    r"(?:\b(?:took|taken|taking|takes|take) off(?: from)?|\blifted off(?: from)?"
+    r"|\b(?:departed|departing|departs|depart|dep\.?|left|leaving|leaves)(?: from)?"
+    r"|\b(?:flew|flying|flown|fly|flies) out of|\bout of"
+    r"|\b(?:set|setting|sets) (?:out|off)(?: from)?|\bstarted out (?:from|in|at)"
+    r"|\boriginat(?:ed|ing) (?:in|at|from)|\bon (?:its|the|their) way from"
+    r"|\b(?:begun|began|begins|started|starting|starts)(?: out)? (?:at|in|from)"
+    r"|\b(?:began|begun|begins|started|starting|starts) (?:the|its|their) (?:day|trip|journey|tour"
+    r"|run|rotation|mission) (?:at|in|from))\s*$"
+)
+_STOP_CUE = re.compile(
+    r"(?:\b(?:stopped|stopping|stops|stop|stopover|stop-over|layover|night-stop|night-stopped"
+    r"|refuel\w*|fuel stops?|technical stop|landed|landing|lands|land|touched down|touching down"
+    r"|touches down|arrived|arriving|arrives|called|calling|on the ground|on the ramp|parked"
+    r"|came down|coming down|comes down)"
+    + _ADVERB
+    + r"(?: on (?:its|the) (?:wheels|floats|water))?\s+(?:in|at|on)"
+    r"|\b(?:reached|reaching)|\bvia|\banother (?:one |stop )?(?:in|at)"
+    r"|\b(?:spent|spending|spends) (?:the|that|a|one|its) (?:night|day|nights|days) (?:at|in|on)"
+    r"|\b(?:crossed|crossing|crosses) (?:the )?[\w -]{1,30}? to"
+    r"|\bthen (?:across|over) [\w -]{1,30}? to"
+    r"|\b(?:continued|continuing|continues|went|proceeded|proceeding|pressed|flew|flown|flying"
+    r"|flies|headed|heading|heads|moved|carried on)\s+(?:on\s+)?(?:on\s+)?(?:to|for|into)"
+    r"|\b(?:then|and then),?\s+(?:on\s+)?to|\b(?:on|onward|onwards) to"
+    r"|\b(?:bound for|destined for|en route to|on (?:its|the|their) way to)"
+    r"|\b(?:approach|final approach|descent) (?:to|into)"
+    r"|\b(?:landing site|landing point) (?:was|as|at|is)|(?:→|->|⇒|>)"
+    r"|\b(?:flight|leg|hop|diverted|diverting|arr\.?)\s+(?:to|for|into)?|\barr\.?"
+    r")\s*$"
+)
+_RETURN_CUE = re.compile(
+    r"\b(?:back (?:home )?(?:to|at|in)|returned to|returning to|returns to|return to|home to"
+    r"|(?:heading|headed|heads|flying|flew|flown|went|going) home to)\s*$"
+)
+_SHORT_TO = re.compile(
+    r"\W*(?:(?:and|then|nonstop|non-stop|straight|directly|on|onward|back)\W+){0,2}to"
+)
+# "flying in from Istanbul": where someone or something came in from, not a departure
+_BARE_FROM = re.compile(r"(?<!\bin )\bfrom\s*$")
+_PEOPLE_FROM = re.compile(
+    r"\b(?:nationals|deportees|migrants|immigrants|citizens|people|returnees|detainees|families"
+    r"|men|women|children|relatives|residents|refugees|workers|students|those|campaigners"
+    r"|officials|came|come|comes|coming|hail|hails|were|are|crossed|crossing|collected"
+    r"|driven|trucked|bused|bussed|walked)\s+(?:\w+\s+)?(?:from|of|in)\s*$"
+)
+_DESCRIPTOR = re.compile(
+    r"(?:\b(?:the|a|an|its|their)\s+)?(?:\b(?!(?:in|at|on|to|from|via|of|and|the)\b)[\w'’-]+\s+)"
+    r"{0,3}?\b(?:city|town|port|capital|island|state|province|region|village|hub|airport|airfield"
+    r"|air base|base|field|station|helipad|heliport)(?:\s+(?:of|at|in)|,)\s*$"
+)
+_ARTICLE = re.compile(r"\b(?:the|a|an)\s*$")
+_AIRPORT_WORDS = re.compile(r"\b(?:airport|airfield|air base|base|field|station)\b")
+_LIST_JOIN = re.compile(r"^\s*(?:,|,?\s+(?:and|or|&)|,?\s+and\s+then)\s+(?:the\s+)?$")
+_QUALIFIER_JOIN = re.compile(
+    r"^\s*(?:,\s*|\s+|,\s+)(?:(?:in|on)\s+)?(?:the\s+)?(?:(?:[a-z]+-)?[a-z]+ern\s+|central\s+)?$"
+)
+_LOCATOR = re.compile(
+    r"\b(?:(?:north|south|east|west)(?:[ -]?(?:east|west))?(?:ern)?\s+of|near|nearby|outside"
+    r"(?: of)?|close to|beside|off the coast of|across from|just of)\s+(?:the\s+)?$"
+)
+_BASED = re.compile(r"^[-‐ ]?(?:based|headquartered|registered)\b", re.IGNORECASE)
+_NEGATION = re.compile(
+    r"\b(?:not|n't|never|no|without|nor)\b(?:\W+\w+){0,4}?\W+(?:stop\w*|land\w*|refuel\w*|reach\w*"
+    r"|touch\w*|call\w*|arriv\w*|fl[yoe]w?\w*|go|went|head\w*)\b"
+)
+_VETO = re.compile(
+    r"\b(?:did not|didn't|did n't|never|does not|has not|had not)\s+(?:\w+\s+)?(?:stop|land|refuel"
+    r"|reach|touch|call|arrive|fly|go)\w*(?:\s+\w+)?\s+(?:in|at|on|to|down in|down at|over in)?\s*"
+    r"(?:the\s+)?$"
+)
+_ALTERNATIVE = re.compile(r"\b(?:instead of|rather than|in place of)\b")
+_HYPOTHETICAL = re.compile(
+    r"\b(?:will|would|shall|could|might|may|planned|planning|plans?|due to"
+    r"|scheduled(?!\s+(?:stop|stopover|refuel\w*|fuel stop|technical stop|landing))|schedule"
+    r"|expected to|intended|intends?|hoped|hopes?|hoping|wanted|wants?|asked|requested|proposed"
+    r"|suggested|supposed to|was to|were to|is to|are to|set to|going to|if|unless|until|whether"
+    r"|rumou?red|said the jet would|allow|allowed|waiting for|awaiting"
+    r"|to be (?:flown|sent|shipped|brought|delivered|trucked))\b"
+)
+_CANCELLED = re.compile(
+    r"\b(?:cancell?ed|canceled|scrapped|scrubbed|called off|abandoned|aborted|dropped(?! off)"
+    r"|did not happen|never happened|suspended|postponed|refused)\b"
+)
+_OTHER_FLIGHTS = re.compile(
+    r"\b(?:for comparison|in past years|past years|in previous years|for decades|for years"
+    r"|no longer|formerly|earlier (?:this|last) (?:week|month|year)|last (?:week|month|year)"
+    r"|in the (?:past|last) (?:\w+ )?(?:weeks|months|years)"
+    r"|(?:twice|once|three times) a (?:day|week|month|year)|every (?:day|week|month)"
+    r"|each (?:week|month|time)|every time|regularly|routinely|usually|often|earlier deployments"
+    r"|spends?)\b"
+)
+# travel that is not flying: "by road", "on foot" (one list for both patterns below)
+_BY_SURFACE = r"by (?:boat|sea|road|bus|car|train|truck|ferry|land)|on foot"
+_SURFACE = re.compile(
+    r"\b(?:driven|drove|drive|trucked|bused|bussed|walked|walk|"
+    + _BY_SURFACE
+    + r"|sailed|shipped|on the road|overland)\b"
+)
+_NEW_FLIGHT = re.compile(
+    r"^\W*(?:(?:the|a)\s+(?:second|third|fourth|other|next|later)|(?:(?:the|a)\s+)?(?:2nd|3rd|\d+th)"
+    r"|(?:a|an)\s+(?:first|earlier"
+    r"|previous|separate))\b(?!\s+(?:leg|stop|hop|day))",
+    re.IGNORECASE,
+)
+# "stopped to refuel in Iceland on the way": a stop between the ends already told
+_EN_ROUTE = re.compile(r"\b(?:on the way|along the way|en route|on its way)\b(?!\s+(?:to|from)\b)")
+# "We took off from Abuja ... and refuelled in N'Djamena": a crew's own account is the route
+_FIRST_PERSON_FLIGHT = re.compile(
+    r"\b(?:[Ww]e|I)\s+(?:\w+\s+){0,2}?(?:took off|flew|landed|refuell?ed|departed|left|stopped"
+    r"|touched down|had to stop)\b"
+)
+# "In 2019 one flight stopped in San Salvador": a sentence set in an earlier year
+_IN_YEAR = re.compile(r"^\W*In ((?:19|20)\d\d)\b")
+_TOUCHDOWN = re.compile(
+    r"\b(?:landed|landing|touched down|came down|coming down|ditched|set down|alighted)\b"
+)
+_OTHER_AIRCRAFT = re.compile(
+    r"\b(?:an?|another)\s+(?:[\w-]+\s+){0,2}(?:jet|plane|aircraft|helicopter|airliner)\s+"
+    r"(?:bound for|headed for|heading for|headed to|heading to)\s*$"
+)
+# not "return flight": a deportation is a "return flight" that does not come back
+_FLIGHT_BACK = re.compile(r"\b(?:flight|trip|journey|leg|hop) back\b")
+_DIVERTED = re.compile(r"\b(?:diverted|diverting|diverts|divert)\s+(?:to|into)?\s*$")
+_EARLIER = re.compile(
+    r"\b(?:earlier|before that|before then|prior to that|previously|the (?:day|night|evening|"
+    r"morning) before)\b(?!\s+\w+ing\b)"
+    r"|\bhad\s+(?:\w+\s+)?(?:flown|stopped|left|departed|taken off|landed"
+    r"|set out|begun|started"
+    r"|refuell?ed|touched down|arrived|been flown)\b",
+    re.IGNORECASE,
+)
+# "Zurich's Runway 28 was still wet when ... an A320 lifted off": the airport it left
+_RUNWAY_AFTER = re.compile(
+    r"['’]s\s+(?:[Rr]unway|apron|ramp|[Gg]ate|terminal|tarmac)\b[^.;]{0,160}?\b(?:lifted off"
+    r"|took off|taking off|departed|pushed back)\b(?!\s+from\b)"
+)
+_DEMONYM_PLACE = re.compile(r"\s+(?:airfield|airport|air base|airstrip|military base)\b")
+_NAMED_AIRPORT_AFTER = re.compile(
+    r"^['’]s\s+((?:[A-Z][\w'’–-]*\s+){1,3}(?:[Aa]irport|[Aa]irfield|[Aa]ir [Bb]ase))\b"
+)
+_NAMED_AIRPORT_BEFORE = re.compile(
+    r"((?:[A-Z][\w'’.–-]*\s+){1,4}(?:[Aa]irport|[Aa]irfield|[Aa]ir [Bb]ase))\s+(?:at|in|of),?\s+$"
+)
+_AIRPORTS_AFTER = re.compile(
+    r"^(?:['’]s(?:\s+(?:main|international|local))?)?\s+(?:airports?|airfields?|air bases?)\b",
+    re.IGNORECASE,
+)
+_SURFACE_AFTER = re.compile(r"^\W{0,3}(?:" + _BY_SURFACE + ")")
+_CANCEL_AFTER = re.compile(
+    r"^[^.;:]{0,60}?\b(?:was|were|had been|has been)\s+(?:cancell?ed|canceled|scrapped|scrubbed"
+    r"|called off|dropped|abandoned)\b"
+)
+# "a French transport from New Caledonia was expected on Thursday"
+_EXPECTED_AFTER = re.compile(
+    r"^[^.;:]{0,40}?\b(?:was|were|is|are)\s+(?:expected|due|scheduled|planned|set)\b"
+)
+_HABIT_AFTER = re.compile(
+    r"^[^.;]{0,40}?\b(?:(?:twice|once|three times) a (?:day|week|month|year)|every (?:day|week|"
+    r"month)|next (?:week|month|year)|later this (?:week|month|year))\b"
+)
+_CLAUSE_BREAK = re.compile(
+    r"[;:]|\bbut\b|—|–|,\s+(?:so|and so|because|while|whereas)\b|\bbecause\b"
+)

@@ -1,0 +1,208 @@
+"""Layout: a report's lines, sentences, datelines and quotations."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    pass
+
+__all__ = []
+
+
+# --------------------------------------------------------------------------- text layout
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    start: int
+    end: int
+    text: str
+    index: int
+
+
+_SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "mt",
+        "ft",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "cmdr",
+        "maj",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "prof",
+        "jr",
+        "sr",
+        "no",
+        "nos",
+        "vs",
+        "etc",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "dept",
+        "est",
+        "approx",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "ariz",
+        "calif",
+        "colo",
+        "conn",
+        "fla",
+        "ill",
+        "ind",
+        "kan",
+        "ky",
+        "la",
+        "md",
+        "mass",
+        "mich",
+        "minn",
+        "miss",
+        "mo",
+        "mont",
+        "neb",
+        "nev",
+        "okla",
+        "ore",
+        "pa",
+        "tenn",
+        "tex",
+        "va",
+        "vt",
+        "wash",
+        "wis",
+        "wyo",
+    ]
+)
+_LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[•*·▪-])\s+")
+# A log line or timeline entry begins with a clock time ("1402Z dep KIWA", "• 06:10 (UTC−3): ...")
+_CLOCK = re.compile(
+    r"^\W*(?:\d{3,4}Z|\d{1,2}[:.h]\d\d(?:\s*[ap]\.?m\b\.?)?)(?!\w|:\d)", re.IGNORECASE
+)
+_FURNITURE_MARKER = re.compile(
+    r"^\s*(?:trending(?: stories| now)?|most (?:popular|read)|latest stories|related(?: stories"
+    r"| articles| news)?|read more|also read|recommended(?: stories)?|more from [\w ]+|"
+    r"you may also like|tags)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(
+    r"^\s*[A-ZÀ-Þ][A-ZÀ-Þ.'’ -]{2,40}(?:\s*\([^)\n]{1,40}\))?\s*,?\s*"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*)?(?:—|–|--)\s*"
+)
+
+
+def _is_prose(line: str) -> bool:
+    """A line reads as prose: ends like a sentence and is not a headline or list item."""
+    text = line.strip()
+    words = text.split()
+    if len(words) < 3 or (_LIST_ITEM.match(text) and not _CLOCK.match(text)):
+        return False
+    if not re.search(r"[.!?][\"”’')\]]*$", text) and not (
+        len(words) >= 12 and text.endswith(":")  # a paragraph leading into a list
+    ):
+        return False
+    long_words = [w for w in words if len(w) >= 4 and w[0].isalpha()]
+    capitalised = [w for w in long_words if w[0].isupper()]
+    return not (len(long_words) >= 4 and len(capitalised) / len(long_words) >= 0.75)
+
+
+def _prose_lines(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """``(prose, header)``: spans of prose lines, and of the first lines before any prose."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        if body.strip():
+            spans.append((pos, pos + len(body)))
+        pos += len(line)
+    prose: list[tuple[int, int]] = []
+    header: list[tuple[int, int]] = []
+    furniture = False
+    for start, end in spans:
+        line = text[start:end]
+        if _FURNITURE_MARKER.match(line):
+            furniture = True
+            continue
+        if not furniture and _is_prose(line):
+            prose.append((start, end))
+        elif not prose and len(header) < 3:
+            header.append((start, end))
+    if not prose:  # a bare line of text ("flew from Boise to Anchorage") is still prose
+        prose = [
+            s
+            for s in spans
+            if not _LIST_ITEM.match(line := text[s[0] : s[1]]) or _CLOCK.match(line)
+        ]
+        header = []
+    return prose, header
+
+
+def _split_sentences(text: str, start: int, end: int, first_index: int) -> list[_Sentence]:
+    out: list[_Sentence] = []
+    begin = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        word = re.search(r"([A-Za-z.]+)$", text[max(begin, m.start() - 12) : m.start()])
+        token = word.group(1).lower().strip(".") if word else ""
+        if token in _ABBREVIATIONS or len(token.replace(".", "")) == 1 or "." in token:
+            continue
+        out.append(_Sentence(begin, m.end(), text[begin : m.end()], first_index + len(out)))
+        begin = m.end()
+        while begin < end and text[begin].isspace():
+            begin += 1
+    if begin < end:
+        out.append(_Sentence(begin, end, text[begin:end], first_index + len(out)))
+    return out
+
+
+def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans inside double quotation marks (straight or curly) in one line."""
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    for m in re.finditer(r"[\"“”]", text[start:end]):
+        pos = start + m.start()
+        ch = m.group(0)
+        if opened is None and ch != "”":
+            opened = pos
+        elif opened is not None and ch != "“":
+            spans.append((opened, pos + 1))
+            opened = None
+    if opened is not None:  # an unclosed quote runs to the end of the paragraph
+        spans.append((opened, end))
+    return spans

@@ -1,0 +1,207 @@
+"""Mentions: every place a report names, with where it is in the text.
+
+Names and codes come from the gazetteer, code chains and coordinates from
+:func:`~flightlegs.read.chains.parse_chain`; overlapping readings are settled
+here, before any verdict.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from flightlegs.core.route import Stop, StopKind
+from flightlegs.errors import FlightlegsError
+from flightlegs.read.report.model import Role
+
+if TYPE_CHECKING:
+    from flightlegs.reference.gazetteer.index import Gazetteer
+    from flightlegs.reference.gazetteer.places import Place
+
+__all__ = []
+
+
+# --------------------------------------------------------------------------- mentions
+
+
+@dataclass(slots=True)
+class _Mention:
+    """A place mention being classified (mutable working state)."""
+
+    start: int
+    end: int
+    text: str
+    places: tuple[Place, ...] = ()
+    stop: Stop | None = None
+    demonym: bool = False
+    chain: int | None = None
+    sentence: int = -1
+    role: Role | None = None
+    reason: str = ""
+    via: bool = False
+    from_cue: bool = False
+    veto: bool = False
+    airport: bool = False
+    airport_name: str = ""
+    cue: str = ""
+    again: bool = False
+    within: Place | None = None
+    also: list[int] = field(default_factory=list)
+    sentences: list[int] = field(default_factory=list)
+
+    @property
+    def active(self) -> bool:
+        return self.role is not None and not self.reason
+
+
+def _precision(m: _Mention) -> int:
+    kind = m.stop.kind if m.stop is not None else (m.places[0].kind if m.places else None)
+    if m.airport and kind is not StopKind.AIRPORT:
+        kind = StopKind.CITY
+    order = {
+        StopKind.AIRPORT: 0,
+        StopKind.COORDINATES: 0,
+        StopKind.CITY: 1,
+        StopKind.REGION: 2,
+        StopKind.COUNTRY: 3,
+    }
+    return order.get(kind, 4) if kind is not None else 4
+
+
+def _area(m: _Mention) -> tuple[StopKind | None, str | None, str | None, str | None]:
+    """``(kind, country, region, airport ident)`` of a mention's best reading."""
+    if m.stop is not None:
+        ap = m.stop.airport
+        return m.stop.kind, m.stop.country, m.stop.region, ap.ident if ap else None
+    if not m.places:
+        return None, None, None, None
+    p = m.places[0]
+    return p.kind, p.country, p.region, p.airport.ident if p.airport else None
+
+
+def _airports_of(m: _Mention, gaz: Gazetteer) -> frozenset[str]:
+    if m.stop is not None:
+        return frozenset(a.ident for a in m.stop.candidates)
+    if not m.places:
+        return frozenset()
+    return frozenset(a.ident for a in gaz.airports_in(m.places[0]))
+
+
+def _same(a: _Mention, b: _Mention, gaz: Gazetteer, *, nested: bool = True) -> bool:
+    """Whether two mentions name the same stop (or, with ``nested``, one inside the other)."""
+    ka, ca, ra, pa = _area(a)
+    kb, cb, rb, pb = _area(b)
+    if ka is None or kb is None:
+        return False
+    if a.stop is not None and b.stop is not None and a.stop.point and b.stop.point:
+        return a.stop.point == b.stop.point
+    if pa and pb:
+        return pa == pb
+    if ka is kb and ka is not StopKind.AIRPORT:
+        return (ca, ra) == (cb, rb) and (
+            ka is not StopKind.CITY or a.places[0].name == b.places[0].name
+        )
+    if StopKind.AIRPORT in (ka, kb) and StopKind.CITY in (ka, kb):
+        port, town = (a, b) if ka is StopKind.AIRPORT else (b, a)
+        return bool(_airports_of(port, gaz) & _airports_of(town, gaz))
+    if not nested:
+        return False
+    for coarse, fine in ((a, b), (b, a)):
+        kc, cc, rc, _ = _area(coarse)
+        _kf, cf, rf, _ = _area(fine)
+        if _precision(coarse) <= _precision(fine) or cc is None:
+            continue
+        if kc is StopKind.COUNTRY and cf == cc:
+            return True
+        if kc is StopKind.REGION and rc is not None and rf == rc:
+            return True
+    return False
+
+
+def _contains(outer: Place, inner: Sequence[Place]) -> bool:
+    if outer.kind is StopKind.COUNTRY:
+        return any(p.country == outer.country and p is not outer for p in inner)
+    if outer.kind is StopKind.REGION:
+        return any(p.region == outer.region and p.kind is not StopKind.REGION for p in inner)
+    if outer.kind is StopKind.CITY:
+        return any(p.kind is StopKind.AIRPORT and p.region == outer.region for p in inner)
+    return False
+
+
+def _find_mentions(
+    text: str, prose: Sequence[tuple[int, int]], gaz: Gazetteer
+) -> tuple[list[_Mention], list[tuple[int, int, str]]]:
+    """Place mentions and aircraft mentions ``(start, end, designator)`` in the prose lines."""
+    from flightlegs.read.chains import parse_chain
+    from flightlegs.reference.aircraft import find_aircraft_mentions
+
+    mentions: list[_Mention] = []
+    aircraft: list[tuple[int, int, str]] = []
+    chain_id = 0
+    for start, end in prose:
+        line = text[start:end]
+        planes = [
+            (start + a.start, start + a.end, a.spec.designator)
+            for a in find_aircraft_mentions(line)
+        ]
+        aircraft.extend(planes)
+        taken: list[tuple[int, int]] = [(a, b) for a, b, _ in planes]
+        found: list[_Mention] = []
+        for m in _CHAIN.finditer(line):
+            try:
+                routes = parse_chain(m.group(0))
+            except FlightlegsError:
+                continue
+            if len(routes) != 1:
+                continue
+            chain_id += 1
+            for stop in routes[0].stops:
+                assert stop.evidence is not None  # parse_chain always records it
+                s = start + m.start() + stop.evidence.start
+                e = start + m.start() + stop.evidence.end
+                found.append(_Mention(s, e, text[s:e], stop=stop, chain=chain_id))
+            taken.append((start + m.start(), start + m.end()))
+        for m in _COORDINATES.finditer(line):
+            s, e = start + m.start(), start + m.end()
+            if _overlaps(s, e, taken):
+                continue
+            try:
+                routes = parse_chain(m.group(0))
+            except FlightlegsError:
+                continue
+            if len(routes) == 1 and len(routes[0].stops) == 1:
+                found.append(_Mention(s, e, text[s:e].strip(), stop=routes[0].stops[0]))
+                taken.append((s, e))
+        for pm in gaz.find_mentions(line):
+            s, e = start + pm.start, start + pm.end
+            if _overlaps(s, e, taken):
+                continue
+            found.append(_Mention(s, e, pm.text, places=pm.places, demonym=pm.demonym))
+        found.sort(key=lambda x: x.start)
+        mentions.extend(found)
+    return mentions, aircraft
+
+
+_CHAIN = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{2,3}(?:-[A-Z][A-Z0-9]{2,3})+(?![\w-])")
+_COORDINATES = re.compile(
+    r"(?<![\w.])\d{1,2}(?:\.\d+)?\s*°?\s*[NS]\s*,?\s*\d{1,3}(?:\.\d+)?\s*°?\s*[EW](?![\w])"
+)
+
+
+def _read_initials(mentions: Sequence[_Mention]) -> None:
+    """A name's initials in capitals ("SPS" after "San Pedro Sula") mean that place, not a code."""
+    named: dict[str, _Mention] = {}
+    for m in mentions:
+        words = re.findall(r"[A-Za-zÀ-ÿ]+", m.text)
+        if len(words) >= 2 and m.places and m.chain is None:
+            named.setdefault("".join(w[0] for w in words).upper(), m)
+    for m in mentions:
+        full = named.get(m.text)
+        if full is not None and m.text.isupper() and m.chain is None and full.start < m.start:
+            m.places, m.stop = full.places, None
+
+
+def _overlaps(s: int, e: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(s < b and a < e for a, b in spans)

@@ -1,0 +1,197 @@
+"""Order: the stops of a report in flight order, not in order of mention.
+
+Clock times, weekdays, "earlier" and "en route" words reorder the stops a
+report tells out of sequence; repeated mentions of one place are merged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from flightlegs.read.report.cues import _EARLIER, _EN_ROUTE
+from flightlegs.read.report.facts import _WEEKDAY, _WEEKDAYS
+from flightlegs.read.report.layout import _CLOCK, _Sentence
+from flightlegs.read.report.mentions import _Mention, _precision, _same
+from flightlegs.read.report.model import Role
+
+if TYPE_CHECKING:
+    from flightlegs.reference.gazetteer.index import Gazetteer
+
+__all__ = []
+
+
+# --------------------------------------------------------------------------- flight order
+
+
+def _segment(mentions: Sequence[_Mention]) -> list[_Mention]:
+    """One sentence's stops in flight order."""
+    active = [m for m in mentions if m.active]
+    ordered: list[_Mention] = []
+    for m in active:
+        if m.via and ordered and ordered[-1].role is Role.STOP and not ordered[-1].via:
+            # "reached Guam via Midway and Wake": the via stops come first, in their order
+            ordered.insert(len(ordered) - 1, m)
+        else:
+            ordered.append(m)
+    departures = [m for m in ordered if m.role is Role.DEPARTURE]
+    returns = [m for m in ordered if m.role is Role.RETURN]
+    middle = [m for m in ordered if m.role is Role.STOP]
+    return departures + middle + returns
+
+
+def _better(a: _Mention, b: _Mention) -> _Mention:
+    """Keep the more precise of two mentions of one stop; remember both."""
+    keep, drop = (b, a) if _precision(b) < _precision(a) else (a, b)
+    keep.also.extend([drop.start, *drop.also])
+    keep.sentences.extend(s for s in drop.sentences if s not in keep.sentences)
+    if Role.DEPARTURE in (a.role, b.role):
+        keep.role = Role.DEPARTURE
+    if keep.within is None:
+        keep.within = drop.within
+    return keep
+
+
+def _merge(
+    itinerary: list[_Mention],
+    segment: list[_Mention],
+    earlier: bool,
+    anchor: int | None,
+    gaz: Gazetteer,
+    *,
+    in_order: bool = False,
+    en_route: bool = False,
+    dated_earlier: bool = False,
+) -> int:
+    """Merge one segment into the itinerary; return where the segment begins in it."""
+    body = [m for m in itinerary if m.role is not Role.RETURN]
+    tail = [m for m in itinerary if m.role is Role.RETURN]
+    hit: tuple[int, int] | None = None
+    if in_order:  # a log line follows the one before it, repeats and all
+        seg = [m for m in segment if m.role is not Role.RETURN]
+        if seg and body and _same(seg[0], body[-1], gaz, nested=False):
+            body[-1] = _better(body[-1], seg.pop(0))
+        begin = len(body)
+        itinerary[:] = body + seg + tail + [m for m in segment if m.role is Role.RETURN]
+        return begin
+    for j, s in enumerate(segment):
+        if s.role is Role.RETURN:
+            continue
+        for i, t in enumerate(body):
+            if _same(s, t, gaz):
+                hit = (i, j)
+                break
+        if hit:
+            break
+    seg_body = [m for m in segment if m.role is not Role.RETURN]
+    seg_returns = [m for m in segment if m.role is Role.RETURN]
+    if (
+        hit is not None
+        and dated_earlier
+        and segment[hit[1]].role is Role.DEPARTURE
+        and hit[0] == len(body) - 1
+        and not any(m.role is Role.DEPARTURE for m in body)
+    ):
+        # "landed at Abuja on Sunday" ... "we took off from Abuja on Saturday": the lead told
+        # the arrival home first; the flight went out from there and came back
+        home = body.pop()
+        home.role = Role.RETURN
+        itinerary[:] = seg_body + body + tail + seg_returns + [home]
+        return 0
+    if hit is not None:
+        i, j = hit
+        body[i] = _better(body[i], segment[j])
+        before = [m for m in segment[:j] if m.role is not Role.RETURN]
+        body[i:i] = before
+        begin = i
+        cursor = i + len(before)
+        for s in segment[j + 1 :]:
+            if s.role is Role.RETURN:
+                continue
+            k = next((k for k in range(cursor + 1, len(body)) if _same(s, body[k], gaz)), None)
+            if k is not None:
+                body[k] = _better(body[k], s)
+                cursor = k
+            else:
+                body.insert(cursor + 1, s)
+                cursor += 1
+    elif earlier and anchor is not None and body:
+        begin = min(anchor, len(body))
+        while begin < len(body) and body[begin].role is Role.DEPARTURE and begin + 1 < len(body):
+            if seg_body and seg_body[0].role is Role.DEPARTURE:
+                break
+            begin += 1
+        body[begin:begin] = seg_body
+    elif en_route and len(body) >= 2 and all(m.role is Role.STOP for m in seg_body):
+        begin = len(body) - 1
+        body[begin:begin] = seg_body
+    elif (
+        seg_body
+        and seg_body[0].role is Role.DEPARTURE
+        and body
+        and not any(m.role is Role.DEPARTURE for m in body)
+    ):
+        begin = 0
+        body[0:0] = seg_body
+    else:
+        begin = len(body)
+        body.extend(seg_body)
+    itinerary[:] = body + tail + seg_returns
+    return begin
+
+
+def _order(
+    sentences: Sequence[tuple[_Sentence, list[_Mention]]], text: str, gaz: Gazetteer
+) -> list[_Mention]:
+    itinerary: list[_Mention] = []
+    anchor: int | None = None
+    days_told: list[str] = []  # weekdays of the sentences with stops so far
+    for sentence, mentions in sentences:
+        groups: dict[int | None, list[_Mention]] = {}
+        for m in mentions:
+            groups.setdefault(m.chain, []).append(m)
+        chains = [g for k, g in groups.items() if k is not None]
+        prose = groups.get(None, [])
+        earlier = bool(_EARLIER.search(text[sentence.start : sentence.end]))
+        day = _WEEKDAY.search(sentence.text)
+        dated_earlier = day is not None and any(
+            (_WEEKDAYS.index(d.lower()) - _WEEKDAYS.index(day.group(1).lower())) % 7 in (1, 2, 3)
+            for d in days_told
+        )
+        if day is not None and any(m.active for m in mentions):
+            days_told.append(day.group(1))
+        in_order = bool(_CLOCK.match(sentence.text)) or any(m.again for m in mentions)
+        en_route = bool(_EN_ROUTE.search(sentence.text))
+        for segment in [*(_segment(g) for g in chains), _segment(prose)]:
+            if segment:
+                anchor = _merge(
+                    itinerary,
+                    segment,
+                    earlier,
+                    anchor,
+                    gaz,
+                    in_order=in_order,
+                    en_route=en_route,
+                    dated_earlier=dated_earlier,
+                )
+    vetoed = [m for _, ms in sentences for m in ms if m.veto]
+    itinerary = [m for m in itinerary if not any(_same(m, v, gaz, nested=False) for v in vetoed)]
+    out: list[_Mention] = []
+    for m in itinerary:
+        if (
+            out
+            and out[-1].role is not Role.RETURN
+            and m.role is not Role.RETURN
+            and _same(out[-1], m, gaz, nested=False)
+        ):
+            out[-1] = _better(out[-1], m)
+        else:
+            out.append(m)
+    if (
+        len(out) >= 3
+        and out[0].role is Role.DEPARTURE
+        and out[-1].role is not Role.RETURN
+        and _same(out[0], out[-1], gaz, nested=False)
+    ):
+        out[-1].role = Role.RETURN  # a flight that ends where it began has come back
+    return out

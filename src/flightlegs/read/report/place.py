@@ -1,0 +1,177 @@
+"""Placing: the one stage of the reader that geocodes.
+
+Pins a name the report calls an airport to that airport, fits vague stops to
+the route around them, gives coordinates their country, and turns each stop
+mention into a route :class:`~flightlegs.core.route.Stop`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from flightlegs.core.route import Evidence, Stop, StopKind
+from flightlegs.read.report.mentions import _Mention
+from flightlegs.read.report.model import Role, StopMention
+
+if TYPE_CHECKING:
+    from flightlegs.core.geodesy import LatLon
+    from flightlegs.geocode.resolvers import Resolver
+    from flightlegs.reference.gazetteer.index import Gazetteer
+    from flightlegs.reference.gazetteer.places import Place
+
+__all__ = []
+
+
+def _locate(stop: Stop) -> Stop:
+    """Give a coordinate stop the country and region of the nearest airport within 100 km."""
+    from flightlegs.geocode.snap import nearest_airports
+
+    if stop.point is None:
+        return stop
+    near = nearest_airports(stop.point, k=1)
+    if not near or near[0][1] > 100_000:
+        return stop
+    airport = near[0][0]
+    return replace(stop, country=airport.country, region=airport.region or None)
+
+
+def _pin_airport(m: _Mention, gaz: Gazetteer) -> None:
+    """A name the report calls an airport ("Prestwick ... airports") becomes that airport."""
+    from flightlegs.reference.gazetteer.folding import fold
+    from flightlegs.reference.gazetteer.places import Place
+
+    if not m.airport or not m.places or m.places[0].kind is StopKind.AIRPORT:
+        return
+    place = m.places[0]
+    for name in (m.airport_name, f"{m.text} Airport", f"{place.name} Airport"):
+        if not name:
+            continue
+        pinned = [
+            p for p in gaz.lookup(name) if p.kind is StopKind.AIRPORT and p.country == place.country
+        ]
+        if pinned:
+            m.places = (pinned[0], *m.places)
+            return
+    ports = gaz.airports_in(place)
+    if not ports:
+        return
+    key = fold(m.airport_name or m.text)
+    rank = {"large_airport": 0, "medium_airport": 1}
+    best = min(ports, key=lambda a: (key not in fold(a.name), rank.get(a.type, 2), a.ident))
+    m.places = (
+        Place(best.name, StopKind.AIRPORT, best.country, best.region or None, best),
+        *m.places,
+    )
+
+
+# A name between two stops is read as another place of that name when that place lies on the
+# way (the way through it at most this many times the direct distance, or this many metres
+# longer, whichever allows more) ...
+_ON_THE_WAY = 1.5
+_ON_THE_WAY_M = 500_000.0
+# ... and the first reading makes the way more than this many times as long ...
+_DETOUR_RATIO = 2.0
+# ... and longer by more than this (metres): a detour of a few hundred km proves nothing.
+_DETOUR_MIN_M = 2_000_000.0
+
+
+def _place_position(place: Place) -> LatLon | None:
+    """Where a reading lies: its airport, or its best-guess airport."""
+    from flightlegs.geocode.rank import rank_candidates
+
+    if place.airport is not None:
+        return place.airport.position
+    airports, _ = rank_candidates(place, limit=1)
+    return airports[0].position if airports else None
+
+
+def _position(m: _Mention) -> LatLon | None:
+    if m.stop is not None:
+        return m.stop.position
+    return _place_position(m.places[0]) if m.places else None
+
+
+def _fit_to_route(stops: Sequence[_Mention]) -> None:
+    """Read a name between two stops as the place of that name that lies on the way.
+
+    "left Hickam ... reached Guam via Midway and Wake": Chicago Midway, the
+    first reading of "Midway", would make the way from Hawaii to Wake four
+    times as long as Midway Atoll does, which lies on it. A reading lies on the
+    way when going through it is at most :data:`_ON_THE_WAY` times the
+    distance from the stop before to the stop after, or :data:`_ON_THE_WAY_M`
+    longer (Boston to New York via Portland, Maine); it comes first when the
+    first reading makes that way more than :data:`_DETOUR_RATIO` times as long
+    and longer by :data:`_DETOUR_MIN_M`. End stops, round trips (where nothing
+    is "on the way"), names the report locates ("Bangor, Maine") and codes are
+    left as they are.
+    """
+    from flightlegs.core.geodesy import distance_m
+
+    for i in range(1, len(stops) - 1):
+        m = stops[i]
+        if m.stop is not None or m.within is not None or len(m.places) < 2:
+            continue
+        before, after = _position(stops[i - 1]), _position(stops[i + 1])
+        here = _place_position(m.places[0])
+        if before is None or after is None or here is None:
+            continue
+        direct = distance_m(before, after)
+        way = distance_m(before, here) + distance_m(here, after)
+        best, shortest = m.places[0], way
+        for place in m.places[1:]:
+            there = _place_position(place)
+            if there is not None:
+                length = distance_m(before, there) + distance_m(there, after)
+                if length < shortest:
+                    best, shortest = place, length
+        if (
+            shortest <= max(_ON_THE_WAY * direct, direct + _ON_THE_WAY_M)
+            and way > _DETOUR_RATIO * shortest
+            and way - shortest > _DETOUR_MIN_M
+        ):
+            m.places = (best, *(p for p in m.places if p != best))
+
+
+# --------------------------------------------------------------------------- geocoding
+
+
+def _return_first(stop: Stop, origin: Stop | None) -> Stop:
+    """Put the origin's airport, then its region's airports, first among a return's candidates."""
+    if origin is None or origin.airport is None or len(stop.candidates) < 2:
+        return stop
+    home = origin.airport
+    if stop.country not in (None, home.country) or stop.region not in (None, home.region):
+        return stop
+    ranked = sorted(
+        stop.candidates,
+        key=lambda a: 0 if a.ident == home.ident else 1 if a.region == home.region else 2,
+    )
+    if home.ident not in {a.ident for a in ranked}:
+        ranked.insert(0, home)
+    reason = (
+        f"return to the origin ({home.code}) assumed first: charters most often fly home to base"
+    )
+    return replace(
+        stop, candidates=tuple(ranked), reason=reason + ("; " + stop.reason if stop.reason else "")
+    )
+
+
+def _geocode(mention: StopMention, source: str, resolver: Resolver | None) -> Stop:
+    from flightlegs.geocode.rank import stop_for_place
+    from flightlegs.geocode.resolvers import OfflineResolver
+
+    evidence = Evidence(mention.sentence, mention.start, mention.end, source)
+    is_return = mention.role is Role.RETURN
+    if mention.stop is not None:
+        return replace(mention.stop, name=mention.text, evidence=evidence, is_return=is_return)
+    if resolver is not None and not isinstance(resolver, OfflineResolver):
+        return replace(resolver.resolve(mention.text, evidence=evidence), is_return=is_return)
+    return stop_for_place(
+        mention.places[0],
+        mention.text,
+        evidence=evidence,
+        within=mention.within,
+        is_return=is_return,
+    )

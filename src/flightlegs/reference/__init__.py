@@ -1,0 +1,1 @@
+"""The bundled reference data: airports, aircraft and the offline gazetteer."""

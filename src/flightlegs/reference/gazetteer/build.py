@@ -1,0 +1,521 @@
+"""Build the gazetteer's index from the bundled tables.
+
+Countries, regions, cities, airports, their aliases and operator hubs are
+read from ``data/`` and turned into one name index; cities served by several
+airports are clustered. The result is packed by :mod:`~.store` and cached.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any, Final
+
+from flightlegs.core.airport import _TYPE_RANK, Airport
+from flightlegs.core.files import data_path
+from flightlegs.core.geodesy import LatLon
+from flightlegs.core.route import StopKind
+from flightlegs.reference.airports import AirportTable
+from flightlegs.reference.gazetteer.folding import _tokens, fold
+from flightlegs.reference.gazetteer.names import (
+    _AIRPORT_ALIASES_FIRST,
+    _AMBIGUOUS_COUNTRY_ALIASES,
+    _AP_STATES,
+    _AREAL_WORDS,
+    _BLOCKERS,
+    _COUNTRY_ALIASES,
+    _DEMONYMS,
+    _DISTRICT_SUFFIXES,
+    _EXACT_AIRPORT_ALIASES,
+    _EXACT_COUNTRY_ALIASES,
+    _FIRST_RANK_REGIONS,
+    _GENERIC_BY_FIRST,
+    _GENERIC_WORDS,
+    _ISLAND_SUFFIXES,
+    _MILITARY,
+    _REGION_SUFFIXES,
+    _WEAK_GENERIC,
+    _WELL_KNOWN_REGIONS,
+    COMMON_WORDS,
+)
+from flightlegs.reference.gazetteer.places import Place
+from flightlegs.reference.gazetteer.store import (
+    _EXACT,
+    _GUARDED,
+    _TITLE,
+    _airport_place,
+    _Index,
+    _Reading,
+)
+
+__all__ = []
+
+_CITY_CLUSTER_KM: Final = 80.0
+#: Most words in one name matched in text ("Democratic Republic of the Congo").
+_MAX_NGRAM: Final = 7
+
+
+def _in_prose(airport: Airport) -> bool:
+    """Whether the airport's names are matched in running text."""
+    return (
+        airport.type != "small_airport"
+        or airport.scheduled_service
+        or (airport.longest_runway_ft or 0) >= 5000
+        or bool(_MILITARY.search(airport.name))
+    )
+
+
+def _airport_weight(airport: Airport, hub_rank: int) -> tuple[int, int, int, float, str]:
+    """Sort key: hubs, then large before small, scheduled service, longest runway."""
+    return (
+        hub_rank,
+        _TYPE_RANK.get(airport.type, 3),
+        0 if airport.scheduled_service else 1,
+        -(airport.longest_runway_ft or 0.0),
+        airport.ident,
+    )
+
+
+# --------------------------------------------------------------------------- building
+
+
+# the data repeat names a lot (municipalities, keywords): fold each once while building
+_cfold = functools.lru_cache(maxsize=1 << 17)(fold)
+
+
+def _read_csv(name: str) -> list[dict[str, str]]:
+    with data_path(name).open(newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _km(a: LatLon, b: LatLon) -> float:
+    """Great-circle distance on a sphere, for clustering only (not shown to users)."""
+    la1, la2 = math.radians(a.lat), math.radians(b.lat)
+    dlat, dlon = la2 - la1, math.radians(b.lon - a.lon)
+    h = math.sin(dlat / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin(dlon / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _strip_generic(words: tuple[str, ...]) -> tuple[str, ...]:
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for phrase in _GENERIC_BY_FIRST.get(words[i], ()):
+            if words[i : i + len(phrase)] == phrase:
+                i += len(phrase)
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return tuple(out)
+
+
+def _name_parts(name: str) -> list[str]:
+    """A name and its alternatives: without brackets, bracketed parts, slash-separated parts."""
+    parts: list[str] = []
+    outer = re.sub(r"\([^)]*\)", " ", name)
+    parts.append(" ".join(outer.split()))
+    parts += [p.strip() for p in re.findall(r"\(([^)]*)\)", name)]
+    for piece in list(parts):
+        if "/" in piece:
+            parts += [p.strip() for p in piece.split("/")]
+    return [p for p in dict.fromkeys(parts) if p]
+
+
+def _city_names(municipality: str, not_cities: set[str]) -> list[str]:
+    """City names in a municipality field: "Hunnan, Shenyang" -> Hunnan, Shenyang."""
+    out: list[str] = []
+    for part in _name_parts(municipality):
+        pieces = [p.strip() for p in part.split(",") if p.strip()]
+        if not pieces:
+            continue
+        if len(_cfold(pieces[0])) >= 3:
+            out.append(pieces[0])
+        if len(pieces) > 1:
+            key = _cfold(pieces[-1])
+            if len(key) >= 3 and key not in not_cities and not key.isdigit():
+                out.append(pieces[-1])
+    return list(dict.fromkeys(out))
+
+
+def _ok_short(key: str) -> bool:
+    """Whether a derived short name is distinctive enough to keep."""
+    words = key.split()
+    if len(key) < 4 or not words:
+        return False
+    if all(w in _GENERIC_WORDS or w in COMMON_WORDS or len(w) <= 2 for w in words):
+        return False
+    return not (len(words) == 1 and (key in COMMON_WORDS or key.isdigit()))
+
+
+class _Builder:
+    """Collects readings, then freezes them into an :class:`_Index`."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, list[_Reading]] = defaultdict(list)
+
+    def add(
+        self,
+        key: str,
+        place: Place,
+        rank: tuple[Any, ...],
+        *,
+        mode: int = _TITLE,
+        spellings: Iterable[str] | None = None,
+        demonym: bool = False,
+        prose: bool = True,
+    ) -> None:
+        if not key:
+            return
+        if mode == _TITLE and prose and place.kind is not StopKind.COUNTRY:
+            words = key.split()
+            if (len(words) == 1 and key in COMMON_WORDS) or all(w in _AREAL_WORDS for w in words):
+                mode = _GUARDED
+        spelled = frozenset(spellings) if spellings is not None else None
+        for i, old in enumerate(self.names[key]):
+            if old.place == place:
+                if rank < old.rank or (prose and not old.prose):
+                    self.names[key][i] = _Reading(
+                        place, mode, spelled, demonym, prose or old.prose, min(rank, old.rank)
+                    )
+                return
+        self.names[key].append(_Reading(place, mode, spelled, demonym, prose, rank))
+
+
+def _build_index(table: AirportTable) -> _Index:
+    countries = _read_csv("countries.csv")
+    regions = _read_csv("regions.csv")
+    hub_rows = _read_csv("operator_hubs.csv")
+    alias_rows = _read_csv("airport_aliases.csv")
+
+    b = _Builder()
+    countries_by_code: dict[str, Place] = {}
+    for c in countries:
+        if c["code"] == "ZZ":
+            continue
+        countries_by_code[c["code"]] = Place(c["name"], StopKind.COUNTRY, c["code"], None)
+    regions_by_code: dict[str, Place] = {}
+    regions_full = {r["code"]: r["name"] for r in regions}
+    for r in regions:
+        if r["name"].startswith("("):
+            continue
+        regions_by_code[r["code"]] = Place(
+            _region_name(r["name"]), StopKind.REGION, r["country"], r["code"]
+        )
+
+    hubs: dict[str, list[tuple[str, str, str, str]]] = defaultdict(list)
+    hub_rank: dict[str, int] = {}
+    for h in hub_rows:
+        entry = (h["iata"], h["operator"], h["source"], h["note"])
+        hubs[h["region"]].append(entry)
+        hubs[h["region"][:2]].append(entry)
+        hub_rank.setdefault(h["iata"], len(hub_rank))
+
+    # -- airports -----------------------------------------------------------------
+    stored: list[Airport] = []
+    tail: dict[str, list[str]] = defaultdict(list)
+    columns = ("ident", "iata", "type", "scheduled_service", "longest_runway_ft", "name")
+    for row, (ident, iata_code, kind, scheduled, runway, name) in enumerate(
+        zip(*(table.column(c) for c in columns), strict=True)
+    ):
+        usable_row = (
+            kind != "small_airport"
+            or iata_code
+            or scheduled == "1"
+            or (runway and float(runway) >= 4000)
+            or _MILITARY.search(name)
+        )
+        if usable_row:
+            stored.append(table[row])
+        else:
+            tail[_cfold(name)].append(ident)
+    weight = {a.ident: _airport_weight(a, hub_rank.get(a.iata or "", 99)) for a in stored}
+    airport_place = {a.ident: _airport_place(a) for a in stored}
+
+    # -- countries, aliases, demonyms ---------------------------------------------
+    for place in countries_by_code.values():
+        b.add(_cfold(place.name), place, (1, 0))
+        bare = re.sub(r"\s*\([^)]*\)", "", place.name)
+        if bare != place.name:
+            b.add(_cfold(bare), place, (1, 1))
+    for alias, code in _COUNTRY_ALIASES.items():
+        b.add(_cfold(alias), countries_by_code[code], (1, 0))
+    for alias, code in _EXACT_COUNTRY_ALIASES.items():
+        spell = " ".join(t.raw for t in _tokens(alias))
+        b.add(_cfold(alias), countries_by_code[code], (1, 0), mode=_EXACT, spellings={spell})
+    for alias, codes in _AMBIGUOUS_COUNTRY_ALIASES.items():
+        for n, code in enumerate(codes):
+            b.add(_cfold(alias), countries_by_code[code], (1, n))
+
+    def area(code: str) -> Place:
+        return regions_by_code[code] if "-" in code else countries_by_code[code]
+
+    for word, code in _DEMONYMS.items():
+        place = area(code)
+        b.add(_cfold(word), place, (1, 0), demonym=True)
+        if not word.endswith(("ese", "sh", "ch", "ss", "Swiss")):
+            b.add(_cfold(word + "s"), place, (1, 0), demonym=True)
+    b.add("czechs", countries_by_code["CZ"], (1, 0), demonym=True)
+
+    # -- regions ------------------------------------------------------------------
+    country_keys = {_cfold(p.name) for p in countries_by_code.values()}
+    state_abbreviations: dict[str, tuple[Place, bool]] = {}
+    island_keys: list[tuple[str, Place]] = []
+    for code, place in regions_by_code.items():
+        country = place.country or ""
+        tier: float
+        if country in _FIRST_RANK_REGIONS:
+            tier = 0
+        elif country in _WELL_KNOWN_REGIONS:
+            tier = 1.5
+        else:
+            tier = 3
+        keys = [_cfold(place.name), _cfold(regions_full[code])]
+        folded = keys[1]
+        for suffix in _REGION_SUFFIXES:
+            if folded.endswith(" " + suffix):
+                keys.append(folded[: -len(suffix) - 1])
+        if country not in _FIRST_RANK_REGIONS:
+            # "Midway", "Wake", "Canary": an island region named bare (never "Rhode"), added
+            # after the airports so that it does not block an airport's short name ("Midway")
+            for suffix in _ISLAND_SUFFIXES:
+                bare = folded[: -len(suffix) - 1]
+                if folded.endswith(" " + suffix) and _ok_short(bare):
+                    island_keys.append((bare, place))
+        if country == "KR" and folded.endswith("do") and " " not in folded:
+            keys.append(folded[:-2])
+        for n, key in enumerate(dict.fromkeys(keys)):
+            if n and not _ok_short(key):
+                continue
+            b.add(key, place, (tier, 0, n))
+        if country == "US":
+            state_abbreviations[code[3:]] = (place, True)
+    for abbr, postal in _AP_STATES.items():
+        state_abbreviations[abbr] = (regions_by_code["US-" + postal], False)
+
+    # -- cities -------------------------------------------------------------------
+    not_cities = country_keys | {_cfold(p.name) for p in regions_by_code.values()}
+    region_keys = {
+        code: {_cfold(p.name), _cfold(regions_full[code])} for code, p in regions_by_code.items()
+    }
+    # regions that are one city ("Banjul City", "Lima Region"), by city name and country; not in
+    # the US and Canada, whose states share names with cities elsewhere (Washington)
+    # ("Osh City" before "Osh Region")
+    districts: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
+    for code, p in regions_by_code.items():
+        folded = _cfold(p.name)
+        for order, suffix in enumerate(_DISTRICT_SUFFIXES):
+            if folded.endswith(" " + suffix) and p.country not in _FIRST_RANK_REGIONS:
+                districts[(folded[: -len(suffix) - 1], p.country or "")].append((order, code))
+    groups: dict[tuple[str, str], list[tuple[str, Airport]]] = defaultdict(list)
+    for ap in stored:
+        for city in _city_names(ap.municipality, not_cities):
+            groups[(_cfold(city), ap.country)].append((city, ap))
+    members: dict[Place, tuple[Airport, ...]] = {}
+    city_places: dict[str, list[Place]] = defaultdict(list)
+    for (key, country), items in groups.items():
+        items.sort(key=lambda item: weight[item[1].ident])
+        clusters: list[list[tuple[str, Airport]]] = []
+        for item in items:
+            for cluster in clusters:
+                if _km(cluster[0][1].position, item[1].position) <= _CITY_CLUSTER_KM:
+                    cluster.append(item)
+                    break
+            else:
+                clusters.append([item])
+        for cluster in clusters:
+            spelled = max(
+                {c for c, _ in cluster}, key=lambda c: (sum(x == c for x, _ in cluster), c)
+            )
+            ranked = sorted(districts.get((key, country), []))
+            best_rank = [code for order, code in ranked if order == ranked[0][0]] if ranked else []
+            region = _city_region(
+                key,
+                {a.region for _, a in cluster},
+                region_keys,
+                best_rank[0] if len(best_rank) == 1 else None,
+            )
+            place = Place(spelled, StopKind.CITY, country, region)
+            airports = tuple(a for _, a in cluster)
+            members[place] = airports
+            best = airports[0]
+            prose = any(_in_prose(a) for a in airports)
+            tier = 0 if best.type == "large_airport" else 2
+            b.add(key, place, (tier, weight[best.ident]), prose=prose)
+            city_places[key].append(place)
+
+    # -- airports by name -------------------------------------------------------------
+    place_keys = set(b.names)
+    for ap in stored:
+        place = airport_place[ap.ident]
+        prose = _in_prose(ap)
+        rank = (2, weight[ap.ident])
+        b.add(_cfold(ap.name), place, rank, prose=prose)
+        sources = [ap.name] + [k.strip() for k in ap.keywords.split(",") if _keyword_is_name(k)]
+        cities_here = {_cfold(c) for c in _city_names(ap.municipality, not_cities)}
+        for n, source in enumerate(sources):
+            for part in _name_parts(source):
+                words = tuple(_cfold(part).split())
+                if not words:
+                    continue
+                full = " ".join(words)
+                if n and full != _cfold(ap.name) and _ok_short(full):
+                    b.add(full, place, (2, weight[ap.ident], 1), prose=prose)
+                if words[-1] in ("airport", "aerodrome", "airfield", "airstrip"):
+                    key = " ".join(words[:-1])
+                    if _ok_short(key) and (key not in place_keys or _contains(b.names[key], ap)):
+                        b.add(key, place, (2, weight[ap.ident], 1), prose=prose)
+                short = _strip_generic(words)
+                key = " ".join(short)
+                if len(short) == 1 and _WEAK_GENERIC & set(words):
+                    key = full  # "Cook County Airport" is not "Cook"
+                if (
+                    key != full
+                    and _ok_short(key)
+                    and (key not in place_keys or _contains(b.names[key], ap))
+                ):
+                    b.add(key, place, (2, weight[ap.ident], 2), prose=prose)
+                for lead in range(1, len(short)):
+                    head = " ".join(short[:lead])
+                    if head in COMMON_WORDS or not (head in cities_here or head in city_places):
+                        continue
+                    key = " ".join(short[lead:])
+                    if f"{key} county" in full:
+                        continue  # "Gillette Campbell County Airport" is not "Campbell"
+                    if _ok_short(key) and key not in place_keys:
+                        b.add(key, place, (2, weight[ap.ident], 3), prose=prose)
+    for alias_row in alias_rows:
+        ident = alias_row["ident"]
+        if ident in airport_place:
+            b.add(_cfold(alias_row["alias"]), airport_place[ident], (2, weight[ident], 0))
+    for key, place in island_keys:
+        b.add(key, place, (3, 9))  # after the cities and airports of the name
+    for alias, ident in _AIRPORT_ALIASES_FIRST.items():
+        if ident in airport_place:
+            b.add(_cfold(alias), airport_place[ident], (-1,))
+    for alias, ident in _EXACT_AIRPORT_ALIASES.items():
+        if ident in airport_place:
+            b.add(_cfold(alias), airport_place[ident], (2, 0), mode=_EXACT, spellings={alias})
+
+    # -- members of regions and countries ----------------------------------------------
+    in_region: dict[str, list[Airport]] = defaultdict(list)
+    in_country: dict[str, list[Airport]] = defaultdict(list)
+    for ap in stored:
+        in_region[ap.region].append(ap)
+        in_country[ap.country].append(ap)
+    for code, place in regions_by_code.items():
+        members[place] = tuple(in_region.get(code, ()))
+    for code, place in countries_by_code.items():
+        members[place] = tuple(in_country.get(code, ()))
+
+    # -- codes ---------------------------------------------------------------------------
+    iata: dict[str, list[Place]] = defaultdict(list)
+    icao: dict[str, list[Place]] = defaultdict(list)
+    for ap in stored:
+        place = airport_place[ap.ident]
+        if ap.iata:
+            iata[ap.iata].append(place)
+        if ap.icao and (ap.country != "US" or ap.icao[0] in "KP"):
+            icao[ap.icao].append(place)
+
+    names = {key: tuple(sorted(rs, key=_reading_order)) for key, rs in b.names.items()}
+    blockers = frozenset(_cfold(p) for p in _BLOCKERS)
+    ngram: dict[str, int] = {}
+    for key in (*names, *blockers):
+        first, *rest = key.split()
+        if len(rest) < _MAX_NGRAM:
+            ngram[first] = max(ngram.get(first, 0), len(rest) + 1)
+    return _Index(
+        names=names,
+        blockers=blockers,
+        iata={k: tuple(v) for k, v in iata.items()},
+        icao={k: tuple(v) for k, v in icao.items()},
+        members=members,
+        regions_by_code=regions_by_code,
+        countries_by_code=countries_by_code,
+        state_abbreviations=state_abbreviations,
+        tail={k: tuple(v) for k, v in tail.items() if k not in names},
+        ngram=ngram,
+        hubs={k: tuple(v) for k, v in hubs.items()},
+    )
+
+
+def _city_region(
+    key: str, regions: set[str], region_keys: dict[str, set[str]], district: str | None = None
+) -> str | None:
+    """The region of a city whose airports lie in ``regions``.
+
+    The one of them that bears the city's name, since a capital usually gives
+    its name to the region around it (San Salvador's airports lie in the
+    departments of San Salvador and La Paz; Seoul's in Seoul and Incheon).
+    Failing that, ``district``: a region of the city's country named for the
+    city alone ("Banjul City"), which is the city itself even though its
+    airport lies outside it (Banjul's, at Yundum, in West Coast Region). Failing
+    that, the airports' one region, or none when they lie in several
+    (Washington's in Virginia and Maryland, neither named Washington).
+    """
+    named = [code for code in regions if key in region_keys.get(code, ())]
+    if len(named) == 1:
+        return named[0]
+    if district is not None:
+        return district
+    if len(regions) == 1:
+        return next(iter(regions)) or None
+    return None
+
+
+def _region_name(name: str) -> str:
+    """A region's everyday name: "Liaoning Province" -> "Liaoning", "México (state)" -> "México"."""
+    short = re.sub(r"\s*\((?:state|disputed)\)$", "", name)
+    for suffix in _REGION_SUFFIXES:
+        words = short.split()
+        if len(words) > 1 and _cfold(short).endswith(" " + suffix):
+            short = " ".join(words[: len(words) - len(suffix.split())])
+            break
+    return short
+
+
+def _keyword_is_name(keyword: str) -> bool:
+    """Whether an OurAirports keyword is a name (not a code or a number)."""
+    k = keyword.strip()
+    return len(k) >= 4 and any(c.islower() for c in k) and not any(c.isdigit() for c in k)
+
+
+def _contains(readings: Iterable[_Reading], airport: Airport) -> bool:
+    """Whether some reading is a place that contains the airport."""
+    for r in readings:
+        p = r.place
+        if (
+            p.kind is StopKind.AIRPORT
+            and p.airport is not None
+            and p.airport.ident == airport.ident
+        ):
+            return True
+        if (
+            p.kind is StopKind.CITY
+            and p.country == airport.country
+            and p.region in (None, airport.region)
+            and _cfold(p.name) in {_cfold(c) for c in _city_names(airport.municipality, set())}
+        ):
+            return True
+        if p.kind is StopKind.REGION and p.region == airport.region:
+            return True
+        if p.kind is StopKind.COUNTRY and p.country == airport.country and not r.demonym:
+            return True
+    return False
+
+
+_KIND_ORDER: Final = {
+    StopKind.CITY: 0,
+    StopKind.AIRPORT: 1,
+    StopKind.REGION: 2,
+    StopKind.COUNTRY: 3,
+}
+
+
+def _reading_order(r: _Reading) -> tuple[Any, ...]:
+    return (r.rank[0], _KIND_ORDER[r.place.kind], r.rank[1:], r.place.name, r.place.region or "")

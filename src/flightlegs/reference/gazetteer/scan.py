@@ -1,0 +1,369 @@
+"""Find the places named in a text: names, abbreviations and airport codes.
+
+The scanner walks the text's tokens, matches the longest name at each, and
+keeps a code or an ambiguous word only where the context says it is a place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Final
+
+from flightlegs.core.route import StopKind
+from flightlegs.errors import InputError
+from flightlegs.reference.gazetteer.folding import _JOIN_GAP, _Token, _tokens
+from flightlegs.reference.gazetteer.names import (
+    _FIRST_RANK_REGIONS,
+    _GENERIC_WORDS,
+    _WELL_KNOWN_REGIONS,
+    CODE_STOPLIST,
+)
+from flightlegs.reference.gazetteer.places import Place, PlaceMention
+from flightlegs.reference.gazetteer.store import _EXACT, _GUARDED, _TITLE, _Reading
+
+if TYPE_CHECKING:
+    from flightlegs.reference.gazetteer.index import Gazetteer
+
+__all__ = ["MAX_TEXT_LENGTH", "find_mentions"]
+
+#: Longest text :meth:`Gazetteer.find_mentions` accepts, in characters.
+MAX_TEXT_LENGTH: Final = 5_000_000
+
+
+def find_mentions(gaz: Gazetteer, text: str) -> list[PlaceMention]:
+    """Find place names and airport codes in text (see :meth:`Gazetteer.find_mentions`)."""
+    if not isinstance(text, str):
+        raise InputError(f"text to scan must be a string, not {type(text).__name__}")
+    if len(text) > MAX_TEXT_LENGTH:
+        raise InputError(
+            f"text of {len(text):,} characters is longer than the {MAX_TEXT_LENGTH:,} accepted"
+        )
+    toks = _tokens(text)
+    mentions: list[PlaceMention] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        found = _match_names(gaz, text, toks, i)
+        if found is not None and found[0] is not None and found[1] == i + 1:
+            found = (_unless_a_name(gaz, text, toks, i, found[0], mentions), i + 1)
+        if found is None:
+            found = _match_code(gaz, text, toks, i)
+        if found is None:
+            found = _match_after_comma(gaz, text, toks, i, mentions)
+        if found is None:
+            i += 1
+            continue
+        mention, i = found
+        if mention is not None:
+            mentions.append(mention)
+    return _narrow_by_context(text, mentions)
+
+
+def _run_length(gaz: Gazetteer, text: str, toks: Sequence[_Token], i: int) -> int:
+    limit = min(gaz._ix.ngram.get(toks[i].folded, 0), len(toks) - i)
+    run = 1
+    while run < limit and _JOIN_GAP.fullmatch(text, toks[i + run - 1].end, toks[i + run].start):
+        run += 1
+    return run if limit else 0
+
+
+def _unless_a_name(
+    gaz: Gazetteer,
+    text: str,
+    toks: Sequence[_Token],
+    i: int,
+    mention: PlaceMention,
+    before: list[PlaceMention],
+) -> PlaceMention | None:
+    """Drop city, airport and minor-region readings of a word that is part of a person's name.
+
+    "Thomas Cartwright", "Kurt Campbell", "Nancy Pelosi": a one-word place
+    right after or right before another capitalised word (with only a space
+    between) that is neither a place nor a common lead-in word ("In",
+    "From", "Central") is taken for a name.
+    """
+    if mention.demonym:
+        return mention
+    prone = [p for p in mention.places if _name_prone(p)]
+    if not prone:
+        return mention
+    person = False
+    if i > 0 and _capitalised_neighbour(text, toks[i - 1], toks[i]):
+        person = not (before and before[-1].end == toks[i - 1].end)
+    if not person and i + 1 < len(toks) and _capitalised_neighbour(text, toks[i], toks[i + 1]):
+        nxt = _match_names(gaz, text, toks, i + 1) or _match_code(gaz, text, toks, i + 1)
+        person = nxt is None or nxt[0] is None
+    if not person:
+        return mention
+    kept = tuple(p for p in mention.places if not _name_prone(p))
+    if not kept:
+        return None
+    return PlaceMention(mention.start, mention.end, mention.text, kept, mention.demonym)
+
+
+def _match_names(
+    gaz: Gazetteer, text: str, toks: Sequence[_Token], i: int
+) -> tuple[PlaceMention | None, int] | None:
+    run = _run_length(gaz, text, toks, i)
+    for k in range(run, 0, -1):
+        span = toks[i : i + k]
+        key = " ".join(t.folded for t in span) if k > 1 else span[0].folded
+        if key in gaz._ix.blockers and _has_upper(span):
+            return None, i + k
+        readings = gaz._readings(key)
+        if not readings:
+            continue
+        raw = " ".join(t.raw for t in span)
+        if k == 1 and _looks_like_code(span[0].raw) and _is_code(gaz, span[0].raw):
+            exact = [r for r in readings if r.mode == _EXACT and raw in (r.spellings or ())]
+            if not exact:
+                return None  # an upper-case code: let the code matcher have it
+        accepted = [r for r in readings if r.prose and _accepts(r, raw, span)]
+        if not accepted:
+            accepted = _guarded(gaz, text, toks, i + k, readings)
+            if not accepted:
+                continue
+        start, end = span[0].start, span[-1].end
+        mention = PlaceMention(
+            start,
+            end,
+            text[start:end],
+            tuple(r.place for r in accepted),
+            all(r.demonym for r in accepted),
+        )
+        return mention, i + k
+    return None
+
+
+def _guarded(
+    gaz: Gazetteer, text: str, toks: Sequence[_Token], j: int, readings: Iterable[_Reading]
+) -> list[_Reading]:
+    """Readings of a common word, kept when the next words name its region."""
+    guarded = [r for r in readings if r.mode == _GUARDED]
+    if not guarded or j >= len(toks) or not _comma_between(text, toks[j - 1].end, toks[j].start):
+        return []
+    follow = _region_at(gaz, text, toks, j)
+    if follow is None:
+        return []
+    regions = {p.region or p.country for p in follow[0]}
+    return [r for r in guarded if r.place.region in regions or r.place.country in regions]
+
+
+def _region_at(
+    gaz: Gazetteer, text: str, toks: Sequence[_Token], j: int
+) -> tuple[tuple[Place, ...], int] | None:
+    """A region or country named at token ``j``: by name or by state abbreviation."""
+    run = _run_length(gaz, text, toks, j)
+    for k in range(run, 0, -1):
+        span = toks[j : j + k]
+        key = " ".join(t.folded for t in span)
+        raw = " ".join(t.raw for t in span)
+        places = tuple(
+            r.place
+            for r in gaz._readings(key)
+            if r.place.kind in (StopKind.REGION, StopKind.COUNTRY) and _accepts(r, raw, span)
+        )
+        if places:
+            return places, j + k
+    abbr = _abbreviation_at(gaz, text, toks, j)
+    if abbr is not None:
+        return (abbr[0],), abbr[1]
+    return None
+
+
+def _abbreviation_at(
+    gaz: Gazetteer, text: str, toks: Sequence[_Token], j: int
+) -> tuple[Place, int, int] | None:
+    """A US state abbreviation at token ``j``: ``(place, next token, end offset)``."""
+    abbrevs = gaz._ix.state_abbreviations
+    for k in (2, 1):
+        if j + k > len(toks):
+            continue
+        span = toks[j : j + k]
+        if k == 2 and not _JOIN_GAP.fullmatch(text, span[0].end, span[1].start):
+            continue
+        key = "".join(t.raw for t in span)
+        entry = abbrevs.get(key) or abbrevs.get(key.capitalize() if k == 1 else key)
+        if entry is None:
+            continue
+        ref, postal = entry
+        place = gaz._place(ref)
+        end = span[-1].end
+        if postal:
+            if not key.isupper():
+                continue
+        elif not span[0].raw[:1].isupper():
+            continue
+        if end < len(text) and text[end] == ".":
+            end += 1
+        return place, j + k, end
+    return None
+
+
+def _match_after_comma(
+    gaz: Gazetteer, text: str, toks: Sequence[_Token], i: int, mentions: list[PlaceMention]
+) -> tuple[PlaceMention | None, int] | None:
+    """A state abbreviation right after "<place>, "."""
+    if not mentions or i == 0 or mentions[-1].end != toks[i - 1].end:
+        return None
+    if not _comma_between(text, toks[i - 1].end, toks[i].start):
+        return None
+    found = _abbreviation_at(gaz, text, toks, i)
+    if found is None:
+        return None
+    place, nxt, end = found
+    start = toks[i].start
+    return PlaceMention(start, end, text[start:end], (place,)), nxt
+
+
+def _is_code(gaz: Gazetteer, raw: str) -> bool:
+    return raw not in CODE_STOPLIST and (raw in gaz._ix.iata or raw in gaz._ix.icao)
+
+
+def _match_code(
+    gaz: Gazetteer, text: str, toks: Sequence[_Token], i: int
+) -> tuple[PlaceMention, int] | None:
+    tok = toks[i]
+    raw = tok.raw
+    if not _looks_like_code(raw) or raw in CODE_STOPLIST:
+        return None
+    places = gaz._code_places(raw)
+    if not places or _in_capitals(gaz, text, toks, i) or not _code_context(gaz, text, toks, i):
+        return None
+    return PlaceMention(tok.start, tok.end, raw, places), i + 1
+
+
+def _code_context(gaz: Gazetteer, text: str, toks: Sequence[_Token], i: int) -> bool:
+    """Whether the words around an upper-case token make it an airport code.
+
+    Codes are joined by dashes or slashes ("ELP-ANC"), bracketed
+    ("(ELP)"), stand next to another code, or follow or precede a word of
+    travel ("from ELP", "to ANC", "via ICN", "ELP airport"). "The BJP said"
+    is not an airport.
+    """
+    tok = toks[i]
+    before = text[toks[i - 1].end if i else max(0, tok.start - 3) : tok.start]
+    after = text[tok.end : toks[i + 1].start if i + 1 < len(toks) else tok.end + 3]
+    if "(" in before and ")" in after:
+        return True
+    joined = "-–—/>→"
+    if i and any(c in before for c in joined) and _code_at(gaz, toks[i - 1]):
+        return True
+    if i + 1 < len(toks) and any(c in after for c in joined) and _code_at(gaz, toks[i + 1]):
+        return True
+    if i and before.isspace():
+        prev = toks[i - 1]
+        if prev.folded in _CODE_LEAD or (_looks_like_code(prev.raw) and _is_code(gaz, prev.raw)):
+            return True
+    if i + 1 < len(toks) and after.isspace():
+        nxt = toks[i + 1]
+        if nxt.folded in _CODE_TRAIL or _code_at(gaz, nxt):
+            return True
+    return False
+
+
+def _code_at(gaz: Gazetteer, tok: _Token) -> bool:
+    return _looks_like_code(tok.raw) and _is_code(gaz, tok.raw)
+
+
+def _in_capitals(gaz: Gazetteer, text: str, toks: Sequence[_Token], i: int) -> bool:
+    """Whether token ``i`` stands among upper-case words that are not codes (a headline)."""
+    for j in (i - 1, i + 1):
+        if not 0 <= j < len(toks):
+            continue
+        a, b = (toks[j].end, toks[i].start) if j < i else (toks[i].end, toks[j].start)
+        if not text[a:b].isspace():
+            continue
+        raw = toks[j].raw
+        if len(raw) >= 3 and raw.isalpha() and raw.isupper() and not _is_code(gaz, raw):
+            return True
+    return False
+
+
+# words that make the upper-case token after them an airport code ("from ELP")
+_CODE_LEAD: Final = frozenset(
+    """
+    from to via at in into of through and or then between left leaving departed departing
+    departs arrived arriving arrives landed landing lands reached reaching for over near
+    toward towards back return returned returning stop stopped stopover refuel refueled
+    refuelled refueling refuelling diverted routed flew flying flies fly continued onward
+    airport airports out dep depart arr arrive dest destination orig origin code icao iata
+    """.split()  # noqa: SIM905
+)
+# words that make the upper-case token before them an airport code ("ELP to")
+_CODE_TRAIL: Final = frozenset(
+    "to and or then via airport international before after".split()  # noqa: SIM905
+)
+# capitalised words that may stand next to a place without making it a person's name
+_LEAD_INS: Final = frozenset(
+    """
+    from to in at via and the of for on into near over through back then or a an by with
+    toward towards between outside inside across leaving left landed arrived departed
+    flight flights airport international air base city county state province region island
+    bay north south east west central northern southern eastern western northeast northwest
+    southeast southwest northeastern northwestern southeastern southwestern upper lower
+    greater downtown metro rural coastal inland monday tuesday wednesday thursday friday
+    saturday sunday january february march april may june july august september october
+    november december where when while after before during since until via flew fly flying
+    """.split()  # noqa: SIM905
+)
+
+
+def _name_prone(place: Place) -> bool:
+    """Readings a person's name is often mistaken for: cities, airports, minor regions."""
+    if place.kind in (StopKind.CITY, StopKind.AIRPORT):
+        return True
+    return place.kind is StopKind.REGION and (place.country or "") not in (
+        _FIRST_RANK_REGIONS | _WELL_KNOWN_REGIONS
+    )
+
+
+def _capitalised_neighbour(text: str, left: _Token, right: _Token) -> bool:
+    """Whether two tokens stand side by side, only spaces between, both capitalised words."""
+    if text[left.end : right.start] not in (" ", "  "):
+        return False
+    for tok in (left, right):
+        if not (tok.raw[:1].isupper() and tok.raw[1:2].islower()):
+            return False
+    # "McChord Field", "Ramstein Air Base": an airport word after a name is no surname
+    return left.folded not in _LEAD_INS and right.folded not in _LEAD_INS | _GENERIC_WORDS
+
+
+def _looks_like_code(raw: str) -> bool:
+    return len(raw) in (3, 4) and raw.isascii() and raw.isalpha() and raw.isupper()
+
+
+def _has_upper(span: Sequence[_Token]) -> bool:
+    return any(not t.raw.islower() for t in span)
+
+
+def _accepts(reading: _Reading, raw: str, span: Sequence[_Token]) -> bool:
+    if reading.mode == _EXACT:
+        return reading.spellings is not None and raw in reading.spellings
+    if reading.mode == _TITLE:
+        return _has_upper(span)
+    # a common word stands alone only when written with an accent, which English words are not:
+    # "Malé" is the Maldives' capital, "Male" may be the word; "Colón" the city, "Colon" not
+    return _has_upper(span) and any(not c.isascii() and c.isalpha() for c in raw)
+
+
+def _comma_between(text: str, a: int, b: int) -> bool:
+    gap = text[a:b]
+    return gap.strip() == "," or gap.strip() == ".,"
+
+
+def _narrow_by_context(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """Put first the readings of "City, Region" that lie in the region that follows."""
+    out = list(mentions)
+    for i in range(len(out) - 1):
+        here, nxt = out[i], out[i + 1]
+        if not _comma_between(text, here.end, nxt.start) or len(here.places) < 2:
+            continue
+        areas = {p.region for p in nxt.places if p.kind is StopKind.REGION} | {
+            p.country for p in nxt.places if p.kind is StopKind.COUNTRY
+        }
+        inside = [p for p in here.places if p.region in areas or p.country in areas]
+        if inside:
+            rest = [p for p in here.places if p not in inside]
+            out[i] = PlaceMention(here.start, here.end, here.text, (*inside, *rest), here.demonym)
+    return out

@@ -1,0 +1,380 @@
+"""Routes as geometry for other tools: GeoJSON, KML and CSV.
+
+Every format carries the same densified geodesic lines as the map
+(:func:`leg_path`), so a leg looks the same in QGIS, Google Earth and the
+browser. GeoJSON follows RFC 7946: longitude before latitude, and a line that
+crosses the antimeridian is cut there into the parts of a ``MultiLineString``
+(section 3.1.9). KML leaves the antimeridian to the viewer, so its longitudes
+are simply wrapped into [-180, 180]. CSV holds one row per stop and per leg,
+with the geometry as WKT.
+
+Verdicts come from :mod:`flightlegs.checks.rules` reports when given; otherwise
+every leg is ``unchecked``.
+
+Examples
+--------
+>>> from flightlegs.read.inputs import read_routes
+>>> doc = routes_geojson(read_routes("ANC-SHE"))
+>>> leg = [f for f in doc["features"] if f["geometry"]["type"] != "Point"][0]
+>>> leg["geometry"]["type"], leg["properties"]["from_code"], leg["properties"]["to_code"]
+('MultiLineString', 'ANC', 'SHE')
+>>> [part[-1][0] for part in leg["geometry"]["coordinates"]]  # ends at -180, then at SHE
+[-180.0, 123.483002]
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Final, Literal
+
+import numpy as np
+import numpy.typing as npt
+
+from flightlegs.checks.results import leg_verdicts
+from flightlegs.core.display import leg_distance
+from flightlegs.core.legs import Leg, measure_many
+from flightlegs.core.route import Route, Stop
+from flightlegs.errors import InputError
+from flightlegs.show.geometry import antimeridian_parts, leg_path
+
+if TYPE_CHECKING:
+    from flightlegs.checks.results import CheckReport, RouteReport
+
+    Reports = CheckReport | Sequence[RouteReport]
+
+__all__ = [
+    "FORMATS",
+    "FloatArray",
+    "Format",
+    "export_routes",
+    "routes_csv",
+    "routes_geojson",
+    "routes_kml",
+]
+
+FloatArray = npt.NDArray[np.float64]
+Format = Literal["geojson", "kml", "csv"]
+FORMATS: Final[tuple[str, ...]] = ("geojson", "kml", "csv")
+
+#: Decimal places of exported coordinates: 1e-6 degrees is about 0.1 m.
+_DIGITS: Final = 6
+
+
+def _round(values: Iterable[float]) -> list[float]:
+    return [round(float(v), _DIGITS) for v in values]
+
+
+def _leg_geometry(path: FloatArray) -> dict[str, Any]:
+    parts = antimeridian_parts(path)
+    coords = [[_round(xy) for xy in part.coords] for part in parts]
+    if len(coords) == 1:
+        return {"type": "LineString", "coordinates": coords[0]}
+    return {"type": "MultiLineString", "coordinates": coords}
+
+
+def _stop_props(route: Route, number: int, stop: Stop) -> dict[str, Any]:
+    best = stop.airport
+    return {
+        "route": route.name,
+        "stop": number,
+        "name": stop.name,
+        "code": stop.code if stop.candidates else None,
+        "icao": (best.icao or best.ident) if best else None,
+        "airport": best.name if best else None,
+        "kind": str(stop.kind),
+        "candidates": len(stop.candidates),
+        "reason": stop.reason or None,
+        "evidence": stop.evidence.sentence if stop.evidence else None,
+    }
+
+
+def _leg_props(route: Route, leg: Leg, verdict: str) -> dict[str, Any]:
+    def dist(value: float) -> float | None:
+        return None if math.isnan(value) else round(value, 3)
+
+    km_min, km, km_max = leg.distance("km")
+    return {
+        "route": route.name,
+        "leg": leg.number,
+        "from": leg.origin.name,
+        "to": leg.destination.name,
+        "from_code": leg.origin.code,
+        "to_code": leg.destination.code,
+        "distance_km": dist(km),
+        "distance_nm": dist(leg.nm),
+        "distance_km_min": dist(km_min),
+        "distance_km_max": dist(km_max),
+        "verdict": verdict,
+    }
+
+
+def routes_geojson(routes: Sequence[Route], reports: Reports | None = None) -> dict[str, Any]:
+    """The routes as an RFC 7946 GeoJSON FeatureCollection.
+
+    Stops are ``Point`` features (``route, stop, name, code, icao, airport,
+    kind, candidates, reason, evidence``); legs are ``LineString`` features,
+    or ``MultiLineString`` when they cross the antimeridian (``route, leg,
+    from, to, from_code, to_code, distance_km, distance_nm, distance_km_min,
+    distance_km_max, verdict``). Stops and legs without a position are left out.
+
+    Examples
+    --------
+    >>> from flightlegs.read.inputs import read_routes
+    >>> doc = routes_geojson(read_routes("AZA-ELP"))
+    >>> [f["geometry"]["type"] for f in doc["features"]]
+    ['Point', 'Point', 'LineString']
+    >>> doc["features"][0]["geometry"]["coordinates"]  # longitude first
+    [-111.654999, 33.3078]
+    """
+    features: list[dict[str, Any]] = []
+    verdicts = leg_verdicts(routes, reports)
+    for route, legs, route_verdicts in zip(routes, measure_many(routes), verdicts, strict=True):
+        for number, stop in enumerate(route.stops, start=1):
+            pos = stop.position
+            if pos is None:
+                continue
+            features.append(
+                {
+                    "type": "Feature",
+                    "geometry": {"type": "Point", "coordinates": _round((pos.lon, pos.lat))},
+                    "properties": _stop_props(route, number, stop),
+                }
+            )
+        for leg, verdict in zip(legs, route_verdicts, strict=True):
+            path = leg_path(leg)
+            if path is None:
+                continue
+            features.append(
+                {
+                    "type": "Feature",
+                    "geometry": _leg_geometry(path),
+                    "properties": _leg_props(route, leg, verdict),
+                }
+            )
+    return {"type": "FeatureCollection", "features": features}
+
+
+# KML colours are aabbggrr.
+_KML_COLOURS: Final = {
+    "ok": "ff50981a",
+    "warning": "ff1482e0",
+    "implausible": "ff2730d7",
+    "unchecked": "ffb87f2c",
+}
+_KML_NS: Final = "http://www.opengis.net/kml/2.2"
+
+
+def _stop_description(number: int, stop: Stop) -> str:
+    best = stop.airport
+    lines = [f"Stop {number}: {stop.name} ({stop.kind})"]
+    if best is not None:
+        lines.append(f"Airport: {best.label}")
+    if stop.is_vague:
+        others = ", ".join(a.code for a in stop.candidates[1:])
+        lines.append(f"Other candidates: {others}")
+    if stop.reason:
+        lines.append(f"Why: {stop.reason}")
+    if stop.evidence is not None:
+        lines.append(f"Evidence: {stop.evidence.sentence}")
+    return "\n".join(lines)
+
+
+def routes_kml(routes: Sequence[Route], reports: Reports | None = None) -> str:
+    """The routes as a KML 2.2 document for Google Earth.
+
+    One folder per route, with a placemark per stop and a tessellated
+    ``LineString`` per leg, styled by verdict. Text is escaped by
+    :mod:`xml.etree.ElementTree`, so any name is safe.
+
+    Examples
+    --------
+    >>> import xml.etree.ElementTree as ET
+    >>> from flightlegs.read.inputs import read_routes
+    >>> root = ET.fromstring(routes_kml(read_routes("ANC-SHE")))
+    >>> ns = {"k": "http://www.opengis.net/kml/2.2"}
+    >>> [p.findtext("k:name", namespaces=ns) for p in root.iter(f"{{{ns['k']}}}Placemark")]
+    ['1. ANC', '2. SHE', 'Leg 1: ANC to SHE']
+    """
+    ET.register_namespace("", _KML_NS)
+
+    def sub(parent: ET.Element, tag: str, text: str | None = None) -> ET.Element:
+        element = ET.SubElement(parent, f"{{{_KML_NS}}}{tag}")
+        if text is not None:
+            element.text = text
+        return element
+
+    kml = ET.Element(f"{{{_KML_NS}}}kml")
+    document = sub(kml, "Document")
+    sub(document, "name", routes[0].name if len(routes) == 1 else f"{len(routes)} routes")
+    for verdict, colour in _KML_COLOURS.items():
+        style = sub(document, "Style")
+        style.set("id", f"leg-{verdict}")
+        line_style = sub(style, "LineStyle")
+        sub(line_style, "color", colour)
+        sub(line_style, "width", "3")
+    verdicts = leg_verdicts(routes, reports)
+    for route, legs, route_verdicts in zip(routes, measure_many(routes), verdicts, strict=True):
+        folder = sub(document, "Folder")
+        sub(folder, "name", route.name)
+        for number, stop in enumerate(route.stops, start=1):
+            pos = stop.position
+            if pos is None:
+                continue
+            mark = sub(folder, "Placemark")
+            sub(mark, "name", f"{number}. {stop.label}")
+            sub(mark, "description", _stop_description(number, stop))
+            sub(sub(mark, "Point"), "coordinates", f"{pos.lon:.{_DIGITS}f},{pos.lat:.{_DIGITS}f},0")
+        for leg, verdict in zip(legs, route_verdicts, strict=True):
+            path = leg_path(leg)
+            if path is None:
+                continue
+            mark = sub(folder, "Placemark")
+            sub(mark, "name", f"Leg {leg.number}: {leg.origin.label} to {leg.destination.label}")
+            sub(mark, "description", f"{leg_distance(leg)}; verdict: {verdict}")
+            sub(mark, "styleUrl", f"#leg-{verdict}")
+            line = sub(mark, "LineString")
+            sub(line, "tessellate", "1")
+            lons = (path[:, 1] + 180.0) % 360.0 - 180.0
+            # keep the exact ends, which the modulo could move from 180 to -180
+            lons[0], lons[-1] = leg.origin.position.lon, leg.destination.position.lon  # type: ignore[union-attr]
+            sub(
+                line,
+                "coordinates",
+                " ".join(
+                    f"{lon:.{_DIGITS}f},{lat:.{_DIGITS}f},0"
+                    for lat, lon in zip(path[:, 0], lons, strict=True)
+                ),
+            )
+    ET.indent(kml)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(kml, encoding="unicode") + "\n"
+
+
+_CSV_COLUMNS: Final = (
+    "record", "route", "number", "name", "code", "kind", "lat", "lon",
+    "from", "to", "from_code", "to_code", "distance_km", "distance_nm",
+    "distance_km_min", "distance_km_max", "verdict", "wkt",
+)  # fmt: skip
+
+
+def _cell(text: str | None) -> str:
+    """Text for a spreadsheet cell, defused: a leading = + - @ would start a formula."""
+    if not text:
+        return ""
+    return "'" + text if text[0] in "=+-@\t\r" else text
+
+
+def routes_csv(routes: Sequence[Route], reports: Reports | None = None) -> str:
+    """The routes as one CSV table: a ``stop`` row per stop, a ``leg`` row per leg.
+
+    Columns: ``record, route, number, name, code, kind, lat, lon, from, to,
+    from_code, to_code, distance_km, distance_nm, distance_km_min,
+    distance_km_max, verdict, wkt``. ``wkt`` holds the geometry in longitude,
+    latitude order (a ``MULTILINESTRING`` for a leg that crosses the
+    antimeridian), which QGIS reads directly. Text that a spreadsheet would
+    run as a formula is prefixed with ``'``.
+
+    Examples
+    --------
+    >>> from flightlegs.read.inputs import read_routes
+    >>> rows = routes_csv(read_routes("AZA-ELP")).splitlines()
+    >>> rows[0][:40]
+    'record,route,number,name,code,kind,lat,l'
+    >>> [r.split(",")[0] for r in rows[1:]]
+    ['stop', 'stop', 'leg']
+    """
+    import shapely
+
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(_CSV_COLUMNS)
+    verdicts = leg_verdicts(routes, reports)
+
+    def num(value: float, digits: int = 3) -> str:
+        return "" if math.isnan(value) else f"{value:.{digits}f}"
+
+    for route, legs, route_verdicts in zip(routes, measure_many(routes), verdicts, strict=True):
+        for number, stop in enumerate(route.stops, start=1):
+            pos = stop.position
+            row = dict.fromkeys(_CSV_COLUMNS, "")
+            row.update(
+                record="stop",
+                route=_cell(route.name),
+                number=str(number),
+                name=_cell(stop.name),
+                code=_cell(stop.code if stop.candidates else ""),
+                kind=str(stop.kind),
+            )
+            if pos is not None:
+                row.update(
+                    lat=f"{pos.lat:.{_DIGITS}f}",
+                    lon=f"{pos.lon:.{_DIGITS}f}",
+                    wkt=f"POINT ({pos.lon:.{_DIGITS}f} {pos.lat:.{_DIGITS}f})",
+                )
+            writer.writerow(row.values())
+        for leg, verdict in zip(legs, route_verdicts, strict=True):
+            path = leg_path(leg)
+            km_min, km, km_max = leg.distance("km")
+            row = dict.fromkeys(_CSV_COLUMNS, "")
+            row.update(
+                record="leg",
+                route=_cell(route.name),
+                number=str(leg.number),
+                **{
+                    "from": _cell(leg.origin.name),
+                    "to": _cell(leg.destination.name),
+                    "from_code": _cell(leg.origin.code),
+                    "to_code": _cell(leg.destination.code),
+                },
+                distance_km=num(km),
+                distance_nm=num(leg.nm),
+                distance_km_min=num(km_min),
+                distance_km_max=num(km_max),
+                verdict=verdict,
+            )
+            if path is not None:
+                parts = antimeridian_parts(path)
+                geometry = parts[0] if len(parts) == 1 else shapely.MultiLineString(parts)
+                row["wkt"] = shapely.to_wkt(geometry, rounding_precision=_DIGITS, trim=True)
+            writer.writerow(row.values())
+    return buf.getvalue()
+
+
+def export_routes(
+    routes: Sequence[Route], fmt: Format | str, reports: Reports | None = None
+) -> str:
+    """The routes as text in ``fmt``: ``geojson``, ``kml`` or ``csv``.
+
+    GeoJSON is written one feature a line: compact, and a diff shows which
+    feature changed.
+
+    Examples
+    --------
+    >>> from flightlegs.read.inputs import read_routes
+    >>> lines = export_routes(read_routes("AZA-ELP"), "geojson").splitlines()
+    >>> len(lines), json.loads(lines[3].rstrip(","))["properties"]["distance_km"]
+    (5, 522.714)
+    >>> export_routes(read_routes("AZA-ELP"), "shp")
+    Traceback (most recent call last):
+    ...
+    flightlegs.errors.InputError: unknown export format 'shp'; expected one of geojson, kml, csv
+
+    Raises
+    ------
+    InputError
+        For an unknown format.
+    """
+    if fmt == "geojson":
+        features = routes_geojson(routes, reports)["features"]
+        lines = ",\n".join(json.dumps(f, ensure_ascii=False) for f in features)
+        return f'{{"type": "FeatureCollection", "features": [\n{lines}\n]}}\n'
+
+    if fmt == "kml":
+        return routes_kml(routes, reports)
+    if fmt == "csv":
+        return routes_csv(routes, reports)
+    raise InputError(f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}")
