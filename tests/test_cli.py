@@ -146,7 +146,7 @@ def test_binary_file_is_refused(tmp_path, capsys) -> None:  # type: ignore[no-un
         [
             sys.executable,
             "-c",
-            "import sys; from flightlegs.cli.main import main; sys.exit(main())",
+            "import sys; from flightlegs.cli import main; sys.exit(main())",
         ],
     ],
     ids=["python-m", "console-entry"],

@@ -1,0 +1,45 @@
+"""``flightlegs legs``: each leg's distance, bearing and time aloft."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from flightlegs.cli.common import EXIT_OK, add_input_options, cruise_ktas, read
+
+__all__ = ["register", "run"]
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the command to the ``flightlegs`` parser."""
+    legs = sub.add_parser("legs", help="print each leg's distance, bearing and time aloft")
+    add_input_options(legs)
+    legs.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    legs.add_argument("--units", choices=["km", "nm", "mi"], default="km")
+    legs.add_argument(
+        "--stops", action="store_true", help="also list stops with evidence and candidates"
+    )
+    legs.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the legs of every route."""
+    from flightlegs.core.legs import measure_many
+    from flightlegs.show.tables import legs_csv, legs_table, routes_json, stops_table
+
+    routes = read(args)
+    legs = measure_many(routes)
+    cruise = [cruise_ktas(r) for r in routes]
+    if args.format == "json":
+        print(routes_json(routes, legs, cruise))
+    elif args.format == "csv":
+        sys.stdout.write(legs_csv(routes, legs, unit=args.units, cruise=cruise))
+    else:
+        blocks = []
+        for route, route_legs, ktas in zip(routes, legs, cruise, strict=True):
+            block = legs_table(route, route_legs, unit=args.units, cruise_ktas=ktas)
+            if args.stops:
+                block = stops_table(route) + "\n\n" + block
+            blocks.append(block)
+        print("\n\n".join(blocks))
+    return EXIT_OK

@@ -1,0 +1,89 @@
+"""``flightlegs map``: the routes on an interactive HTML map."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+
+from flightlegs.cli.common import EXIT_OK, add_input_options, read
+
+__all__ = ["register", "run"]
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the command to the ``flightlegs`` parser."""
+    maps = sub.add_parser("map", help="draw the routes on an interactive HTML map")
+    add_input_options(maps)
+    maps.add_argument("-o", "--output", required=True, metavar="FILE.html", help="map to write")
+    maps.add_argument("--title", help="title shown on the map (default: the route's name)")
+    # One value per flag (repeatable, or comma-separated): `nargs="+"` would swallow
+    # the positional inputs that follow it.
+    maps.add_argument(
+        "--rings-from",
+        action="append",
+        default=[],
+        metavar="STOP",
+        help="draw range rings around a stop: its number (1, 2, ...) or code; "
+        "repeat the flag or separate stops with commas (--rings-from 3,ANC)",
+    )
+    maps.add_argument(
+        "--ring-nm", type=float, metavar="NM", help="ring radius (default: the aircraft's range)"
+    )
+    maps.add_argument(
+        "--tiles", help="base map: an xyzservices name, or none (default: Esri.WorldGrayCanvas)"
+    )
+    maps.add_argument(
+        "--force", action="store_true", help="replace an existing file not written by flightlegs"
+    )
+    maps.set_defaults(func=run)
+
+
+def _ring_stops(values: Sequence[str]) -> list[str]:
+    """The stops of every ``--rings-from``: each flag gives one, or several joined by commas.
+
+    Examples
+    --------
+    >>> _ring_stops(["3", "anc, SHE"])
+    ['3', 'anc', 'SHE']
+    """
+    from flightlegs.errors import InputError
+
+    stops: list[str] = []
+    for value in values:
+        parts = [part.strip() for part in value.split(",")]
+        if "" in parts:
+            raise InputError(
+                f"--rings-from {value!r}: an empty stop; expected stop numbers (1, 2, ...) "
+                "or codes, separated by commas"
+            )
+        stops.extend(parts)
+    return stops
+
+
+def run(args: argparse.Namespace) -> int:
+    """Draw the routes, coloured as ``check`` judges them, and save the map."""
+    from pathlib import Path
+
+    from flightlegs.checks.config import load_config
+    from flightlegs.checks.rules import check_routes
+    from flightlegs.errors import InputError
+    from flightlegs.show.maps import DEFAULT_TILES, is_flightlegs_map, route_map, save_map
+
+    out = Path(args.output)
+    if out.is_dir():
+        raise InputError(f"{out}: is a folder; expected a file name such as {out / 'map.html'}")
+    if out.exists() and not args.force and not is_flightlegs_map(out):
+        raise InputError(
+            f"{out}: exists and was not written by flightlegs; add --force to replace it"
+        )
+    routes = read(args)
+    m = route_map(
+        routes,
+        reports=check_routes(routes, load_config().check),  # legs coloured as `check` judges
+        title=args.title,
+        rings_from=_ring_stops(args.rings_from),
+        ring_nm=args.ring_nm,
+        tiles=args.tiles or DEFAULT_TILES,
+    )
+    print(save_map(m, out))
+    return EXIT_OK
