@@ -118,3 +118,25 @@ def test_every_error_is_re_exported_and_inherits_a_builtin(name: str) -> None:
     if error is not errors.FlightlegsError:
         builtin = {ValueError, LookupError, RuntimeError, ImportError}
         assert any(issubclass(error, b) for b in builtin)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("RouteReport", "RouteCheck"),
+        ("CheckReport", "CheckResults"),
+        ("read_report", "explain_report"),
+    ],
+)
+def test_names_before_0_2_still_answer_with_a_warning(old: str, new: str) -> None:
+    with pytest.warns(DeprecationWarning, match=f"{old} is now flightlegs.{new}"):
+        assert getattr(flightlegs, old) is getattr(flightlegs, new)
+
+
+def test_the_reports_keyword_still_works_with_a_warning() -> None:
+    routes = flightlegs.read_routes("AZA-ELP")
+    checks = flightlegs.check_routes(routes, aircraft="GLF5")
+    with pytest.warns(DeprecationWarning, match="checks="):
+        old = flightlegs.export_routes(routes, "csv", reports=checks)
+    assert old == flightlegs.export_routes(routes, "csv", checks=checks)
+    assert "ok" in old

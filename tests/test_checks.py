@@ -18,7 +18,7 @@ import pytest
 from geographiclib.geodesic import Geodesic
 
 from flightlegs.checks.config import config_from_text, find_pyproject, load_config
-from flightlegs.checks.results import CHECKS, Finding, RouteReport, Severity
+from flightlegs.checks.results import CHECKS, Finding, RouteCheck, Severity
 from flightlegs.checks.rules import check_route, check_routes
 from flightlegs.checks.settings import CheckSettings
 from flightlegs.core.route import Route, Stop, StopKind
@@ -87,7 +87,7 @@ def chain(text: str, aircraft: str | None = None, **kwargs: object) -> Route:
     return replace(route, aircraft=aircraft, **kwargs)  # type: ignore[arg-type]
 
 
-def only(report: RouteReport, check: str, **where: int) -> Finding:
+def only(report: RouteCheck, check: str, **where: int) -> Finding:
     hits = [
         f
         for f in report.findings

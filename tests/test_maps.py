@@ -71,7 +71,7 @@ def charter() -> Route:
 
 @pytest.fixture(scope="module")
 def charter_map(charter: Route) -> folium.Map:
-    return route_map(charter, reports=check_routes([charter]), rings_from=["ANC"])
+    return route_map(charter, checks=check_routes([charter]), rings_from=["ANC"])
 
 
 def vague_route(name: str = "Charter", evidence: str = "It flew from Arizona to Texas.") -> Route:
@@ -136,7 +136,7 @@ def test_legs_have_distance_time_and_verdict(charter_map: folium.Map) -> None:
 
 def test_implausible_legs_are_red() -> None:
     route = read_routes("ANC-SHE")[0].with_aircraft("E145")  # 2,000 nm range
-    m = route_map(route, reports=check_routes([route]))
+    m = route_map(route, checks=check_routes([route]))
     (line,) = of_type(m, folium.PolyLine)
     assert line.options["color"] == VERDICT_COLOURS["implausible"]
     assert "implausible" in render_map(m)
@@ -231,7 +231,7 @@ def test_bad_arguments() -> None:
         route_map([])
     routes = read_routes("AZA-ELP, ANC-SHE")
     with pytest.raises(InputError, match="1 check reports for 2 routes"):
-        route_map(routes, reports=check_routes(routes[:1]))
+        route_map(routes, checks=check_routes(routes[:1]))
     with pytest.raises(InputError, match="ring radius"):
         route_map(routes, rings_from=["1"], ring_nm=-5)
 
@@ -334,7 +334,7 @@ def test_hostile_report_is_escaped() -> None:
         "Alaska before reaching Shenyang. {{ 1234567 * 3 }} <script>alert(1)</script>."
     )
     route = parse_report(text, source="<script>alert(2)</script>.txt")
-    assert_defused(render_map(route_map(route, reports=check_routes([route]))))
+    assert_defused(render_map(route_map(route, checks=check_routes([route]))))
 
 
 def test_hostile_text_in_the_many_routes_geojson() -> None:
@@ -382,7 +382,7 @@ def test_save_map_creates_folders_and_marks_the_file(tmp_path: Path) -> None:
 
 def test_many_routes_are_one_geojson_layer() -> None:
     routes = read_routes(*["AZA-ELP-ANC-SHE"] * (MANY_ROUTES + 1))
-    m = route_map(routes, reports=check_routes([r.with_aircraft("GLF5") for r in routes]))
+    m = route_map(routes, checks=check_routes([r.with_aircraft("GLF5") for r in routes]))
     assert of_type(m, folium.PolyLine) == []
     assert of_type(m, folium.Marker) == []
     legs, stops = [e for e in walk(m) if isinstance(e, folium.GeoJson)]

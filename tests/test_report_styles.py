@@ -12,11 +12,11 @@ import datetime as dt
 import pytest
 
 from flightlegs.core.route import StopKind
-from flightlegs.read.report.reader import parse_report, read_report
+from flightlegs.read.report.reader import explain_report, parse_report
 
 
 def _stops(text: str) -> list[tuple[str, str]]:
-    return [(m.text, m.role.value) for m in read_report(text).stops]
+    return [(m.text, m.role.value) for m in explain_report(text).stops]
 
 
 # --------------------------------------------------------------------------- logs and timelines
@@ -62,11 +62,11 @@ def test_plain_list_items_are_still_skipped() -> None:
     ],
 )
 def test_numeric_and_capital_dates(written: str, expected: dt.date) -> None:
-    assert read_report(f"On {written} the jet left Boise and landed in Reno.").date == expected
+    assert explain_report(f"On {written} the jet left Boise and landed in Reno.").date == expected
 
 
 def test_ambiguous_numeric_date_is_not_guessed() -> None:
-    assert read_report("On 5/6/24 the jet left Boise and landed in Reno.").date is None
+    assert explain_report("On 5/6/24 the jet left Boise and landed in Reno.").date is None
 
 
 # --------------------------------------------------------------------------- airports
@@ -82,7 +82,7 @@ def test_airport_words_pin_the_airport(phrase: str) -> None:
 
 
 def test_home_base_names_only_the_town() -> None:
-    stop = read_report("The plane left Lima and landed back at its home base in Santiago.").stops
+    stop = explain_report("The plane left Lima and landed back at its home base in Santiago.").stops
     assert (stop[-1].text, stop[-1].role.value, stop[-1].airport) == ("Santiago", "return", False)
 
 
@@ -105,7 +105,7 @@ def test_airport_named_before_its_town_is_the_stop() -> None:
     ],
 )
 def test_people_aboard(text: str, people: int) -> None:
-    assert read_report(text).people == people
+    assert explain_report(text).people == people
 
 
 # --------------------------------------------------------------------------- what is not a stop
@@ -158,7 +158,7 @@ def test_crew_account_in_quotes_is_the_route_and_the_lead_is_the_return() -> Non
         'and were on the ground at Port Sudan in the afternoon." '
         '"Coming back we had to stop in N\'Djamena again," he said.'
     )
-    reading = read_report(text)
+    reading = explain_report(text)
     assert [(m.text, m.role.value) for m in reading.stops] == [
         ("Abuja", "departure"),
         ("N'Djamena", "stop"),

@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 from flightlegs.core.route import Route, StopKind
 from flightlegs.errors import FlightlegsError, InputError, UnknownPlaceError
 from flightlegs.read.report.model import MAX_REPORT_CHARS, Role
-from flightlegs.read.report.reader import parse_report, read_report
+from flightlegs.read.report.reader import explain_report, parse_report
 from flightlegs.reference.gazetteer.index import gazetteer
 
 HERE = Path(__file__).parent
@@ -157,7 +157,7 @@ def test_seed_paraphrase_gives_the_seed_route() -> None:
 
 
 def _names(text: str) -> list[tuple[str, str]]:
-    return [(m.text, m.role.value) for m in read_report(text).stops]
+    return [(m.text, m.role.value) for m in explain_report(text).stops]
 
 
 @pytest.mark.parametrize(
@@ -195,18 +195,23 @@ def test_list_of_three_stops() -> None:
 
 
 def test_code_chain_in_prose_is_the_route() -> None:
-    r = read_report("Trackers logged the jet as PHX-ELP-ANC on Monday.")
+    r = explain_report("Trackers logged the jet as PHX-ELP-ANC on Monday.")
     assert [m.stop.code for m in r.stops if m.stop] == ["PHX", "ELP", "ANC"]
 
 
 def test_icao_chain_in_prose() -> None:
-    r = read_report("The flight ran KIWA-PANC overnight.")
+    r = explain_report("The flight ran KIWA-PANC overnight.")
     assert [m.stop.code for m in r.stops if m.stop] == ["AZA", "ANC"]
 
 
 def test_via_stops_keep_their_order() -> None:
     text = "The tanker left Boise and reached Anchorage via Spokane and Juneau."
-    assert [m.text for m in read_report(text).stops] == ["Boise", "Spokane", "Juneau", "Anchorage"]
+    assert [m.text for m in explain_report(text).stops] == [
+        "Boise",
+        "Spokane",
+        "Juneau",
+        "Anchorage",
+    ]
 
 
 def _stops(text: str) -> list[tuple[str, str, str | None, str]]:
@@ -256,7 +261,7 @@ def test_military_base_names_from_the_alias_table() -> None:
         "to Goose Bay. A second one left Joint Base Pearl Harbor-Hickam for Guam."
     )
     assert _stops(text)[0] == ("Stratton Air National Guard Base", "airport", "US-NY", "SCH")
-    reading = read_report("The tanker took off from Joint Base Pearl Harbor–Hickam.")
+    reading = explain_report("The tanker took off from Joint Base Pearl Harbor–Hickam.")
     assert [m.places[0].airport.code for m in reading.stops if m.places[0].airport] == ["HIK"]
 
 
@@ -276,7 +281,7 @@ def test_city_refines_a_country_named_elsewhere() -> None:
         "A charter landed in the southwestern Chinese city of Chengdu on May 2, 2024. "
         "The jet had taken off from Guam before reaching China."
     )
-    assert [m.text for m in read_report(text).stops] == ["Guam", "Chengdu"]
+    assert [m.text for m in explain_report(text).stops] == ["Guam", "Chengdu"]
 
 
 def test_legs_told_out_of_order_are_put_in_flight_order() -> None:
@@ -284,7 +289,7 @@ def test_legs_told_out_of_order_are_put_in_flight_order() -> None:
         "The jet landed in Anchorage on Friday. Earlier that morning it had flown from Juneau. "
         "Before that, it had stopped in Portland, having set out from Seattle."
     )
-    assert [m.text for m in read_report(text).stops] == [
+    assert [m.text for m in explain_report(text).stops] == [
         "Seattle",
         "Portland",
         "Juneau",
@@ -307,7 +312,7 @@ def test_legs_told_out_of_order_are_put_in_flight_order() -> None:
     ],
 )
 def test_places_that_are_not_stops(text: str) -> None:
-    assert [m.text for m in read_report(text).stops] == ["Manila"]
+    assert [m.text for m in explain_report(text).stops] == ["Manila"]
 
 
 def test_page_furniture_is_skipped() -> None:
@@ -316,12 +321,12 @@ def test_page_furniture_is_skipped() -> None:
         "  1. Man Held At Mumbai Airport With Gold\n  2. Flights Resume To Srinagar\n"
         "Related Story Headline About Delhi And Lahore\n"
     )
-    assert [m.text for m in read_report(text).stops] == ["Manila"]
+    assert [m.text for m in explain_report(text).stops] == ["Manila"]
 
 
 def test_never_reached_strikes_the_destination() -> None:
     text = "The Cessna flew from Henderson to Bakersfield. It never reached Bakersfield."
-    assert [m.text for m in read_report(text).stops] == ["Henderson"]
+    assert [m.text for m in explain_report(text).stops] == ["Henderson"]
 
 
 @pytest.mark.parametrize(
@@ -337,7 +342,7 @@ def test_never_reached_strikes_the_destination() -> None:
     ],
 )
 def test_people_and_seats(text: str, people: int | None, seats: int | None) -> None:
-    r = read_report(text)
+    r = explain_report(text)
     assert (r.people, r.seats) == (people, seats)
 
 
@@ -358,12 +363,13 @@ def test_people_and_seats(text: str, people: int | None, seats: int | None) -> N
     ],
 )
 def test_dates(text: str, date: dt.date | None) -> None:
-    assert read_report(text).date == date
+    assert explain_report(text).date == date
 
 
 def test_aircraft_designator() -> None:
     assert (
-        read_report("A Gulfstream V took off from Mesa and landed in Anchorage.").aircraft == "GLF5"
+        explain_report("A Gulfstream V took off from Mesa and landed in Anchorage.").aircraft
+        == "GLF5"
     )
 
 
@@ -433,11 +439,11 @@ def test_ten_megabytes_are_refused_quickly() -> None:
     text = "The jet stopped in Texas. " * (10_000_000 // 26)
     started = time.perf_counter()
     with pytest.raises(InputError, match="longer than"):
-        read_report(text)
+        explain_report(text)
     assert time.perf_counter() - started < 1.0
     assert len(text) > MAX_REPORT_CHARS
 
 
 def test_non_text_is_refused() -> None:
     with pytest.raises(InputError, match="must be text"):
-        read_report(b"bytes")  # type: ignore[arg-type]
+        explain_report(b"bytes")  # type: ignore[arg-type]

@@ -33,7 +33,7 @@ _EXPORTS: dict[str, str] = {
     "Airport": "flightlegs.core.airport",
     "AirportTable": "flightlegs.reference.airports",
     "AmbiguousPlaceError": "flightlegs.errors",
-    "CheckReport": "flightlegs.checks.results",
+    "CheckResults": "flightlegs.checks.results",
     "CheckSettings": "flightlegs.checks.settings",
     "Evidence": "flightlegs.core.route",
     "Finding": "flightlegs.checks.results",
@@ -46,7 +46,7 @@ _EXPORTS: dict[str, str] = {
     "MissingDependencyError": "flightlegs.errors",
     "Route": "flightlegs.core.route",
     "RouteFileError": "flightlegs.errors",
-    "RouteReport": "flightlegs.checks.results",
+    "RouteCheck": "flightlegs.checks.results",
     "RouteSyntaxError": "flightlegs.errors",
     "Severity": "flightlegs.checks.results",
     "Stop": "flightlegs.core.route",
@@ -65,7 +65,7 @@ _EXPORTS: dict[str, str] = {
     "measure_many": "flightlegs.core.legs",
     "parse_chain": "flightlegs.read.chains",
     "parse_report": "flightlegs.read.report.reader",
-    "read_report": "flightlegs.read.report.reader",
+    "explain_report": "flightlegs.read.report.reader",
     "read_route_file": "flightlegs.read.routefiles",
     "read_routes": "flightlegs.read.inputs",
     "render_map": "flightlegs.show.maps",
@@ -76,7 +76,25 @@ _EXPORTS: dict[str, str] = {
 __all__ = ["__version__", *_EXPORTS]
 
 
+#: Names before 0.2, still answered with a DeprecationWarning until 0.3.
+_RENAMED: dict[str, str] = {
+    "RouteReport": "RouteCheck",
+    "CheckReport": "CheckResults",
+    "read_report": "explain_report",
+}
+
+
 def __getattr__(name: str) -> Any:
+    if name in _RENAMED:
+        import warnings
+
+        new = _RENAMED[name]
+        warnings.warn(
+            f"flightlegs.{name} is now flightlegs.{new}; the old name goes in 0.3",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return __getattr__(new)
     try:
         module = _EXPORTS[name]
     except KeyError:
@@ -91,9 +109,9 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
-    from flightlegs.checks.results import CheckReport as CheckReport
+    from flightlegs.checks.results import CheckResults as CheckResults
     from flightlegs.checks.results import Finding as Finding
-    from flightlegs.checks.results import RouteReport as RouteReport
+    from flightlegs.checks.results import RouteCheck as RouteCheck
     from flightlegs.checks.results import Severity as Severity
     from flightlegs.checks.rules import check_route as check_route
     from flightlegs.checks.rules import check_routes as check_routes
@@ -119,8 +137,8 @@ if TYPE_CHECKING:
     from flightlegs.errors import UnknownPlaceError as UnknownPlaceError
     from flightlegs.read.chains import parse_chain as parse_chain
     from flightlegs.read.inputs import read_routes as read_routes
+    from flightlegs.read.report.reader import explain_report as explain_report
     from flightlegs.read.report.reader import parse_report as parse_report
-    from flightlegs.read.report.reader import read_report as read_report
     from flightlegs.read.routefiles import read_route_file as read_route_file
     from flightlegs.reference.aircraft import AircraftSpec as AircraftSpec
     from flightlegs.reference.aircraft import AircraftType as AircraftType

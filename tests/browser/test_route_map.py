@@ -46,7 +46,7 @@ _OPEN_EVERYTHING = """
 
 def saved(tmp_path: Path, name: str, routes: list[Route], **kwargs: object) -> Path:
     reports = check_routes(routes)
-    return save_map(route_map(routes, reports=reports, **kwargs), tmp_path / f"{name}.html")  # type: ignore[arg-type]
+    return save_map(route_map(routes, checks=reports, **kwargs), tmp_path / f"{name}.html")  # type: ignore[arg-type]
 
 
 def test_charter_map(tmp_path: Path, open_map: OpenMap) -> None:

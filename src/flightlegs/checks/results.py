@@ -25,14 +25,14 @@ if TYPE_CHECKING:
 __all__ = [
     "CHECKS",
     "VERDICTS",
-    "CheckReport",
+    "CheckResults",
+    "Checks",
     "DataValue",
     "Finding",
-    "Reports",
-    "RouteReport",
+    "RouteCheck",
     "Severity",
+    "check_list",
     "leg_verdicts",
-    "report_list",
 ]
 
 
@@ -122,7 +122,7 @@ class Finding:
         about, or ``None``.
     stop
         0-based index into the route's stops the finding is about, or ``None``
-        (:meth:`CheckReport.frame` shows it as a stop number, from 1).
+        (:meth:`CheckResults.frame` shows it as a stop number, from 1).
     data
         The numbers behind the message (distances in nm, lengths in ft, ...),
         read-only.
@@ -149,7 +149,7 @@ class Finding:
 
 
 @dataclass(frozen=True, slots=True)
-class RouteReport:
+class RouteCheck:
     """The findings of one route.
 
     Attributes
@@ -184,7 +184,7 @@ class RouteReport:
         return self.verdict is Severity.IMPLAUSIBLE or (strict and self.verdict is Severity.WARNING)
 
     def frame(self) -> pd.DataFrame:
-        """The findings as a pandas DataFrame, as :meth:`CheckReport.frame` gives them."""
+        """The findings as a pandas DataFrame, as :meth:`CheckResults.frame` gives them."""
         return _frame([self])
 
     def _repr_html_(self) -> str:
@@ -194,7 +194,7 @@ class RouteReport:
 
 
 @dataclass(frozen=True, slots=True)
-class CheckReport:
+class CheckResults:
     """The findings of many routes, and the settings they were checked with.
 
     Examples
@@ -206,7 +206,7 @@ class CheckReport:
     ('implausible', True)
     """
 
-    routes: tuple[RouteReport, ...]
+    routes: tuple[RouteCheck, ...]
     settings: CheckSettings = field(default_factory=CheckSettings)
 
     @property
@@ -215,12 +215,12 @@ class CheckReport:
         return Severity.worst(r.verdict for r in self.routes)
 
     @property
-    def findings(self) -> Iterator[tuple[RouteReport, Finding]]:
+    def findings(self) -> Iterator[tuple[RouteCheck, Finding]]:
         """Every finding with its route, in order."""
         return ((r, f) for r in self.routes for f in r.findings)
 
     def failed(self, strict: bool = False) -> bool:
-        """Whether any route fails (see :meth:`RouteReport.failed`)."""
+        """Whether any route fails (see :meth:`RouteCheck.failed`)."""
         return any(r.failed(strict) for r in self.routes)
 
     def frame(self) -> pd.DataFrame:
@@ -250,13 +250,13 @@ class CheckReport:
         )
 
 
-def _frame(reports: Iterable[RouteReport]) -> pd.DataFrame:
-    """The findings of ``reports`` as a table: leg and stop numbered from 1."""
+def _frame(checks: Iterable[RouteCheck]) -> pd.DataFrame:
+    """The findings of ``checks`` as a table: leg and stop numbered from 1."""
     import pandas as pd
 
     rows = [
         (r.name, f.check, str(f.severity), f.leg, None if f.stop is None else f.stop + 1, f.message)
-        for r in reports
+        for r in checks
         for f in r.findings
     ]
     frame = pd.DataFrame(rows, columns=["route", "check", "severity", "leg", "stop", "message"])
@@ -274,36 +274,36 @@ VERDICTS: Final[tuple[str, ...]] = ("ok", "warning", "implausible", "unchecked")
 
 
 #: Check results in either form the showing functions accept.
-Reports: TypeAlias = "CheckReport | Sequence[RouteReport]"
+Checks: TypeAlias = "CheckResults | Sequence[RouteCheck]"
 
 
-def report_list(routes: Sequence[Route], reports: Reports | None) -> list[RouteReport] | None:
-    """One route report per route from a ``CheckReport`` or a sequence, checked for length.
+def check_list(routes: Sequence[Route], checks: Checks | None) -> list[RouteCheck] | None:
+    """One route report per route from a ``CheckResults`` or a sequence, checked for length.
 
     Raises
     ------
     InputError
-        When the number of reports is not the number of routes.
+        When the number of checks is not the number of routes.
     """
-    if reports is None:
+    if checks is None:
         return None
-    from flightlegs.checks.results import CheckReport
+    from flightlegs.checks.results import CheckResults
 
-    found = list(reports.routes if isinstance(reports, CheckReport) else reports)
+    found = list(checks.routes if isinstance(checks, CheckResults) else checks)
     if len(found) != len(routes):
         raise InputError(f"got {len(found)} check reports for {len(routes)} routes")
     return found
 
 
-def leg_verdicts(routes: Sequence[Route], reports: Reports | None = None) -> list[list[str]]:
+def leg_verdicts(routes: Sequence[Route], checks: Checks | None = None) -> list[list[str]]:
     """The verdict of every leg: the worst severity of the findings about it.
 
     Parameters
     ----------
     routes
         The routes.
-    reports
-        One :class:`flightlegs.checks.results.RouteReport` per route, a ``CheckReport``,
+    checks
+        One :class:`flightlegs.checks.results.RouteCheck` per route, a ``CheckResults``,
         or ``None`` when no checks were run.
 
     Returns
@@ -316,7 +316,7 @@ def leg_verdicts(routes: Sequence[Route], reports: Reports | None = None) -> lis
     from flightlegs.checks.results import Severity
 
     out: list[list[str]] = []
-    checked = report_list(routes, reports)
+    checked = check_list(routes, checks)
     for index, route in enumerate(routes):
         by_leg: list[list[Severity]] = [[] for _ in route.stops[1:]]
         for finding in checked[index].findings if checked is not None else ():
@@ -324,3 +324,31 @@ def leg_verdicts(routes: Sequence[Route], reports: Reports | None = None) -> lis
                 by_leg[finding.leg - 1].append(finding.severity)
         out.append([str(Severity.worst(found)) if found else "unchecked" for found in by_leg])
     return out
+
+
+def _renamed_checks(checks: Checks | None, reports: Checks | None, where: str) -> Checks | None:
+    """``checks=``, or the ``checks=`` it replaced in 0.2, with a warning."""
+    if reports is None:
+        return checks
+    import warnings
+
+    warnings.warn(
+        f"{where}(reports=...) is now {where}(checks=...); reports= goes in 0.3",
+        DeprecationWarning,
+        stacklevel=3,
+    )
+    return reports if checks is None else checks
+
+
+_OLD_NAMES: Final = {"RouteReport": "RouteCheck", "CheckReport": "CheckResults"}
+
+
+def __getattr__(name: str) -> object:
+    """The result types' names before 0.2, with a warning."""
+    if name in _OLD_NAMES:
+        import warnings
+
+        new = _OLD_NAMES[name]
+        warnings.warn(f"{name} is now {new}; the old name goes in 0.3", DeprecationWarning, 2)
+        return globals()[new]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -106,7 +106,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final
 
-from flightlegs.checks.results import CheckReport, DataValue, Finding, RouteReport, Severity
+from flightlegs.checks.results import CheckResults, DataValue, Finding, RouteCheck, Severity
 from flightlegs.checks.settings import CheckSettings
 from flightlegs.core.display import duration, span
 from flightlegs.core.geodesy import METRES_PER
@@ -860,7 +860,7 @@ def _check_one(
     directs: Mapping[int, Leg],
     perf: _Performance | str | None,
     batch: _AircraftCache,
-) -> RouteReport:
+) -> RouteCheck:
     s = batch.settings
     findings: list[Finding] = [batch.aircraft_finding(perf)]
     findings.extend(_unresolved_findings(route, s))
@@ -880,7 +880,7 @@ def _check_one(
                 if finding is not None:
                     findings.append(finding)
     findings.extend(_time_findings(route, legs, known, s))
-    return RouteReport(
+    return RouteCheck(
         route=route,
         legs=legs,
         findings=tuple(findings),
@@ -892,7 +892,7 @@ def check_routes(
     routes: Iterable[Route],
     settings: CheckSettings | None = None,
     aircraft: str | AircraftSpec | None = None,
-) -> CheckReport:
+) -> CheckResults:
     """Check many routes; every leg of every route is measured in one geodesic call.
 
     Parameters
@@ -907,8 +907,8 @@ def check_routes(
 
     Returns
     -------
-    CheckReport
-        One :class:`RouteReport` per route, in order.
+    CheckResults
+        One :class:`RouteCheck` per route, in order.
 
     Examples
     --------
@@ -943,7 +943,7 @@ def _collector_paused() -> Iterator[None]:
 
 def _check_batch(
     routes: list[Route], s: CheckSettings, aircraft: str | AircraftSpec | None
-) -> CheckReport:
+) -> CheckResults:
     cache = _AircraftCache(s)
     perfs = [cache.get(aircraft if aircraft is not None else r.aircraft) for r in routes]
     # One measuring pass: the routes' own legs, then each intermediate stop's
@@ -969,14 +969,14 @@ def _check_batch(
         if aircraft is not None and isinstance(aircraft, str):
             checked = route.with_aircraft(aircraft)
         reports.append(_check_one(checked, measured[n], directs[n], perfs[n], cache))
-    return CheckReport(routes=tuple(reports), settings=s)
+    return CheckResults(routes=tuple(reports), settings=s)
 
 
 def check_route(
     route: Route,
     settings: CheckSettings | None = None,
     aircraft: str | AircraftSpec | None = None,
-) -> RouteReport:
+) -> RouteCheck:
     """Check one route (see :func:`check_routes`).
 
     Examples

@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     suffixes = {".geojson": "geojson", ".json": "geojson", ".kml": "kml", ".csv": "csv"}
     fmt = args.format or suffixes.get(Path(args.output or "").suffix.lower(), "geojson")
     routes = read(args)
-    text = export_routes(routes, fmt, reports=check_routes(routes, load_config().check))
+    text = export_routes(routes, fmt, checks=check_routes(routes, load_config().check))
     if args.output is None:
         sys.stdout.write(text)
         return EXIT_OK

@@ -18,7 +18,7 @@ from flightlegs.cli import map as map_command
 from flightlegs.cli.common import EXIT_OK, EXIT_USAGE, Parser
 from flightlegs.errors import FlightlegsError
 
-__all__ = ["build_parser", "main"]
+__all__ = ["COMMANDS", "build_parser", "main"]
 
 #: The commands, in the order ``flightlegs --help`` lists them.
 COMMANDS = (legs, check, map_command, export)

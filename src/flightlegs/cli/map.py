@@ -79,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
     routes = read(args)
     m = route_map(
         routes,
-        reports=check_routes(routes, load_config().check),  # legs coloured as `check` judges
+        checks=check_routes(routes, load_config().check),  # legs coloured as `check` judges
         title=args.title,
         rings_from=_ring_stops(args.rings_from),
         ring_nm=args.ring_nm,

@@ -1,6 +1,6 @@
 r"""Check reports as text, JSON, JUnit XML and GitHub Actions annotations.
 
-Each renderer takes a :class:`~flightlegs.checks.results.CheckReport` and returns a
+Each renderer takes a :class:`~flightlegs.checks.results.CheckResults` and returns a
 string; none prints. ``strict`` makes warnings count as failures, as
 ``flightlegs check --strict`` does.
 
@@ -14,7 +14,7 @@ The JSON document is a contract that scripts rely on::
 
 ``leg`` is a 1-based leg number, ``stop`` a 0-based index into the route's
 stops (as ``from`` and ``to`` of ``flightlegs legs --format json`` are; the
-tables people read, such as :meth:`CheckReport.frame`, number stops from 1);
+tables people read, such as :meth:`CheckResults.frame`, number stops from 1);
 either may be ``null``. ``data`` holds the numbers behind the message
 (floats rounded to 3 decimals, ``null`` for unknown). Fields may be added;
 none will be removed or change meaning without a major version.
@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final, Literal
 
-from flightlegs.checks.results import CHECKS, CheckReport, Finding, RouteReport, Severity
+from flightlegs.checks.results import CHECKS, CheckResults, Finding, RouteCheck, Severity
 from flightlegs.errors import FlightlegsError, InputError
 
 __all__ = [
@@ -73,7 +73,7 @@ _VERDICT_WORDS: Final = {
 _TAGS: Final = {Severity.OK: "ok", Severity.WARNING: "warning", Severity.IMPLAUSIBLE: "IMPLAUSIBLE"}
 
 
-def iter_render(report: CheckReport, fmt: str = "text", strict: bool = False) -> Iterator[str]:
+def iter_render(report: CheckResults, fmt: str = "text", strict: bool = False) -> Iterator[str]:
     """Render a check report in one of :data:`FORMATS`, piece by piece.
 
     Text, JSON and GitHub output come one route (or line) at a time, so a large
@@ -84,7 +84,7 @@ def iter_render(report: CheckReport, fmt: str = "text", strict: bool = False) ->
     InputError
         For an unknown format (before anything is yielded).
     """
-    chunks: dict[str, Callable[[CheckReport, bool], Iterator[str]]] = {
+    chunks: dict[str, Callable[[CheckResults, bool], Iterator[str]]] = {
         "text": _text_chunks,
         "json": _json_chunks,
         "junit": _junit_chunks,
@@ -97,7 +97,7 @@ def iter_render(report: CheckReport, fmt: str = "text", strict: bool = False) ->
     return chunker(report, strict)
 
 
-def render(report: CheckReport, fmt: str = "text", strict: bool = False) -> str:
+def render(report: CheckResults, fmt: str = "text", strict: bool = False) -> str:
     """Render a check report in one of :data:`FORMATS` (see :func:`iter_render`)."""
     return "".join(iter_render(report, fmt, strict))
 
@@ -105,7 +105,7 @@ def render(report: CheckReport, fmt: str = "text", strict: bool = False) -> str:
 # --------------------------------------------------------------------------- text
 
 
-def _groups(route: RouteReport) -> list[tuple[str, list[Finding]]]:
+def _groups(route: RouteCheck) -> list[tuple[str, list[Finding]]]:
     """Findings in flight order: the route, then stop 0, leg 1, stop 1, leg 2, ..."""
     general = [f for f in route.findings if f.leg is None and f.stop is None]
     by_stop: dict[int, list[Finding]] = {}
@@ -133,7 +133,7 @@ def _groups(route: RouteReport) -> list[tuple[str, list[Finding]]]:
     return groups
 
 
-def report_text(report: CheckReport, strict: bool = False) -> str:
+def report_text(report: CheckResults, strict: bool = False) -> str:
     """A readable report: per route a verdict line, then findings grouped by stop and leg.
 
     Examples
@@ -147,7 +147,7 @@ def report_text(report: CheckReport, strict: bool = False) -> str:
     return "".join(_text_chunks(report, strict))
 
 
-def _text_chunks(report: CheckReport, strict: bool) -> Iterator[str]:
+def _text_chunks(report: CheckResults, strict: bool) -> Iterator[str]:
     for route in report.routes:
         label = next((f.data.get("label") for f in route.findings if f.check == "aircraft"), None)
         aircraft = f" (checked as {label})" if route.aircraft is not None and label else ""
@@ -189,7 +189,7 @@ def _json_value(value: object) -> object:
     return value
 
 
-def _route_document(r: RouteReport) -> dict[str, Any]:
+def _route_document(r: RouteCheck) -> dict[str, Any]:
     return {
         "name": r.name,
         "verdict": str(r.verdict),
@@ -215,7 +215,7 @@ def _route_document(r: RouteReport) -> dict[str, Any]:
     }
 
 
-def _head(report: CheckReport, strict: bool) -> dict[str, Any]:
+def _head(report: CheckResults, strict: bool) -> dict[str, Any]:
     return {
         "verdict": str(report.verdict),
         "failed": report.failed(strict),
@@ -224,12 +224,12 @@ def _head(report: CheckReport, strict: bool) -> dict[str, Any]:
     }
 
 
-def report_document(report: CheckReport, strict: bool = False) -> dict[str, Any]:
+def report_document(report: CheckResults, strict: bool = False) -> dict[str, Any]:
     """The JSON contract (see the module docstring) as Python objects."""
     return {**_head(report, strict), "routes": [_route_document(r) for r in report.routes]}
 
 
-def report_json(report: CheckReport, strict: bool = False) -> str:
+def report_json(report: CheckResults, strict: bool = False) -> str:
     """The report as a JSON document (see the module docstring), one route per line.
 
     Each route is encoded on its own line by the C encoder: indenting the whole
@@ -247,7 +247,7 @@ def report_json(report: CheckReport, strict: bool = False) -> str:
     return "".join(_json_chunks(report, strict))
 
 
-def _json_chunks(report: CheckReport, strict: bool) -> Iterator[str]:
+def _json_chunks(report: CheckResults, strict: bool) -> Iterator[str]:
     head = json.dumps(_head(report, strict), ensure_ascii=False)
     yield f'{head[:-1]},\n"routes": ['
     for n, route in enumerate(report.routes):
@@ -258,7 +258,7 @@ def _json_chunks(report: CheckReport, strict: bool) -> Iterator[str]:
 # --------------------------------------------------------------------------- JUnit
 
 
-def _skip_reason(route: RouteReport, check: str) -> str | None:
+def _skip_reason(route: RouteCheck, check: str) -> str | None:
     """Why a check produced no finding for a route, or ``None`` if that is a pass."""
     if check == "unresolved":
         return None
@@ -275,11 +275,11 @@ def _skip_reason(route: RouteReport, check: str) -> str | None:
     return f"not checked: the aircraft table lacks a figure the {check} check needs"
 
 
-def _junit_chunks(report: CheckReport, strict: bool) -> Iterator[str]:
+def _junit_chunks(report: CheckResults, strict: bool) -> Iterator[str]:
     yield report_junit(report, strict)
 
 
-def report_junit(report: CheckReport, strict: bool = False) -> str:
+def report_junit(report: CheckResults, strict: bool = False) -> str:
     """JUnit XML: one testsuite, one testcase per route and check.
 
     An implausible finding is a ``<failure>`` (so is a warning with ``strict``);
@@ -411,7 +411,7 @@ def _line(index: _FileIndex, sentence: str, start: int) -> int:
     return bisect.bisect_left(index.newlines, max(start, 0)) + 1
 
 
-def locate(route: RouteReport, finding: Finding) -> tuple[str | None, int | None]:
+def locate(route: RouteCheck, finding: Finding) -> tuple[str | None, int | None]:
     """The input file and 1-based line a finding points at, where known.
 
     The stop the finding is about (a leg's origin; for the whole route, its
@@ -442,7 +442,7 @@ def locate(route: RouteReport, finding: Finding) -> tuple[str | None, int | None
     return None, None
 
 
-def report_github(report: CheckReport, strict: bool = False) -> str:
+def report_github(report: CheckResults, strict: bool = False) -> str:
     """GitHub Actions workflow commands: one ``::error`` or ``::warning`` per finding.
 
     Implausible findings are errors; warnings are warnings (errors with
@@ -452,7 +452,7 @@ def report_github(report: CheckReport, strict: bool = False) -> str:
     return "".join(_github_chunks(report, strict))
 
 
-def _github_chunks(report: CheckReport, strict: bool) -> Iterator[str]:
+def _github_chunks(report: CheckResults, strict: bool) -> Iterator[str]:
     for route, f in report.findings:
         if f.severity is Severity.OK:
             continue

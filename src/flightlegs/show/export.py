@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 import numpy as np
 import numpy.typing as npt
 
-from flightlegs.checks.results import leg_verdicts
+from flightlegs.checks.results import _renamed_checks, leg_verdicts
 from flightlegs.core.display import leg_distance
 from flightlegs.core.legs import Leg, measure_many
 from flightlegs.core.route import Route, Stop
@@ -43,9 +43,7 @@ from flightlegs.errors import InputError
 from flightlegs.show.geometry import antimeridian_parts, leg_path
 
 if TYPE_CHECKING:
-    from flightlegs.checks.results import CheckReport, RouteReport
-
-    Reports = CheckReport | Sequence[RouteReport]
+    from flightlegs.checks.results import Checks
 
 __all__ = [
     "FORMATS",
@@ -113,7 +111,7 @@ def _leg_props(route: Route, leg: Leg, verdict: str) -> dict[str, Any]:
     }
 
 
-def routes_geojson(routes: Sequence[Route], reports: Reports | None = None) -> dict[str, Any]:
+def routes_geojson(routes: Sequence[Route], checks: Checks | None = None) -> dict[str, Any]:
     """The routes as an RFC 7946 GeoJSON FeatureCollection.
 
     Stops are ``Point`` features (``route, stop, name, code, icao, airport,
@@ -132,7 +130,7 @@ def routes_geojson(routes: Sequence[Route], reports: Reports | None = None) -> d
     [-111.654999, 33.3078]
     """
     features: list[dict[str, Any]] = []
-    verdicts = leg_verdicts(routes, reports)
+    verdicts = leg_verdicts(routes, checks)
     for route, legs, route_verdicts in zip(routes, measure_many(routes), verdicts, strict=True):
         for number, stop in enumerate(route.stops, start=1):
             pos = stop.position
@@ -184,7 +182,7 @@ def _stop_description(number: int, stop: Stop) -> str:
     return "\n".join(lines)
 
 
-def routes_kml(routes: Sequence[Route], reports: Reports | None = None) -> str:
+def routes_kml(routes: Sequence[Route], checks: Checks | None = None) -> str:
     """The routes as a KML 2.2 document for Google Earth.
 
     One folder per route, with a placemark per stop and a tessellated
@@ -217,7 +215,7 @@ def routes_kml(routes: Sequence[Route], reports: Reports | None = None) -> str:
         line_style = sub(style, "LineStyle")
         sub(line_style, "color", colour)
         sub(line_style, "width", "3")
-    verdicts = leg_verdicts(routes, reports)
+    verdicts = leg_verdicts(routes, checks)
     for route, legs, route_verdicts in zip(routes, measure_many(routes), verdicts, strict=True):
         folder = sub(document, "Folder")
         sub(folder, "name", route.name)
@@ -268,7 +266,7 @@ def _cell(text: str | None) -> str:
     return "'" + text if text[0] in "=+-@\t\r" else text
 
 
-def routes_csv(routes: Sequence[Route], reports: Reports | None = None) -> str:
+def routes_csv(routes: Sequence[Route], checks: Checks | None = None) -> str:
     """The routes as one CSV table: a ``stop`` row per stop, a ``leg`` row per leg.
 
     Columns: ``record, route, number, name, code, kind, lat, lon, from, to,
@@ -292,7 +290,7 @@ def routes_csv(routes: Sequence[Route], reports: Reports | None = None) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(_CSV_COLUMNS)
-    verdicts = leg_verdicts(routes, reports)
+    verdicts = leg_verdicts(routes, checks)
 
     def num(value: float, digits: int = 3) -> str:
         return "" if math.isnan(value) else f"{value:.{digits}f}"
@@ -345,7 +343,11 @@ def routes_csv(routes: Sequence[Route], reports: Reports | None = None) -> str:
 
 
 def export_routes(
-    routes: Sequence[Route], fmt: Format | str, reports: Reports | None = None
+    routes: Sequence[Route],
+    fmt: Format | str,
+    checks: Checks | None = None,
+    *,
+    reports: Checks | None = None,
 ) -> str:
     """The routes as text in ``fmt``: ``geojson``, ``kml`` or ``csv``.
 
@@ -368,13 +370,14 @@ def export_routes(
     InputError
         For an unknown format.
     """
+    checks = _renamed_checks(checks, reports, "export_routes")
     if fmt == "geojson":
-        features = routes_geojson(routes, reports)["features"]
+        features = routes_geojson(routes, checks)["features"]
         lines = ",\n".join(json.dumps(f, ensure_ascii=False) for f in features)
         return f'{{"type": "FeatureCollection", "features": [\n{lines}\n]}}\n'
 
     if fmt == "kml":
-        return routes_kml(routes, reports)
+        return routes_kml(routes, checks)
     if fmt == "csv":
-        return routes_csv(routes, reports)
+        return routes_csv(routes, checks)
     raise InputError(f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}")

@@ -17,7 +17,7 @@ from flightlegs.core.route import Route
 if TYPE_CHECKING:
     import shapely
 
-    from flightlegs.checks.results import RouteReport
+    from flightlegs.checks.results import RouteCheck
 
 __all__ = ["SPACING_M", "FloatArray", "antimeridian_parts", "leg_path", "window_centre"]
 
@@ -160,7 +160,7 @@ class _Layout:
         return [[min(lats), min(lons)], [max(lats), max(lons)]]
 
 
-def _layout(routes: list[Route], reports: list[RouteReport] | None, many: bool) -> _Layout:
+def _layout(routes: list[Route], checks: list[RouteCheck] | None, many: bool) -> _Layout:
     legs = measure_many(routes)
     spacing = SPACING_M
     if many:  # keep the drawn points within budget: long legs get sparser points
@@ -174,4 +174,4 @@ def _layout(routes: list[Route], reports: list[RouteReport] | None, many: bool) 
         for path in route_paths:
             if path is not None:
                 path[:, 1] += float(shift_longitudes(path[0, 1], centre)) - path[0, 1]
-    return _Layout(routes, legs, leg_verdicts(routes, reports), paths, centre)
+    return _Layout(routes, legs, leg_verdicts(routes, checks), paths, centre)

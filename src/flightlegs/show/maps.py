@@ -49,7 +49,7 @@ from typing import TYPE_CHECKING, Any, Final
 import numpy as np
 import numpy.typing as npt
 
-from flightlegs.checks.results import Severity, report_list
+from flightlegs.checks.results import Severity, _renamed_checks, check_list
 from flightlegs.core.display import duration, km_nm, leg_distance
 from flightlegs.core.geodesy import METRES_PER, LatLon, circle
 from flightlegs.core.legs import Leg, total_m
@@ -61,10 +61,8 @@ from flightlegs.show.geometry import _Layout, _layout
 if TYPE_CHECKING:
     import folium
 
-    from flightlegs.checks.results import CheckReport, Finding, RouteReport
+    from flightlegs.checks.results import Checks, Finding, RouteCheck
     from flightlegs.reference.aircraft import AircraftSpec
-
-    Reports = CheckReport | Sequence[RouteReport]
 
 __all__ = [
     "DEFAULT_TILES",
@@ -140,7 +138,7 @@ def _esc(text: object) -> str:
 # ---------------------------------------------------------------------- text
 
 
-def _aircraft(route: Route, report: RouteReport | None = None) -> AircraftSpec | None:
+def _aircraft(route: Route, report: RouteCheck | None = None) -> AircraftSpec | None:
     """The type the checks used, else the route's own, else ``None``."""
     if report is not None and report.aircraft is not None:
         return report.aircraft
@@ -164,7 +162,7 @@ def _aloft_text(leg: Leg, spec: AircraftSpec | None) -> str:
 
 
 def _findings(
-    report: RouteReport | None, *, leg: int | None = None, stop: int | None = None
+    report: RouteCheck | None, *, leg: int | None = None, stop: int | None = None
 ) -> list[Finding]:
     """Findings about leg number ``leg`` (1-based) or stop index ``stop`` (0-based)."""
     if report is None:
@@ -195,7 +193,7 @@ def _leg_html(route: Route, leg: Leg, verdict: str, spec: AircraftSpec | None) -
     return "<br>".join(line for line in lines if line)
 
 
-def _stop_section(route: Route, number: int, report: RouteReport | None) -> str:
+def _stop_section(route: Route, number: int, report: RouteCheck | None) -> str:
     stop = route.stops[number - 1]
     best = stop.airport
     rows = [("Name in the input", _esc(stop.name)), ("Kind", _esc(stop.kind))]
@@ -228,7 +226,7 @@ def _stop_section(route: Route, number: int, report: RouteReport | None) -> str:
     return "".join(parts)
 
 
-def _stop_html(route: Route, numbers: list[int], report: RouteReport | None) -> str:
+def _stop_html(route: Route, numbers: list[int], report: RouteCheck | None) -> str:
     """The popup of a marker: one section per stop at that place, in flight order."""
     sections = "<hr>".join(_stop_section(route, n, report) for n in numbers)
     return f'<div class="fl-popup"><div class="fl-route">{_esc(route.name)}</div>{sections}</div>'
@@ -435,7 +433,7 @@ def _legend_html(*, verdicts: set[str], vague: bool, rings: bool, many: bool, si
     return "".join(rows)
 
 
-def _title_html(title: str, layout: _Layout, reports: list[RouteReport] | None) -> str:
+def _title_html(title: str, layout: _Layout, checks: list[RouteCheck] | None) -> str:
     routes = layout.routes
     subtitle: list[str] = []
     notes: list[str] = []
@@ -448,7 +446,7 @@ def _title_html(title: str, layout: _Layout, reports: list[RouteReport] | None) 
         subtitle.append(f"{len(route.stops)} stops")
         if any(leg.is_measured for leg in layout.legs[0]):
             subtitle.append(f"{km_nm(total_m(layout.legs[0]))} in all")
-        report = _report(reports, 0)
+        report = _check(checks, 0)
         if report is not None:
             verdict = _esc(report.verdict)
             subtitle.append(f'verdict: <b class="fl-{verdict}">{verdict}</b>')
@@ -510,7 +508,7 @@ def _stop_colour(stop: Stop) -> str:
 
 
 def _ring_radii_nm(
-    route: Route, report: RouteReport | None, ring_nm: float | None
+    route: Route, report: RouteCheck | None, ring_nm: float | None
 ) -> list[tuple[float, str]]:
     if ring_nm is not None:
         return [(ring_nm, f"{ring_nm:,.0f} nm")]
@@ -553,11 +551,12 @@ def _ring_stops(route: Route, wanted: Sequence[int | str]) -> tuple[list[int], l
 def route_map(
     routes: Route | Sequence[Route],
     *,
-    reports: Reports | None = None,
+    checks: Checks | None = None,
     title: str | None = None,
     rings_from: Sequence[int | str] = (),
     ring_nm: float | None = None,
     tiles: Any = DEFAULT_TILES,
+    reports: Checks | None = None,
 ) -> folium.Map:
     """An interactive map of routes.
 
@@ -566,11 +565,11 @@ def route_map(
     routes
         One route or several. More than :data:`MANY_ROUTES` are drawn as one
         GeoJSON layer of legs and one of stops.
-    reports
-        The :mod:`flightlegs.checks.rules` results: a ``CheckReport`` or one
-        ``RouteReport`` per route. Legs are coloured by the worst severity of
-        their findings, and popups quote the findings. Without reports every
-        leg is ``unchecked``.
+    checks
+        The :func:`~flightlegs.checks.rules.check_routes` results: a
+        ``CheckResults`` or one ``RouteCheck`` per route. Legs are coloured by
+        the worst severity of their findings, and popups quote the findings.
+        Without checks every leg is ``unchecked``.
     title
         Title shown on the map and in the page's ``<title>``; by default the
         route's name, or the number of routes.
@@ -583,6 +582,8 @@ def route_map(
     tiles
         An xyzservices provider name, an ``xyzservices.TileProvider``, or
         ``None``/``"none"`` for no base map.
+    reports
+        The name of ``checks`` before 0.2 (deprecated).
 
     Returns
     -------
@@ -602,7 +603,8 @@ def route_map(
     route_list = [routes] if isinstance(routes, Route) else list(routes)
     if not route_list:
         raise InputError("no routes to map")
-    checked = report_list(route_list, reports)
+    checks = _renamed_checks(checks, reports, "route_map")
+    checked = check_list(route_list, checks)
     if ring_nm is not None and not (math.isfinite(ring_nm) and 0 < ring_nm < 10_800):
         raise InputError(f"ring radius {ring_nm} nm: expected a number between 0 and 10,800")
     many = len(route_list) > MANY_ROUTES
@@ -684,7 +686,7 @@ def _stop_icon(folium: Any, label: str, colour: str) -> Any:
     )
 
 
-def _draw_few(folium: Any, m: Any, layout: _Layout, reports: list[RouteReport] | None) -> None:
+def _draw_few(folium: Any, m: Any, layout: _Layout, checks: list[RouteCheck] | None) -> None:
     legs_group = folium.FeatureGroup(name="Legs").add_to(m)
     stops_group = folium.FeatureGroup(name="Stops").add_to(m)
     candidates_group = None
@@ -692,7 +694,7 @@ def _draw_few(folium: Any, m: Any, layout: _Layout, reports: list[RouteReport] |
     # routes, the code of the airport, and a popup section per route and stop
     places: dict[tuple[float, float], list[tuple[int, int]]] = {}
     for index, route in enumerate(layout.routes):
-        report = reports[index] if reports is not None else None
+        report = checks[index] if checks is not None else None
         spec = _aircraft(route, report)
         for leg, verdict, path in zip(
             layout.legs[index], layout.verdicts[index], layout.paths[index], strict=True
@@ -734,7 +736,7 @@ def _draw_few(folium: Any, m: Any, layout: _Layout, reports: list[RouteReport] |
         sections = []
         for i in sorted({i for i, _ in visits}):
             numbers = [n for j, n in visits if j == i]
-            sections.append(_stop_html(layout.routes[i], numbers, _report(reports, i)))
+            sections.append(_stop_html(layout.routes[i], numbers, _check(checks, i)))
         folium.Marker(
             (pos.lat, layout.shift(pos.lon)),
             icon=_stop_icon(folium, label, _stop_colour(stop)),
@@ -767,8 +769,8 @@ def _draw_few(folium: Any, m: Any, layout: _Layout, reports: list[RouteReport] |
                 ).add_to(candidates_group)
 
 
-def _report(reports: list[RouteReport] | None, index: int) -> RouteReport | None:
-    return reports[index] if reports is not None else None
+def _check(checks: list[RouteCheck] | None, index: int) -> RouteCheck | None:
+    return checks[index] if checks is not None else None
 
 
 def _lon_lat_lists(paths: list[FloatArray]) -> list[list[list[float]]]:
@@ -866,7 +868,7 @@ def _draw_rings(
     folium: Any,
     m: Any,
     layout: _Layout,
-    reports: list[RouteReport] | None,
+    checks: list[RouteCheck] | None,
     rings_from: Sequence[int | str],
     ring_nm: float | None,
 ) -> bool:
@@ -878,7 +880,7 @@ def _draw_rings(
     for index, route in enumerate(layout.routes):
         indexes, missing = _ring_stops(route, rings_from)
         unmatched &= set(missing)
-        radii = _ring_radii_nm(route, reports[index] if reports else None, ring_nm)
+        radii = _ring_radii_nm(route, checks[index] if checks else None, ring_nm)
         if indexes and not radii:
             raise InputError(
                 f"route {route.name!r}: range rings need --ring-nm or a known aircraft type"

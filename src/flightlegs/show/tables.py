@@ -27,7 +27,7 @@ import csv
 import io
 import json
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from flightlegs.core.display import duration, figure, span
@@ -36,7 +36,6 @@ from flightlegs.core.legs import Leg, total_m
 from flightlegs.core.route import Route, Stop
 
 __all__ = [
-    "CruiseLookup",
     "legs_csv",
     "legs_table",
     "routes_document",
@@ -44,8 +43,6 @@ __all__ = [
     "stop_dict",
     "stops_table",
 ]
-
-CruiseLookup = Callable[[Route], float | None]
 
 
 def _num(value: float, digits: int = 3) -> float | None:

@@ -83,7 +83,7 @@ class SetAside:
 
 @dataclass(frozen=True, slots=True)
 class ReportReading:
-    """What :func:`read_report` finds, before any place is geocoded.
+    """What :func:`explain_report` finds, before any place is geocoded.
 
     Attributes
     ----------

@@ -121,7 +121,7 @@ distance honest.
 
 Examples
 --------
->>> reading = read_report(
+>>> reading = explain_report(
 ...     "The jet took off from Anchorage and stopped in Shenyang before heading back to the US."
 ... )
 >>> [(m.text, m.role.value) for m in reading.stops]
@@ -175,7 +175,7 @@ from flightlegs.read.report.place import (
 if TYPE_CHECKING:
     from flightlegs.geocode.resolvers import Resolver
 
-__all__ = ["parse_report", "read_report"]
+__all__ = ["explain_report", "parse_report", "read_report"]
 
 
 # --------------------------------------------------------------------------- reading
@@ -192,7 +192,7 @@ def _check_text(text: object) -> str:
     return text
 
 
-def read_report(text: str) -> ReportReading:
+def explain_report(text: str) -> ReportReading:
     """Read a report: its stops in flight order, and the facts about the flight.
 
     Nothing is geocoded here beyond the gazetteer's readings of each name;
@@ -210,7 +210,7 @@ def read_report(text: str) -> ReportReading:
 
     Examples
     --------
-    >>> r = read_report(
+    >>> r = explain_report(
     ...     "MIAMI, June 2 — The Miami-based operator's 737 left Harlingen, Texas, on June 1, "
     ...     "2024, with 120 deportees aboard, stopped in Guatemala City and did not stop in "
     ...     "Honduras."
@@ -392,7 +392,7 @@ def parse_report(
     """
     from flightlegs.reference.gazetteer.index import gazetteer
 
-    reading = read_report(text)
+    reading = explain_report(text)
     gaz = gazetteer()
     stops: list[Stop] = []
     warnings = list(reading.warnings)
@@ -426,3 +426,19 @@ def parse_report(
         source=source if named else None,
         warnings=tuple(warnings),
     )
+
+
+def read_report(text: str) -> ReportReading:
+    """The name of :func:`explain_report` before 0.2 (deprecated).
+
+    Every other ``read_*`` function takes a path; this one takes text, and
+    what it returns is the reader's account of every place the text names.
+    """
+    import warnings
+
+    warnings.warn(
+        "read_report(text) is now explain_report(text); the old name goes in 0.3",
+        DeprecationWarning,
+        stacklevel=2,
+    )
+    return explain_report(text)

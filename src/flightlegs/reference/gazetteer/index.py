@@ -1,6 +1,6 @@
 """The offline gazetteer: place names in text, and what each may mean.
 
-Reports of flights name their stops loosely: "Arizona", "the northeastern
+Checks of flights name their stops loosely: "Arizona", "the northeastern
 Chinese city of Shenyang", "South Korea", "El Paso, Texas", "ELP". The
 gazetteer knows countries, first-level regions, cities and airports, all
 built from the bundled OurAirports tables plus a small curated list of
