@@ -554,8 +554,10 @@ def test_longest_name_wins_and_offsets_point_into_the_text() -> None:
 
 
 def test_overlong_text_is_refused() -> None:
+    from flightlegs.core.files import MAX_TEXT_CHARS
+
     with pytest.raises(InputError, match="expected at most"):
-        find_aircraft_mentions("a" * 1_000_001)
+        find_aircraft_mentions("a" * (MAX_TEXT_CHARS + 1))
 
 
 @given(st.text(max_size=300))

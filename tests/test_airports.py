@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from flightlegs.errors import AmbiguousPlaceError, FlightlegsError, InputError, UnknownPlaceError
@@ -71,3 +73,31 @@ def test_broken_table_file_names_the_line(tmp_path) -> None:  # type: ignore[no-
     bad.write_text("ident,icao\nKXXX,KXXX\n", encoding="utf-8")
     with pytest.raises(FlightlegsError, match=r"airports.csv: line \d+: not an airports table"):
         AirportTable.from_csv(bad)
+
+
+def _run_with_cache(tmp_path: Path, value: str) -> set[str]:
+    """Files written under a fresh home by one CLI run with ``FLIGHTLEGS_CACHE_DIR=value``."""
+    import os
+    import subprocess
+    import sys
+
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {**os.environ, "HOME": str(home), "XDG_CACHE_HOME": str(home / ".cache")}
+    env["FLIGHTLEGS_CACHE_DIR"] = value
+    done = subprocess.run(
+        [sys.executable, "-m", "flightlegs", "legs", "AZA-ELP", "--format", "csv"],
+        env=env, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert done.stdout.count("\n") == 2  # a header and one leg: the run itself worked
+    return {str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file()}
+
+
+def test_caches_go_where_flightlegs_cache_dir_says(tmp_path: Path) -> None:
+    written = _run_with_cache(tmp_path, str(tmp_path / "mine"))
+    assert any(name.startswith("mine/airports-") for name in written)
+    assert not any(name.startswith("home") for name in written)
+
+
+def test_caches_can_be_switched_off(tmp_path: Path) -> None:
+    assert _run_with_cache(tmp_path, "off") == set()

@@ -680,8 +680,19 @@ def test_pruning_caches_ignores_errors(tmp_path: Path, monkeypatch: pytest.Monke
 def test_cache_dir_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     from flightlegs.core.cache import cache_dir
 
+    monkeypatch.delenv("FLIGHTLEGS_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert cache_dir() == tmp_path / "flightlegs"
+
+
+def test_flightlegs_cache_dir_comes_first(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from flightlegs.core.cache import cache_dir, caching
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("FLIGHTLEGS_CACHE_DIR", str(tmp_path / "mine"))
+    assert (cache_dir(), caching()) == (tmp_path / "mine", True)
+    monkeypatch.setenv("FLIGHTLEGS_CACHE_DIR", "OFF")
+    assert (cache_dir(), caching()) == (tmp_path / "xdg" / "flightlegs", False)
 
 
 def test_no_cache(tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ from flightlegs.geocode.snap import nearest_airports
 from flightlegs.reference.airports import is_jet_usable
 from flightlegs.reference.gazetteer.index import gazetteer
 from flightlegs.reference.gazetteer.places import Place
-from offline_geocoder import OfflineGeocoder
+from tests.offline_geocoder import OfflineGeocoder
 
 
 def place(name: str, index: int = 0) -> Place:

@@ -98,11 +98,9 @@ The stop in Anchorage, Alaska (ANC) was probably a fuel stop: El
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import gc
 import math
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final
 
@@ -919,26 +917,7 @@ def check_routes(
     """
     s = settings if settings is not None else CheckSettings()
     routes = list(routes)
-    with _collector_paused():
-        return _check_batch(routes, s, aircraft)
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector for a batch, restoring it after.
-
-    A batch allocates a few hundred thousand small acyclic objects (legs,
-    findings), which makes the collector rescan the young generations over and
-    over: pausing it makes 10,000 routes about a third faster. Reference
-    counting still frees everything; the collector resumes as it was.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+    return _check_batch(routes, s, aircraft)
 
 
 def _check_batch(

@@ -12,25 +12,50 @@ import logging
 import os
 import re
 import sys
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Final
 
-__all__ = ["cache_dir"]
+from flightlegs.core.files import atomic_write
+
+__all__ = ["cache_dir", "caching"]
 
 log = logging.getLogger(__name__)
 
 
+#: Values of ``FLIGHTLEGS_CACHE_DIR`` that switch the caches off.
+_OFF: Final = frozenset({"off", "none", "0", "false", "no"})
+
+
 def cache_dir() -> Path:
-    """Where flightlegs keeps caches: ``$XDG_CACHE_HOME/flightlegs`` or ``~/.cache/flightlegs``.
+    """Where flightlegs keeps caches.
+
+    ``$FLIGHTLEGS_CACHE_DIR`` when set, else ``$XDG_CACHE_HOME/flightlegs``,
+    else ``~/.cache/flightlegs``.
 
     Examples
     --------
-    >>> cache_dir().name
-    'flightlegs'
+    >>> import os
+    >>> os.environ.get("FLIGHTLEGS_CACHE_DIR") is not None or cache_dir().name == "flightlegs"
+    True
     """
+    chosen = os.environ.get("FLIGHTLEGS_CACHE_DIR", "").strip()
+    if chosen and chosen.lower() not in _OFF:
+        return Path(chosen).expanduser()
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "flightlegs"
+
+
+def caching() -> bool:
+    """Whether caches may be read and written: not when ``FLIGHTLEGS_CACHE_DIR=off``.
+
+    Examples
+    --------
+    >>> import os
+    >>> caching() == (os.environ.get("FLIGHTLEGS_CACHE_DIR", "").lower() not in _OFF)
+    True
+    """
+    return os.environ.get("FLIGHTLEGS_CACHE_DIR", "").strip().lower() not in _OFF
 
 
 def _fingerprint(data_files: Iterable[Path], sources: Iterable[Path]) -> str:
@@ -55,18 +80,14 @@ _CACHE_NAME = re.compile(r"(?P<kind>[a-z]+)-[0-9a-f]{24}(?P<suffix>\.[a-z]+)")
 def _write_cache(path: Path, data: bytes) -> None:
     """Write a cache file atomically, then delete the older caches it replaces.
 
-    An unwritable cache only costs the next run a rebuild.
+    An unwritable cache only costs the next run a rebuild; with caching
+    switched off (:func:`caching`) nothing is written.
     """
+    if not caching():
+        return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        atomic_write(path, data)
     except OSError as err:
         log.debug("cannot write cache %s: %s", path, err)
         return

@@ -1,15 +1,22 @@
-"""Locate the data files bundled with flightlegs.
+"""Files: the bundled data, and writing a file so no reader sees half of it.
 
-In an installed wheel the files live in ``flightlegs/data``; in a source
+In an installed wheel the data files live in ``flightlegs/data``; in a source
 checkout (editable install) they live in the repository's top-level ``data/``.
 """
 
 from __future__ import annotations
 
+import os
+import tempfile
 from importlib import resources
 from pathlib import Path
+from typing import Final
 
-__all__ = ["data_path"]
+__all__ = ["MAX_TEXT_CHARS", "atomic_write", "data_path"]
+
+#: Longest text any stage reads (a report, a file, a string to scan), in characters.
+#: One cap for all, so a text that one stage accepts is never refused by the next.
+MAX_TEXT_CHARS: Final = 5_000_000
 
 
 def data_path(name: str) -> Path:
@@ -34,3 +41,36 @@ def data_path(name: str) -> Path:
     if bundled.exists():
         return bundled
     return Path(__file__).resolve().parents[3] / "data" / name
+
+
+def atomic_write(path: Path, data: bytes | str) -> None:
+    """Write ``data`` to ``path`` through a temporary file beside it, then rename.
+
+    A reader sees the old file or the new one, never a half-written one, and
+    an interrupted write leaves the old file as it was. Text is written as
+    UTF-8. The folder must exist.
+
+    Raises
+    ------
+    OSError
+        The folder cannot be written; nothing is left behind.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     target = Path(tmp) / "out.txt"
+    ...     atomic_write(target, "first")
+    ...     atomic_write(target, "second")
+    ...     target.read_text(), sorted(p.name for p in Path(tmp).iterdir())
+    ('second', ['out.txt'])
+    """
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(raw)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

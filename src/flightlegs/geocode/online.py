@@ -7,13 +7,12 @@ answer becomes the same kind of stop as an offline one.
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from flightlegs.core.cache import cache_dir
+from flightlegs.core.files import atomic_write
 from flightlegs.core.geodesy import LatLon
 from flightlegs.core.route import Evidence, Stop, StopKind
 from flightlegs.errors import AmbiguousPlaceError, GeocoderError, InputError, UnknownPlaceError
@@ -174,12 +173,7 @@ class GeopyResolver:
         )
         try:
             self.cache_path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(
-                dir=self.cache_path.parent, prefix=".geocode-", suffix=".tmp"
-            )
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(payload)
-            os.replace(tmp, self.cache_path)
+            atomic_write(self.cache_path, payload)
         except OSError:
             pass  # an unwritable cache only means asking again next time
 

@@ -97,7 +97,7 @@ class OfflineResolver:
         if code_like and text.isupper():
             ap = self._airport(text)
             if ap is not None:
-                return (_airport_place(ap),), None
+                return (Place.for_airport(ap),), None
         g = self.gazetteer
         found = g.lookup(text)
         if found:
@@ -117,7 +117,7 @@ class OfflineResolver:
         if code_like:
             ap = self._airport(text)
             if ap is not None:
-                return (_airport_place(ap),), None
+                return (Place.for_airport(ap),), None
         return (), None
 
     def resolve(self, name: str, *, evidence: Evidence | None = None) -> Stop:
@@ -133,10 +133,6 @@ class OfflineResolver:
         if _CODE.fullmatch(text):
             names = (*(self._table or airport_table()).suggest(text, limit=3), *names)
         return names[:5]
-
-
-def _airport_place(ap: Airport) -> Place:
-    return Place(ap.name, StopKind.AIRPORT, ap.country, ap.region or None, ap)
 
 
 def _place_inside(place: Place, area: Place) -> bool:

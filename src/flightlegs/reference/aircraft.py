@@ -32,7 +32,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from flightlegs.core.files import data_path
+from flightlegs.core.airport import _MAX_NAME_LENGTH
+from flightlegs.core.files import MAX_TEXT_CHARS, data_path
 from flightlegs.errors import AircraftError, InputError
 
 if TYPE_CHECKING:
@@ -84,9 +85,9 @@ _ALIAS_COLUMNS = ("alias", "target", "prose")
 
 _DESIGNATOR = re.compile(r"^[A-Z0-9]{2,4}$")
 # Longer look-up strings are not aircraft names; they are refused before any matching.
-_MAX_NAME_CHARS = 200
+_MAX_NAME_CHARS = _MAX_NAME_LENGTH
 # find_aircraft_mentions reads report text, not books; this guards against runaway input.
-_MAX_TEXT_CHARS = 1_000_000
+_MAX_TEXT_CHARS = MAX_TEXT_CHARS
 
 Prose = Literal["yes", "article", "noun"]
 _PROSE_RULES: dict[str, Prose] = {"yes": "yes", "article": "article", "noun": "noun"}

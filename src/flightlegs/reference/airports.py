@@ -33,7 +33,7 @@ import numpy as np
 import numpy.typing as npt
 
 from flightlegs.core.airport import _CODE, _TYPE_RANK, Airport
-from flightlegs.core.cache import _fingerprint, _write_cache, cache_dir
+from flightlegs.core.cache import _fingerprint, _write_cache, cache_dir, caching
 from flightlegs.core.files import data_path
 from flightlegs.core.geodesy import LatLon
 from flightlegs.errors import AmbiguousPlaceError, InputError, UnknownPlaceError
@@ -358,6 +358,8 @@ def airport_table() -> AirportTable:
     True
     """
     path = data_path("airports.csv")
+    if not caching():
+        return AirportTable.from_csv(path)
     cache = cache_dir() / f"airports-{_fingerprint([path], [Path(__file__)])}.marshal"
     try:
         return AirportTable._unpack(cache.read_bytes())

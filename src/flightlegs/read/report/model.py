@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from flightlegs.core.files import MAX_TEXT_CHARS
 from flightlegs.core.route import Stop
 
 if TYPE_CHECKING:
@@ -17,7 +18,7 @@ __all__ = ["MAX_REPORT_CHARS", "ReportReading", "Role", "SetAside", "StopMention
 
 #: Longest report accepted, in characters. News reports are a few thousand;
 #: the cap keeps a mistaken multi-megabyte input from being scanned at all.
-MAX_REPORT_CHARS = 1_000_000
+MAX_REPORT_CHARS = MAX_TEXT_CHARS
 
 # Windows (the words before a mention) are cut to this many characters, so no
 # pattern ever runs over more than a short piece of text.

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from flightlegs.core.airport import _TYPE_RANK
 from flightlegs.core.route import Evidence, Stop, StopKind
 from flightlegs.read.report.mentions import _Mention
 from flightlegs.read.report.model import Role, StopMention
@@ -58,12 +59,8 @@ def _pin_airport(m: _Mention, gaz: Gazetteer) -> None:
     if not ports:
         return
     key = fold(m.airport_name or m.text)
-    rank = {"large_airport": 0, "medium_airport": 1}
-    best = min(ports, key=lambda a: (key not in fold(a.name), rank.get(a.type, 2), a.ident))
-    m.places = (
-        Place(best.name, StopKind.AIRPORT, best.country, best.region or None, best),
-        *m.places,
-    )
+    best = min(ports, key=lambda a: (key not in fold(a.name), _TYPE_RANK.get(a.type, 2), a.ident))
+    m.places = (Place.for_airport(best), *m.places)
 
 
 # A name between two stops is read as another place of that name when that place lies on the

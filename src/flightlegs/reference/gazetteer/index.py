@@ -130,7 +130,7 @@ from array import array
 from pathlib import Path
 
 from flightlegs.core.airport import _MAX_NAME_LENGTH, Airport
-from flightlegs.core.cache import _write_cache
+from flightlegs.core.cache import _write_cache, caching
 from flightlegs.errors import InputError, UnknownPlaceError
 from flightlegs.reference.airports import AirportTable, _rows, airport_table
 from flightlegs.reference.gazetteer import scan
@@ -428,10 +428,11 @@ def load_gazetteer(cache: Path | None = None, *, use_cache: bool = True) -> Gaze
     cache
         Folder of the cache; :func:`cache_dir` by default.
     use_cache
-        ``False`` always builds from the data files and writes nothing.
+        ``False`` always builds from the data files and writes nothing, as
+        ``FLIGHTLEGS_CACHE_DIR=off`` does.
     """
     table = airport_table()
-    if not use_cache:
+    if not use_cache or not caching():
         return Gazetteer(_pack(_build_index(table), table), table)
     path = _cache_path(cache)
     store = _load_cached(path, table)

@@ -81,6 +81,19 @@ class Place:
             return f"{self.name} ({self.airport.code})"
         return f"{self.name} ({self.region or self.country or '?'})"
 
+    @classmethod
+    def for_airport(cls, airport: Airport) -> Place:
+        """The place an airport is: its name, country and region, and itself.
+
+        Examples
+        --------
+        >>> from flightlegs.reference.airports import airport_table
+        >>> p = Place.for_airport(airport_table().by_code("ANC"))
+        >>> p.kind.value, p.country, p.region
+        ('airport', 'US', 'US-AK')
+        """
+        return cls(airport.name, StopKind.AIRPORT, airport.country, airport.region or None, airport)
+
 
 @dataclass(frozen=True, slots=True)
 class PlaceMention:

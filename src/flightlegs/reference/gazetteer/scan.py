@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Final
 
+from flightlegs.core.files import MAX_TEXT_CHARS
 from flightlegs.core.route import StopKind
 from flightlegs.errors import InputError
 from flightlegs.reference.gazetteer.folding import _JOIN_GAP, _Token, _tokens
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 __all__ = ["MAX_TEXT_LENGTH", "find_mentions"]
 
 #: Longest text :meth:`Gazetteer.find_mentions` accepts, in characters.
-MAX_TEXT_LENGTH: Final = 5_000_000
+MAX_TEXT_LENGTH: Final = MAX_TEXT_CHARS
 
 
 def find_mentions(gaz: Gazetteer, text: str) -> list[PlaceMention]:

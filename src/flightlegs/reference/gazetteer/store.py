@@ -164,8 +164,7 @@ def _pack(ix: _Index, table: AirportTable) -> _Store:
     )
 
 
-def _airport_place(airport: Airport) -> Place:
-    return Place(airport.name, StopKind.AIRPORT, airport.country, airport.region or None, airport)
+_airport_place = Place.for_airport
 
 
 # --------------------------------------------------------------------------- cache

@@ -1,0 +1,1 @@
+"""The flightlegs test suite."""
