@@ -3,6 +3,54 @@
 A place governed by a travel or spatial word in a sentence about the flight is
 a stop (origin, stop, destination, return) unless a stated reason sets it
 aside; the reason is kept so the reading can be explained.
+
+**Each mention is classified by the words before it** (its *window*, back to
+the previous place named in the sentence) and around it:
+
+* departure cues: *took off from, departed, left, flew out of, set out from,
+  on its way from, started the day in, from X to Y* (but not *flying in
+  from*, which says where someone came from), a log's *dep*, and
+  *X's runway* in a sentence that says the aircraft lifted off;
+* stop cues: *stopped in, a refuelling stop in, fuel stops at, via, landed
+  in, touched down, arrived in, reaching, continued on to, then on to, flew
+  to, another in, spent the night at, crossed the ice cap to, then across
+  Davis Strait to*, an arrow (*Alexandria LA → San Pedro Sula*), and a
+  log's *arr*;
+* return cues: *heading back to, flew back to, returned to, was back at*;
+* an airport named before its town ("Bandaranaike International Airport
+  at Katunayake") is the stop, pinned to that town's airport; so are
+  "Iqaluit's airport", "the airport at Kulusuk" and "Nuuk airport", but not
+  "its home base in Santiago", which names only the town;
+* list continuations (*X, Y and Z*) take the role of the list's first item;
+  *City, Region* and *X in Region* qualify the place before them;
+* set aside: demonyms (*Chinese nationals*), *X-based*, quotations
+  (but not a crew's own account: "We took off from Abuja ..."),
+  negations (*did not stop in, never reached, instead of, rather than*),
+  plans and hypotheses (*planned, would, was due to, asked that*; but "a
+  scheduled stop in Vienna" was made), what was
+  cancelled (*scrapped, dropped, scrubbed*), travel by road or sea
+  (*driven to, by boat, on the road from*), other flights (*for comparison, in past years,
+  in the past two years, the second left ...*), locators (*west of, near*)
+  and any place with no cue at all (*officials in Washington*). A
+  sentence that opens *In 2019* when the report's latest full date is in
+  a later year is background about other flights. A
+  sentence opening on *a first, an earlier, a separate, 2nd* (flight)
+  turns to another flight, as *the second* does. "The night before flying
+  back" does not mark what it tells as earlier.
+
+Coordinates are a stop when their clause says the aircraft came down there
+("it landed on the water beside the boat at 55.33N 132.02W"). A stop in a
+sentence about *the flight back* is a return. When a flight *was diverted
+to* a place, the destination named before the diversion in that sentence
+("flying from Tokyo to Seattle") is set aside. Where *an ambulance jet
+bound for* went, and places in a sentence that names a different aircraft
+type and not the flight's ("a chartered Challenger 605 took them to
+Anchorage"), belong to another aircraft; what is *to be flown in from*,
+*waited for* or *was expected on Thursday* has not happened; what aircraft
+did *each time* is habit.
+
+A place that a negation says the flight *did not* reach ("It never reached
+Camarillo") is struck from the route even if named as a destination.
 """
 
 from __future__ import annotations

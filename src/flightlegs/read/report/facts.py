@@ -1,4 +1,23 @@
-"""Facts: the flight's date, the people aboard and the seats."""
+"""Facts: the flight's date, the people aboard and the seats.
+
+**Facts**: the aircraft (first aircraft mention in a sentence with stops,
+else the first in the prose), the people aboard (*carrying 135 deportees*,
+*with 14 people aboard*, *~130 on board*, *284 of its citizens*, *the pilot
+and two passengers*, *two pilots and an engineer aboard*; a stated total,
+*in all 120 people*, *all 38 returnees*, wins over the first count; counts
+in quotations, casualties (*killing 14 people*, *eleven people have died*)
+and sentences from the one that turns to another flight on are ignored),
+the seats (*seating capacity of 14*, *a 189-seat cabin*) and the flight date: a full
+date in a sentence of the first stop (a weekday there is resolved against
+the nearest full date), else the last day line ("11 JUN 2024" alone on a
+line, heading a log's entries) above the first stop, else the first date in
+a sentence with a stop, else the first date in the prose or header.
+Numeric dates are read only when their order is plain: "4/16/24" can only
+be month first and "14/05/2024" only day first; "5/6/24" is not guessed.
+A date without a year takes the year of the report's own date (header
+line, dateline or first dated sentence), moved back a year if it would fall
+after it.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,15 @@
-"""Layout: a report's lines, sentences, datelines and quotations."""
+"""Layout: a report's lines, sentences, datelines and quotations.
+
+**Page furniture is skipped.** The text is cut into lines; a line is prose
+only if it ends like a sentence and is not a headline in Title Case, a
+numbered list item or what follows a "Trending" / "Most popular" marker.
+A list item that begins with a clock time is a timeline entry, and prose
+("• 06:10 (UTC−3): the Boeing 767 takes off from ...").
+A dateline ("LONDON, May 3 —") is noted and its place and date ignored.
+
+**Sentences** are split with their character offsets (abbreviations such as
+"U.S." and "Sept." do not end a sentence).
+"""
 
 from __future__ import annotations
 

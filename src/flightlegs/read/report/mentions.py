@@ -3,6 +3,13 @@
 Names and codes come from the gazetteer, code chains and coordinates from
 :func:`~flightlegs.read.chains.parse_chain`; overlapping readings are settled
 here, before any verdict.
+
+**Mentions** come from :mod:`flightlegs.reference.gazetteer.index` (names, codes),
+:func:`flightlegs.read.chains.parse_chain` (code chains such as ``PHX-ELP-ANC``)
+and the chain module's coordinate syntax (``35.33N 117.87W``). Names inside
+an aircraft mention ("Global 7500") are dropped. A name's initials in
+capitals after the name ("SPS" after "San Pedro Sula") mean that place,
+not the airport that has them as its code (Wichita Falls).
 """
 
 from __future__ import annotations

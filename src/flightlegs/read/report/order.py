@@ -2,6 +2,31 @@
 
 Clock times, weekdays, "earlier" and "en route" words reorder the stops a
 report tells out of sequence; repeated mentions of one place are merged.
+
+**Flight order.** Each sentence gives a segment of stops (departures first,
+*via* stops before the destination they lead to, returns last). Segments
+are merged into one itinerary: a segment that names a place already in the
+itinerary is aligned on it (so legs told out of order fall into place, and
+a country named in one sentence is refined by a city of it named in
+another: "reaching China" + "landed in Shenyang" is one stop, Shenyang); a
+segment marked as earlier (*earlier that morning, before that, had flown*)
+goes before the previous segment; a lone departure goes first; anything
+else follows. Consecutive repeats are merged. *Via* stops keep their order
+("via Midway and Wake"). Further rules:
+
+* a sentence that says its stop was made *on the way* puts it before the
+  last stop already told;
+* log lines and timeline entries (sentences that begin with a clock time,
+  "1909Z arr PANC") are told in flight order, so each follows the one
+  before it without alignment: a log may pass the same airport twice; a
+  stop named *again* ("had to stop in N'Djamena again") is a second visit,
+  added the same way;
+* a segment dated a few weekdays before those told so far ("we took off
+  from Abuja on Saturday" after "landed at Abuja's airport on Sunday") that
+  leaves from the only place the flight was said to land makes that
+  landing the return home;
+* a route of three or more stops that ends where it began ends with a
+  return.
 """
 
 from __future__ import annotations

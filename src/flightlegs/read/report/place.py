@@ -3,6 +3,19 @@
 Pins a name the report calls an airport to that airport, fits vague stops to
 the route around them, gives coordinates their country, and turns each stop
 mention into a route :class:`~flightlegs.core.route.Stop`.
+
+**Readings that fit the route.** A name between two stops that has several
+readings is read as the one that lies on the way from the stop before to
+the stop after, when the first reading would send the flight far off it:
+between Hickam and Wake, "Midway" is Midway Atoll, not Chicago Midway.
+End stops and round trips are left with the gazetteer's first reading.
+
+Returns: a return stop ("heading back to the US") is resolved like any other
+place, and then, when the place contains the route's origin, its candidate
+airports are reordered so that the origin's airport and then the other
+airports of the origin's region come first: charters most often fly home to
+their base, and a best guess in the origin's region keeps the return leg's
+distance honest.
 """
 
 from __future__ import annotations

@@ -1,123 +1,21 @@
 r"""Report text to a route: a rule-based reading of news prose about a flight.
 
-A report names many places; few are stops. This module reads a report the way
-a careful editor would, with rules that can be read, tested and argued with
-(no statistics, no learned model):
+A report names many places; few are stops. The reader reads a report the way
+a careful editor would, with rules that can be read, tested and argued with,
+in stages, one module each; each module's docstring gives its rules:
 
-1. **Page furniture is skipped.** The text is cut into lines; a line is prose
-   only if it ends like a sentence and is not a headline in Title Case, a
-   numbered list item or what follows a "Trending" / "Most popular" marker.
-   A list item that begins with a clock time is a timeline entry, and prose
-   ("• 06:10 (UTC−3): the Boeing 767 takes off from ...").
-   A dateline ("LONDON, May 3 —") is noted and its place and date ignored.
-2. **Sentences** are split with their character offsets (abbreviations such as
-   "U.S." and "Sept." do not end a sentence).
-3. **Mentions** come from :mod:`flightlegs.reference.gazetteer.index` (names, codes),
-   :func:`flightlegs.read.chains.parse_chain` (code chains such as ``PHX-ELP-ANC``)
-   and the chain module's coordinate syntax (``35.33N 117.87W``). Names inside
-   an aircraft mention ("Global 7500") are dropped. A name's initials in
-   capitals after the name ("SPS" after "San Pedro Sula") mean that place,
-   not the airport that has them as its code (Wichita Falls).
-4. **Each mention is classified by the words before it** (its *window*, back to
-   the previous place named in the sentence) and around it:
+1. :mod:`~.layout`: page furniture skipped, datelines noted, sentences split;
+2. :mod:`~.mentions`: every place named (gazetteer names and codes, code
+   chains, coordinates), overlaps and initials settled;
+3. :mod:`~.classify` with the word families of :mod:`~.cues`: a verdict and a
+   reason for each mention;
+4. :mod:`~.order`: the stops in flight order;
+5. :mod:`~.place`: readings that fit the route, airports named in the text,
+   returns home (the only stage that geocodes);
+6. :mod:`~.facts`: aircraft, people aboard, seats and the flight's date.
 
-   * departure cues: *took off from, departed, left, flew out of, set out from,
-     on its way from, started the day in, from X to Y* (but not *flying in
-     from*, which says where someone came from), a log's *dep*, and
-     *X's runway* in a sentence that says the aircraft lifted off;
-   * stop cues: *stopped in, a refuelling stop in, fuel stops at, via, landed
-     in, touched down, arrived in, reaching, continued on to, then on to, flew
-     to, another in, spent the night at, crossed the ice cap to, then across
-     Davis Strait to*, an arrow (*Alexandria LA → San Pedro Sula*), and a
-     log's *arr*;
-   * return cues: *heading back to, flew back to, returned to, was back at*;
-   * an airport named before its town ("Bandaranaike International Airport
-     at Katunayake") is the stop, pinned to that town's airport; so are
-     "Iqaluit's airport", "the airport at Kulusuk" and "Nuuk airport", but not
-     "its home base in Santiago", which names only the town;
-   * list continuations (*X, Y and Z*) take the role of the list's first item;
-     *City, Region* and *X in Region* qualify the place before them;
-   * set aside: demonyms (*Chinese nationals*), *X-based*, quotations
-     (but not a crew's own account: "We took off from Abuja ..."),
-     negations (*did not stop in, never reached, instead of, rather than*),
-     plans and hypotheses (*planned, would, was due to, asked that*; but "a
-     scheduled stop in Vienna" was made), what was
-     cancelled (*scrapped, dropped, scrubbed*), travel by road or sea
-     (*driven to, by boat, on the road from*), other flights (*for comparison, in past years,
-     in the past two years, the second left ...*), locators (*west of, near*)
-     and any place with no cue at all (*officials in Washington*). A
-     sentence that opens *In 2019* when the report's latest full date is in
-     a later year is background about other flights. A
-     sentence opening on *a first, an earlier, a separate, 2nd* (flight)
-     turns to another flight, as *the second* does. "The night before flying
-     back" does not mark what it tells as earlier.
-
-   Coordinates are a stop when their clause says the aircraft came down there
-   ("it landed on the water beside the boat at 55.33N 132.02W"). A stop in a
-   sentence about *the flight back* is a return. When a flight *was diverted
-   to* a place, the destination named before the diversion in that sentence
-   ("flying from Tokyo to Seattle") is set aside. Where *an ambulance jet
-   bound for* went, and places in a sentence that names a different aircraft
-   type and not the flight's ("a chartered Challenger 605 took them to
-   Anchorage"), belong to another aircraft; what is *to be flown in from*,
-   *waited for* or *was expected on Thursday* has not happened; what aircraft
-   did *each time* is habit.
-
-   A place that a negation says the flight *did not* reach ("It never reached
-   Camarillo") is struck from the route even if named as a destination.
-5. **Flight order.** Each sentence gives a segment of stops (departures first,
-   *via* stops before the destination they lead to, returns last). Segments
-   are merged into one itinerary: a segment that names a place already in the
-   itinerary is aligned on it (so legs told out of order fall into place, and
-   a country named in one sentence is refined by a city of it named in
-   another: "reaching China" + "landed in Shenyang" is one stop, Shenyang); a
-   segment marked as earlier (*earlier that morning, before that, had flown*)
-   goes before the previous segment; a lone departure goes first; anything
-   else follows. Consecutive repeats are merged. *Via* stops keep their order
-   ("via Midway and Wake"). Further rules:
-
-   * a sentence that says its stop was made *on the way* puts it before the
-     last stop already told;
-   * log lines and timeline entries (sentences that begin with a clock time,
-     "1909Z arr PANC") are told in flight order, so each follows the one
-     before it without alignment: a log may pass the same airport twice; a
-     stop named *again* ("had to stop in N'Djamena again") is a second visit,
-     added the same way;
-   * a segment dated a few weekdays before those told so far ("we took off
-     from Abuja on Saturday" after "landed at Abuja's airport on Sunday") that
-     leaves from the only place the flight was said to land makes that
-     landing the return home;
-   * a route of three or more stops that ends where it began ends with a
-     return.
-6. **Readings that fit the route.** A name between two stops that has several
-   readings is read as the one that lies on the way from the stop before to
-   the stop after, when the first reading would send the flight far off it:
-   between Hickam and Wake, "Midway" is Midway Atoll, not Chicago Midway.
-   End stops and round trips are left with the gazetteer's first reading.
-7. **Facts**: the aircraft (first aircraft mention in a sentence with stops,
-   else the first in the prose), the people aboard (*carrying 135 deportees*,
-   *with 14 people aboard*, *~130 on board*, *284 of its citizens*, *the pilot
-   and two passengers*, *two pilots and an engineer aboard*; a stated total,
-   *in all 120 people*, *all 38 returnees*, wins over the first count; counts
-   in quotations, casualties (*killing 14 people*, *eleven people have died*)
-   and sentences from the one that turns to another flight on are ignored),
-   the seats (*seating capacity of 14*, *a 189-seat cabin*) and the flight date: a full
-   date in a sentence of the first stop (a weekday there is resolved against
-   the nearest full date), else the last day line ("11 JUN 2024" alone on a
-   line, heading a log's entries) above the first stop, else the first date in
-   a sentence with a stop, else the first date in the prose or header.
-   Numeric dates are read only when their order is plain: "4/16/24" can only
-   be month first and "14/05/2024" only day first; "5/6/24" is not guessed.
-   A date without a year takes the year of the report's own date (header
-   line, dateline or first dated sentence), moved back a year if it would fall
-   after it.
-
-Returns: a return stop ("heading back to the US") is resolved like any other
-place, and then, when the place contains the route's origin, its candidate
-airports are reordered so that the origin's airport and then the other
-airports of the origin's region come first: charters most often fly home to
-their base, and a best guess in the origin's region keeps the return leg's
-distance honest.
+:func:`explain_report` returns the reading (every place named, with its
+verdict and reason); :func:`parse_report` geocodes it into a route.
 
 Examples
 --------
