@@ -35,7 +35,7 @@ def test_legs_json_contract_matches_geographiclib(capsys: pytest.CaptureFixture[
     }  # fmt: skip
     assert set(route["stops"][0]) == {
         "name", "kind", "country", "region", "iata", "icao", "airport", "lat", "lon",
-        "is_return", "reason", "evidence", "candidates",
+        "is_return", "planned", "confidence", "reason", "evidence", "candidates",
     }  # fmt: skip
     assert set(route["stops"][0]["candidates"][0]) == {
         "ident", "iata", "icao", "name", "lat", "lon", "longest_runway_ft",

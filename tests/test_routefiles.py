@@ -260,7 +260,7 @@ def test_cli_strict_report_with_unknown_place(
     path = tmp_path / "empty.txt"
     path.write_text("Officials met on Tuesday to talk about flights.\n", encoding="utf-8")
     assert main(["legs", str(path), "--strict"]) == 2
-    assert "no stops found" in capsys.readouterr().err
+    assert "no route found" in capsys.readouterr().err
 
 
 def test_unknown_place_error_type() -> None:

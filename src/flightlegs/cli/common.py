@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import argparse
-from typing import NoReturn
+import sys
+from typing import TYPE_CHECKING, NoReturn
 
 from flightlegs.core.route import Route
 from flightlegs.errors import FlightlegsError
+
+if TYPE_CHECKING:
+    from flightlegs.read.report.model import ReportReading
 
 __all__ = [
     "EXIT_FINDINGS",
@@ -66,6 +70,12 @@ def add_input_options(p: argparse.ArgumentParser) -> None:
         help="how place names are resolved: the bundled gazetteer (default) or "
         "OpenStreetMap's Nominatim (needs the network)",
     )
+    p.add_argument(
+        "--explain",
+        action="store_true",
+        help="for a report: list every place it names, in order, with its verdict (a stop, "
+        "or set aside) and the reason, on standard error",
+    )
 
 
 def read(args: argparse.Namespace) -> list[Route]:
@@ -77,7 +87,14 @@ def read(args: argparse.Namespace) -> list[Route]:
         from flightlegs.geocode.resolvers import make_resolver
 
         resolver = make_resolver(args.geocoder)
-    routes = read_routes(*args.inputs, resolver=resolver, strict=args.strict)
+    explain = None
+    if getattr(args, "explain", False):
+        from flightlegs.show.explain import explanation
+
+        def explain(source: str, reading: ReportReading) -> None:
+            print(explanation(source, reading), file=sys.stderr, flush=True)
+
+    routes = read_routes(*args.inputs, resolver=resolver, strict=args.strict, explain=explain)
     if args.aircraft:
         from flightlegs.reference.aircraft import lookup_aircraft
 

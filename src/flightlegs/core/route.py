@@ -95,6 +95,11 @@ class Stop:
         The stop is an unnamed return (e.g. "heading back to the US").
     arrival, departure
         Times at the stop, when the input gives them (timezone-aware).
+    planned
+        The source gives the stop as a plan, not as a place reached.
+    confidence
+        How sure the reading of the source is, from 0 to 1, for stops read
+        from report text; ``None`` for stops given outright.
     """
 
     name: str
@@ -108,6 +113,8 @@ class Stop:
     is_return: bool = False
     arrival: dt.datetime | None = None
     departure: dt.datetime | None = None
+    planned: bool = False
+    confidence: float | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.kind, StopKind):

@@ -12,6 +12,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -22,6 +23,11 @@ from flightlegs.errors import InputError, RouteSyntaxError
 from flightlegs.read.chains import parse_chain
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from flightlegs.read.report.model import ReportReading
+
+    Explain = Callable[[str, ReportReading], None]
     from flightlegs.geocode.resolvers import Resolver
 
 __all__ = ["MAX_INPUT_BYTES", "read_routes", "read_text"]
@@ -99,24 +105,48 @@ def _expand(arguments: Iterable[str]) -> list[str | Path]:
     return items
 
 
+_PROSE_WORD = re.compile(r"\b[a-z]{3,}\b")
+
+
+def _looks_like_prose(text: str) -> bool:
+    """Whether a text is a report rather than a code chain: long, or with words in lower case.
+
+    Examples
+    --------
+    >>> _looks_like_prose("AZA-ELP-ANC"), _looks_like_prose("The jet left Mesa for Anchorage.")
+    (False, True)
+    """
+    return len(text) > 2_000 or len(_PROSE_WORD.findall(text)) >= 3
+
+
 def _read_text_input(
-    text: str, source: str, resolver: Resolver | None = None, strict: bool = False
+    text: str,
+    source: str,
+    resolver: Resolver | None = None,
+    strict: bool = False,
+    explain: Explain | None = None,
 ) -> list[Route]:
     stripped = text.strip()
     if not stripped:
         raise InputError(f"{source}: is empty; expected a code chain or a report")
-    try:
-        return parse_chain(stripped, source=source)
-    except RouteSyntaxError:
-        if "\n" not in stripped and len(stripped) < 200 and not any(c.islower() for c in stripped):
-            raise
-    from flightlegs.read.report.reader import parse_report
+    if not _looks_like_prose(stripped):
+        try:
+            return parse_chain(stripped, source=source)
+        except RouteSyntaxError:
+            if "\n" not in stripped and not any(c.islower() for c in stripped):
+                raise
+    from flightlegs.read.report.reader import explain_report, parse_report
 
+    if explain is not None:
+        explain(source, explain_report(text))
     return [parse_report(text, source=source, resolver=resolver, strict=strict)]
 
 
 def read_routes(
-    *arguments: str, resolver: Resolver | None = None, strict: bool = False
+    *arguments: str,
+    resolver: Resolver | None = None,
+    strict: bool = False,
+    explain: Explain | None = None,
 ) -> list[Route]:
     """Read every route named by the arguments.
 
@@ -132,6 +162,10 @@ def read_routes(
         Refuse places that cannot be resolved (the error lists the closest
         known names) and reports with no stops, instead of keeping them with
         a warning.
+    explain
+        Called with the source and the reader's account
+        (:func:`~flightlegs.read.report.reader.explain_report`) of every
+        report read, before its route is built.
 
     Returns
     -------
@@ -153,7 +187,7 @@ def read_routes(
                 raise InputError(
                     f"<stdin>: longer than the {MAX_INPUT_BYTES:,} characters accepted"
                 )
-            routes.extend(_read_text_input(text, "<stdin>", resolver, strict))
+            routes.extend(_read_text_input(text, "<stdin>", resolver, strict, explain))
         elif isinstance(item, Path):
             suffix = item.suffix.lower()
             if suffix in _STRUCTURED:
@@ -161,7 +195,9 @@ def read_routes(
 
                 routes.extend(read_route_file(item, resolver=resolver, strict=strict))
             else:
-                routes.extend(_read_text_input(read_text(item), str(item), resolver, strict))
+                routes.extend(
+                    _read_text_input(read_text(item), str(item), resolver, strict, explain)
+                )
         else:
             routes.extend(parse_chain(item))
     return routes

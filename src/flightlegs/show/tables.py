@@ -5,7 +5,8 @@ that scripts rely on::
 
     {"routes": [{"name", "aircraft", "date", "people", "seats", "source",
                  "stops": [{"name", "kind", "country", "region", "iata", "icao",
-                            "airport", "lat", "lon", "is_return", "reason", "evidence",
+                            "airport", "lat", "lon", "is_return", "planned", "confidence",
+                            "reason", "evidence",
                             "candidates": [{"ident", "iata", "icao", "name", "lat", "lon",
                                             "longest_runway_ft"}]}],
                  "legs": [{"leg", "from", "to", "distance_km", "distance_nm",
@@ -64,6 +65,8 @@ def stop_dict(stop: Stop, max_candidates: int = 10) -> dict[str, Any]:
         "lat": pos.lat if pos else None,
         "lon": pos.lon if pos else None,
         "is_return": stop.is_return,
+        "planned": stop.planned,
+        "confidence": stop.confidence,
         "reason": stop.reason or None,
         "evidence": None
         if stop.evidence is None

@@ -65,6 +65,7 @@ from flightlegs.read.report.cues import (
     _AIRPORTS_AFTER,
     _ALTERNATIVE,
     _ARTICLE,
+    _ATTRIBUTIVE,
     _BARE_FROM,
     _BASED,
     _CANCEL_AFTER,
@@ -75,6 +76,8 @@ from flightlegs.read.report.cues import (
     _DESCRIPTOR,
     _DIVERTED,
     _EXPECTED_AFTER,
+    _FAMILY_PREP,
+    _FAMILY_STOP,
     _FLIGHT_BACK,
     _FLIGHT_WORD,
     _HABIT_AFTER,
@@ -85,6 +88,7 @@ from flightlegs.read.report.cues import (
     _NAMED_AIRPORT_AFTER,
     _NAMED_AIRPORT_BEFORE,
     _NEGATION,
+    _ON_THE_WAY_AFTER,
     _OTHER_AIRCRAFT,
     _OTHER_FLIGHTS,
     _PEOPLE_FROM,
@@ -152,6 +156,7 @@ def _classify(
     ):
         whole_reason = "about an earlier year's flights, not this flight"
     previous: _Mention | None = None
+    qualifier: _Mention | None = None
     for m in mentions:
         m.sentence = sentence.index
         m.sentences = [sentence.index]
@@ -162,6 +167,10 @@ def _classify(
             m.text = text[m.start : m.end]
         if m.demonym:
             m.reason = "a demonym (people or things of a country), not a place"
+            continue
+        areas = any(p.kind in (StopKind.COUNTRY, StopKind.REGION) for p in m.places)
+        if areas and _ATTRIBUTIVE.match(text[m.end : min(sentence.end, m.end + 40)]):
+            m.reason = "a country used as an adjective (a US air base), not a place"
             continue
         window_start = previous.end if previous is not None else sentence.start
         raw_window = text[window_start : m.start]
@@ -195,7 +204,7 @@ def _classify(
         elif _ALTERNATIVE.search(window):
             m.reason = "named as the alternative not taken"
         elif _HYPOTHETICAL.search(clause_left):
-            m.reason = "planned, expected or hypothetical, not flown"
+            m.planned = True  # read like any stop, and marked: a plan is often the only route
         elif _SURFACE.search(clause_left) or _SURFACE_AFTER.match(after):
             m.reason = "travel by road or sea, not a flight"
         elif _CANCEL_AFTER.match(after) or _HABIT_AFTER.match(after):
@@ -214,8 +223,13 @@ def _classify(
                 if inside:
                     prev.places = (*inside, *(p for p in prev.places if p not in inside))
             previous = prev  # "Bangor, Maine, and another in ..." continues from Bangor
+            qualifier = m
             continue
-        if prev is not None and _LIST_JOIN.match(raw_window) and m.chain is None:
+        join = raw_window
+        if qualifier is not None and prev is not None and qualifier.start > prev.end:
+            join = text[qualifier.end : m.start]  # "Cairo, Egypt and Amman": the list goes on
+        qualifier = None
+        if prev is not None and _LIST_JOIN.match(join) and m.chain is None:
             m.role, m.via, m.from_cue = prev.role, prev.via, prev.from_cue
             m.reason = prev.reason if prev.reason and not prev.reason.startswith("locates") else ""
             if m.role is None and not m.reason:
@@ -253,6 +267,8 @@ def _classify(
             and any(x.active or x.from_cue for x in mentions if x.start < m.start)
         ) or re.search(r"\b" + _FLIGHT_WORD + r"(?:\s+\w+)?\s+to$", cue):
             m.role = Role.STOP
+        elif _FAMILY_PREP.search(cue) and _FAMILY_STOP.search(clause_left):
+            m.role = Role.STOP  # "took off for Poland", "came into Shannon", "staged through"
         elif (
             m.stop is not None
             and m.stop.kind is StopKind.COORDINATES
@@ -265,6 +281,8 @@ def _classify(
             continue
         if m.role is Role.STOP and _FLIGHT_BACK.search(sent_lower[: m.start - sentence.start]):
             m.role = Role.RETURN  # "the flight back, which ended ... at Ketchikan"
+        if m.role is Role.STOP and _ON_THE_WAY_AFTER.match(after):
+            m.via = True  # "took off for Poland, stopping for fuel in Germany along the way"
         if m.role is None and not m.from_cue:
             m.reason = "no cue says the flight went there"
     # "from X" is a departure when the sentence also names where the flight went,

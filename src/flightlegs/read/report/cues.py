@@ -112,7 +112,8 @@ _OTHER_FLIGHTS = re.compile(
     r"|in the (?:past|last) (?:\w+ )?(?:weeks|months|years)"
     r"|(?:twice|once|three times) a (?:day|week|month|year)|every (?:day|week|month)"
     r"|each (?:week|month|time)|every time|regularly|routinely|usually|often|earlier deployments"
-    r"|spends?)\b"
+    r"|spends? (?:\w+ ){0,2}(?:winters?|summers?|seasons?|weekends?)"
+    r"|other (?:units|aircraft|planes|jets|flights|crews))\b"
 )
 # travel that is not flying: "by road", "on foot" (one list for both patterns below)
 _BY_SURFACE = r"by (?:boat|sea|road|bus|car|train|truck|ferry|land)|on foot"
@@ -128,6 +129,9 @@ _NEW_FLIGHT = re.compile(
     re.IGNORECASE,
 )
 # "stopped to refuel in Iceland on the way": a stop between the ends already told
+_ON_THE_WAY_AFTER = re.compile(
+    r"^[^.;]{0,25}?\b(?:along the way|on the way|en route)\b(?!\s+(?:to|from)\b)"
+)
 _EN_ROUTE = re.compile(r"\b(?:on the way|along the way|en route|on its way)\b(?!\s+(?:to|from)\b)")
 # "We took off from Abuja ... and refuelled in N'Djamena": a crew's own account is the route
 _FIRST_PERSON_FLIGHT = re.compile(
@@ -183,6 +187,37 @@ _HABIT_AFTER = re.compile(
     r"^[^.;]{0,40}?\b(?:(?:twice|once|three times) a (?:day|week|month|year)|every (?:day|week|"
     r"month)|next (?:week|month|year)|later this (?:week|month|year))\b"
 )
+#: A country or region used as an adjective: "another US air base", "Italian-US", "UK troops".
+_ATTRIBUTIVE = re.compile(
+    r"^(?:-[A-Z][\w]*)?\s+(?:air\s+(?:base|force|station|forces)|military|army|navy|marines?"
+    r"|troops|forces|officials?|government|authorities|embassy|consulate|citizens|nationals"
+    r"|soldiers|servicemen|personnel|agents?|police|president|prime minister|senators?"
+    r"|lawmakers|intelligence|special forces|state department|defen[cs]e|sovereignty"
+    r"|aircraft|planes?|jets?|carrier|airline|company|firm|operator|courts?|judges?|law"
+    r"|side|border|deportees|passport)\b"
+)
+#: A travel word of any family: the verb of a clause that takes the flight somewhere.
+_TRAVEL_VERB = (
+    r"(?:took off|take off|taking off|lifted off|came|comes|coming|flew|flown|flying|fly|flies"
+    r"|landed|landing|lands|land|touched down|touching down|arriv\w+|stopp\w+|stops?|refuel\w*"
+    r"|fuel(?:l)?ed|overnight\w*|night-stopp\w+|stag(?:ed|ing)|transit\w*|cleared customs"
+    r"|divert\w+|continu\w+|proceed\w+|head(?:ed|ing|s)?|bound|pick(?:ed|ing)? up|dropp?\w*"
+    r"|deliver\w*|ferr(?:y|ied|ying)|hopp\w+|routed|made (?:a|an|its|one|two) [\w -]{0,20}stops?"
+    r"|went on|pushed on|pressed on|moved on|went|reached|set (?:off|out)|departed|left)"
+)
+#: Where a travel word leads: the place after it is a stop ("took off for Poland", "came
+#: into Shannon", "was refuelled at Keflavik", "picking up troops at Robert Gray").
+_FAMILY_STOP = re.compile(
+    r"\b"
+    + _TRAVEL_VERB
+    # up to five words between, none an article unless of the flight ("the final hop")
+    + r"\b(?:\W+(?!(?:a|an|the|his|her|their|its)\b"
+    r"(?!\s+(?:final |last |first |next )?(?:hop|leg|flight|stop|trip)\b))[\w'-]+){0,5}?"
+    r"\W+(?<!according )(?<!due )(?<!next )(?<!close )(?<!thanks )"
+    r"(?<!prior )(?<!compared )(?<!similar )(?<!home )(?<!addition )(?<!as )"
+    r"(?:to|for|at|in|into|via|through|onto|on to)\s*$"
+)
+_FAMILY_PREP = re.compile(r"\b(?:to|for|at|in|into|via|through|onto)\s*$")
 _CLAUSE_BREAK = re.compile(
     r"[;:]|\bbut\b|—|–|,\s+(?:so|and so|because|while|whereas)\b|\bbecause\b"
 )

@@ -57,6 +57,9 @@ class _Mention:
     within: Place | None = None
     also: list[int] = field(default_factory=list)
     sentences: list[int] = field(default_factory=list)
+    planned: bool = False
+    confidence: float | None = None
+    why: tuple[str, ...] = ()
 
     @property
     def active(self) -> bool:

@@ -58,6 +58,15 @@ class StopMention:
         The report calls it an airport or airfield ("Prestwick ... airports").
     also
         Offsets of other mentions of the same stop merged into this one.
+    planned
+        The report gives it as a plan ("was to fly first to Cologne"), not as
+        a place the flight is said to have reached.
+    confidence
+        How sure the reading is, from 0 to 1: 1 for a stop a rule recognised,
+        the learned score for one decided by :mod:`~.scoring`.
+    why
+        What decided it: the cue the rules read, or the features that weighed
+        most in the score.
     """
 
     text: str
@@ -70,6 +79,9 @@ class StopMention:
     within: Place | None = None
     airport: bool = False
     also: tuple[int, ...] = ()
+    planned: bool = False
+    confidence: float = 1.0
+    why: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -173,15 +173,20 @@ def _geocode(mention: StopMention, source: str, resolver: Resolver | None) -> St
     from flightlegs.geocode.resolvers import OfflineResolver
 
     evidence = Evidence(mention.sentence, mention.start, mention.end, source)
-    is_return = mention.role is Role.RETURN
+    read = {
+        "is_return": mention.role is Role.RETURN,
+        "planned": mention.planned,
+        "confidence": mention.confidence,
+    }
     if mention.stop is not None:
-        return replace(mention.stop, name=mention.text, evidence=evidence, is_return=is_return)
+        return replace(mention.stop, name=mention.text, evidence=evidence, **read)  # type: ignore[arg-type]
     if resolver is not None and not isinstance(resolver, OfflineResolver):
-        return replace(resolver.resolve(mention.text, evidence=evidence), is_return=is_return)
-    return stop_for_place(
+        return replace(resolver.resolve(mention.text, evidence=evidence), **read)  # type: ignore[arg-type]
+    stop = stop_for_place(
         mention.places[0],
         mention.text,
         evidence=evidence,
         within=mention.within,
-        is_return=is_return,
+        is_return=mention.role is Role.RETURN,
     )
+    return replace(stop, planned=mention.planned, confidence=mention.confidence)

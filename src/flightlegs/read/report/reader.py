@@ -53,7 +53,13 @@ from flightlegs.read.report.layout import (
     _Sentence,
     _split_sentences,
 )
-from flightlegs.read.report.mentions import _find_mentions, _Mention, _overlaps, _read_initials
+from flightlegs.read.report.mentions import (
+    _find_mentions,
+    _Mention,
+    _overlaps,
+    _read_initials,
+    _same,
+)
 from flightlegs.read.report.model import (
     MAX_REPORT_CHARS,
     ReportReading,
@@ -69,9 +75,11 @@ from flightlegs.read.report.place import (
     _pin_airport,
     _return_first,
 )
+from flightlegs.read.report.scoring import RESCUABLE, rescue
 
 if TYPE_CHECKING:
     from flightlegs.geocode.resolvers import Resolver
+    from flightlegs.reference.gazetteer.index import Gazetteer
 
 __all__ = ["explain_report", "parse_report", "read_report"]
 
@@ -88,6 +96,60 @@ def _check_text(text: object) -> str:
             "pass the article itself, not a whole site or archive"
         )
     return text
+
+
+def _plans_only_when_no_flight(by_sentence: list[tuple[_Sentence, list[_Mention]]]) -> None:
+    """Read a planned route only where the report tells no flown one.
+
+    Reports often give only the plan ("it was to fly first to Cologne, then to
+    Gander"): then the plan is the route, each stop marked planned. When the
+    report also tells two or more stops that were flown, its plans are the
+    flight's future or what did not happen, and are set aside.
+    """
+    active = [m for _, ms in by_sentence for m in ms if m.active]
+    flown = [m for m in active if not m.planned and m.role is not Role.RETURN]
+    if len(flown) < 2:
+        return
+    for m in active:
+        if m.planned:
+            m.role = None
+            m.reason = "planned, expected or hypothetical, not flown"
+
+
+def _merge_repeats(stops: list[_Mention], gaz: Gazetteer) -> list[_Mention]:
+    """One stop for a place told twice in a row, unless the flight came back to it again.
+
+    "Chartered to carry the soldiers home to Ft. Campbell" and "before making
+    its last stop at Ft. Campbell" are one stop.
+    """
+    merged: list[_Mention] = []
+    for m in stops:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and not m.again
+            and m.chain is None
+            and _same(last, m, gaz, nested=False)
+        ):
+            last.also.append(m.start)
+            last.planned = last.planned and m.planned
+            if m.role is Role.RETURN and len(merged) > 1:
+                last.role = Role.RETURN
+            continue
+        merged.append(m)
+    return merged
+
+
+def _why(m: _Mention) -> str:
+    """What made a mention a stop, in words a reader can check."""
+    if m.why:
+        return "scored " + f"{m.confidence or 0:.2f}" + " on " + ", ".join(m.why)
+    if m.chain is not None:
+        return "part of a code chain"
+    if not m.cue:
+        return "a stop by the rules"
+    words = m.cue.split()
+    return "after '" + ("… " if len(words) > 6 else "") + " ".join(words[-6:]) + "'"
 
 
 def explain_report(text: str) -> ReportReading:
@@ -168,18 +230,20 @@ def explain_report(text: str) -> ReportReading:
             sentence.start <= a < sentence.end for a, _, d in aircraft if d == aircraft[0][2]
         ):
             for m in ms:
-                if m.active and m.start > others[0]:
+                if m.start > others[0] and (m.active or m.reason in RESCUABLE):
                     m.role, m.reason = None, "where another aircraft went"
         if other_flight:
             for m in ms:
                 if not m.reason:
                     m.reason = "about another flight in the same report"
         by_sentence.append((sentence, ms))
+    rescue(text, by_sentence)
+    _plans_only_when_no_flight(by_sentence)
     for _, ms in by_sentence:
         for m in ms:
             if m.active:
                 _pin_airport(m, gaz)
-    stops = _order(by_sentence, text, gaz)
+    stops = _merge_repeats(_order(by_sentence, text, gaz), gaz)
     _fit_to_route(stops)
     kept = {id(m) for m in stops}
     for _, ms in by_sentence:
@@ -234,6 +298,9 @@ def explain_report(text: str) -> ReportReading:
                 within=m.within,
                 airport=m.airport,
                 also=tuple(m.also),
+                planned=m.planned,
+                confidence=1.0 if m.confidence is None else round(m.confidence, 3),
+                why=_why(m),
             )
             for m in stops
         ),
@@ -272,7 +339,8 @@ def parse_report(
     Raises
     ------
     InputError
-        The text is not a string, is too long, or (``strict``) has no stops.
+        The text is not a string, is too long, or says of no place that the
+        flight went there (the message points at ``--explain``).
     UnknownPlaceError
         (``strict``) a stop cannot be placed.
 
@@ -310,8 +378,13 @@ def parse_report(
                 raise UnknownPlaceError(mention.text, gaz.suggest(mention.text))
             warnings.append(f"could not place {mention.text!r}")
         stops.append(stop)
-    if strict and not stops:
-        raise InputError(f"{source}: no stops found: no sentence says where the flight went")
+    if not stops:
+        named = len(reading.set_aside)
+        raise InputError(
+            f"{source}: no route found: {named} place{'s' if named != 1 else ''} named, "
+            "none said to be where the flight went; run with --explain to see why each "
+            "was set aside, or write the route as a code chain or route file"
+        )
     named = source not in ("<text>", "<stdin>", "")
     name = Path(source).stem if named and "://" not in source else " > ".join(s.name for s in stops)
     return Route(

@@ -1,0 +1,184 @@
+#!/usr/bin/env python3
+"""Learn the weights of the report reader's scoring stage; write data/reader_weights.json.
+
+Usage (from the project's root):
+    python scripts/train_reader.py            # train, write the weights, print the fit
+    python scripts/train_reader.py --check    # train and compare with the committed weights
+
+Training data: every report of ``tests/reports/`` (written for the reader, with expected
+stops in YAML) and the ``tune`` half of ``tests/reports-dev/split.json`` (real reports). The
+``held_out`` half is never read here. For each report, the reader runs with scoring switched
+off, and every mention the rules set aside only for want of a cue (or as a plan) becomes one
+row: its features (``flightlegs.read.report.scoring.features``) and a label, 1 when its place
+matches one of the report's expected stops (same IATA code; else same country and region and a
+name word in common; a country or region matches any stop in it), else 0.
+
+The model is an L2-regularised logistic regression fitted by Newton's method in numpy: small,
+deterministic, and each weight is one readable feature.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pathlib
+import re
+import sys
+from typing import Any
+
+import numpy as np
+import yaml
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+OUT = ROOT / "data" / "reader_weights.json"
+MIN_COUNT = 2  # a feature seen fewer times says nothing general
+L2 = 1.0
+_STOP = {"airport", "international", "air", "base", "force", "the", "city", "field", "joint"}
+
+
+def _words(s: str | None) -> set[str]:
+    return set(re.findall(r"[a-z]{3,}", (s or "").lower())) - _STOP
+
+
+def _matches(exp: dict[str, Any], got: dict[str, Any]) -> bool:
+    if exp.get("iata") and got.get("iata"):
+        return str(exp["iata"]).upper() == str(got["iata"]).upper()
+    if exp.get("country") and got.get("country") and exp["country"] != got["country"]:
+        return False
+    if exp.get("kind") == "country":
+        return True
+    if exp.get("region") and got.get("region") and exp["region"] != got["region"]:
+        return False
+    if exp.get("kind") == "region":
+        return True
+    return bool(_words(exp.get("name")) & (_words(got.get("name")) | _words(got.get("city"))))
+
+
+def _cases() -> list[tuple[str, str, list[dict[str, Any]]]]:
+    cases = []
+    for spec_path in sorted((ROOT / "tests" / "reports").glob("*.yaml")):
+        text_path = spec_path.with_suffix(".txt")
+        if not text_path.exists():  # the seed report lives outside the repository
+            continue
+        spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
+        stops = [
+            {
+                "name": s.get("place"),
+                "kind": s.get("kind"),
+                "country": s.get("country"),
+                "region": s.get("region"),
+                "iata": s.get("airport") if len(str(s.get("airport") or "")) == 3 else None,
+            }
+            for s in spec.get("stops", [])
+        ]
+        cases.append((spec_path.name, text_path.read_text(encoding="utf-8"), stops))
+    dev = ROOT / "tests" / "reports-dev"
+    for name in json.loads((dev / "split.json").read_text(encoding="utf-8"))["tune"]:
+        case = json.loads((dev / name).read_text(encoding="utf-8"))
+        cases.append((name, case["text"], case["expected_stops"]))
+    return cases
+
+
+def _got(m: Any) -> dict[str, Any]:
+    if m.stop is not None and m.stop.candidates:
+        a = m.stop.candidates[0]
+        return {"iata": a.iata, "name": a.name, "city": a.city, "country": a.country,
+                "region": a.region}  # fmt: skip
+    if not m.places:
+        return {"name": m.text}
+    p = m.places[0]
+    a = p.airport
+    return {
+        "iata": a.iata if a is not None else None,
+        "name": p.name,
+        "city": a.city if a is not None else None,
+        "country": p.country,
+        "region": p.region,
+    }
+
+
+def rows() -> tuple[list[dict[str, float]], list[int]]:
+    """Features and labels of every rescuable mention in the training reports."""
+    from flightlegs.read.report import reader, scoring
+
+    captured: list[tuple[Any, dict[str, float]]] = []
+
+    def capture(text: str, by_sentence: Any, weights: Any = None) -> None:
+        captured.extend(scoring.training_rows(text, by_sentence))
+
+    feats: list[dict[str, float]] = []
+    labels: list[int] = []
+    original = reader.rescue
+    reader.rescue = capture  # type: ignore[assignment]
+    try:
+        for _, text, expected in _cases():
+            captured.clear()
+            reader.explain_report(text)
+            for m, f in captured:
+                feats.append(f)
+                labels.append(int(any(_matches(e, _got(m)) for e in expected)))
+    finally:
+        reader.rescue = original  # type: ignore[assignment]
+    return feats, labels
+
+
+def fit(feats: list[dict[str, float]], labels: list[int]) -> dict[str, float]:
+    """L2-regularised logistic regression by Newton's method; one weight per kept feature."""
+    counts: dict[str, int] = {}
+    for f in feats:
+        for k in f:
+            counts[k] = counts.get(k, 0) + 1
+    names = sorted(k for k, c in counts.items() if c >= MIN_COUNT or k == "bias")
+    index = {k: i for i, k in enumerate(names)}
+    x = np.zeros((len(feats), len(names)))
+    for r, f in enumerate(feats):
+        for k, v in f.items():
+            if k in index:
+                x[r, index[k]] = v
+    y = np.asarray(labels, dtype=float)
+    w = np.zeros(len(names))
+    penalty = np.full(len(names), L2)
+    penalty[index["bias"]] = 0.0
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-(x @ w)))
+        grad = x.T @ (p - y) + penalty * w
+        hess = (x * (p * (1 - p))[:, None]).T @ x + np.diag(penalty + 1e-9)
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return {k: round(float(w[i]), 4) for k, i in index.items() if abs(w[i]) >= 1e-4}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--check", action="store_true", help="fail if the committed weights differ")
+    args = ap.parse_args()
+    feats, labels = rows()
+    weights = fit(feats, labels)
+    z = [sum(weights.get(k, 0.0) * v for k, v in f.items()) for f in feats]
+    right = sum((zi > 0) == bool(label) for zi, label in zip(z, labels, strict=True))
+    doc = {
+        "about": "Weights of flightlegs.read.report.scoring, learned by scripts/train_reader.py "
+        "from tests/reports/ and the tune half of tests/reports-dev/split.json.",
+        "rows": len(labels),
+        "positives": sum(labels),
+        "training_accuracy": round(right / len(labels), 4) if labels else None,
+        "l2": L2,
+        "min_count": MIN_COUNT,
+        "weights": dict(sorted(weights.items(), key=lambda kv: (-abs(kv[1]), kv[0]))),
+    }
+    text = json.dumps(doc, indent=1, ensure_ascii=False) + "\n"
+    print(f"{len(labels)} rows, {sum(labels)} stops, {len(weights)} weights, "
+          f"training accuracy {doc['training_accuracy']}", file=sys.stderr)  # fmt: skip
+    if args.check:
+        same = OUT.exists() and OUT.read_text(encoding="utf-8") == text
+        print("weights are current" if same else "weights differ: rerun the script",
+              file=sys.stderr)  # fmt: skip
+        return 0 if same else 1
+    OUT.write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,234 @@
+"""Scoring: a second look, with learned weights, at places no rule decided.
+
+The rules of :mod:`~.classify` set a place aside for a stated reason (a
+demonym, a negation, a quotation, a locator, travel by road ...) or, when no
+phrase they know governs it, because "no cue says the flight went there".
+Real prose governs its stops with words no phrase list holds ("staged
+through", "came into", "picking up troops at", "took off for"), so a place
+set aside only for the want of a cue, or because the clause gives a plan
+rather than a flight, is scored here instead.
+
+Each such mention is described by readable features: the word families
+(:data:`FAMILIES`: flying, landing, leaving, refuelling, carrying, road and
+rail, residence ...) before and after it in its clause, the word just before
+it, the kind of place, whether the sentence speaks of an aircraft, whether the
+place is named again elsewhere. A logistic model adds up one weight per
+feature; the weights are learned by ``scripts/train_reader.py`` from the
+labelled reports in ``tests/reports/`` and the tuning half of
+``tests/reports-dev/``, and kept with their provenance in
+``data/reader_weights.json``. A mention scoring above one half becomes a stop
+(``planned`` when its clause gives a plan), and its verdict names the three
+features that weighed most, so every decision can be read and argued with.
+
+Examples
+--------
+>>> from flightlegs.read.report.scoring import families
+>>> sorted(families("it staged through and later refuelled at"))
+['fuel', 'place_at', 'stage']
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Final
+
+from flightlegs.core.files import data_path
+from flightlegs.core.route import StopKind
+from flightlegs.read.report.cues import _CLAUSE_BREAK, _FLIGHT_WORD, _HYPOTHETICAL
+from flightlegs.read.report.model import Role
+
+if TYPE_CHECKING:
+    from flightlegs.read.report.layout import _Sentence
+    from flightlegs.read.report.mentions import _Mention
+
+__all__ = ["FAMILIES", "RESCUABLE", "families", "features", "load_weights", "score"]
+
+#: Word families by stem: what a clause says happened at, to or from a place.
+FAMILIES: Final[dict[str, str]] = {
+    "fly": r"fl(?:y|ew|own|ying|ies|ight|ights)|airlift\w*|ferr(?:y|ied|ying)",
+    "land": r"land(?:ed|ing|s)?|touch(?:ed|es|ing)? down|came (?:in)?to|come (?:in)?to|put down",
+    "leave": r"depart\w*|left|leav\w*|took off|take[sn]? off|taking off|lift\w* off|set off"
+    r"|set out|launch\w*|started|began|out of",
+    "arrive": r"arriv\w*|reach\w*|got to|made it to|end(?:ed|ing|s)? (?:at|in)|terminat\w*",
+    "stop": r"stop\w*|stopover|call(?:ed|ing)? at|visit\w*|layover|overnight\w*|night\w* (?:at|in)"
+    r"|spent|stay\w*|waited|pause\w*",
+    "fuel": r"refuel\w*|fuel\w*|tank(?:ed|ing)",
+    "stage": r"stag(?:ed|ing)|transit\w*|via|through|by way of|routed|route|cleared customs"
+    r"|technical|tech stop",
+    "onward": r"continu\w*|onward\w*|on to|onto|then|next|proceed\w*|went on|moved on|push\w* on"
+    r"|hop\w*|leg|before",
+    "head": r"head\w*|bound|toward\w*|for|destin\w*|direct\w*",
+    "return": r"return\w*|back|home|homeward",
+    "carry": r"carr(?:y|ied|ying)|pick\w* up|picked|drop\w*|deliver\w*|took|brought|collect\w*"
+    r"|deport\w*|evacuat\w*|board\w*|embark\w*|load\w*|unload\w*",
+    "divert": r"divert\w*|emergency|forced|diversion",
+    "surface": r"driv\w*|drove|road|train|rail|bus|car|boat|ship|sail\w*|motorcade|convoy|walk\w*"
+    r"|ferry boat|by sea|by land|on foot",
+    "resident": r"born|lives?|lived|resident|native|hometown|home town|grew up|based|headquarter\w*"
+    r"|capital|officials?|government|ministry|embassy|authorit\w*|president|minister|court",
+    "origin": r"from",
+    "place_at": r"at|in|into|over|near|outside",
+}
+_FAMILY_PATTERNS: Final = {
+    name: re.compile(rf"\b(?:{pattern})\b") for name, pattern in FAMILIES.items()
+}
+_FLIGHT: Final = re.compile(rf"\b{_FLIGHT_WORD}\b|\b(?:aircraft|pilot|crew|runway|airport)\b")
+_WORD: Final = re.compile(r"[a-z][a-z'-]*")
+#: Verdicts of the rules that only say no rule decided; scoring may overturn them.
+RESCUABLE: Final = frozenset(
+    {"no cue says the flight went there", "planned, expected or hypothetical, not flown"}
+)
+_BEFORE_CHARS: Final = 90
+_AFTER_CHARS: Final = 60
+
+
+def families(text: str) -> set[str]:
+    """The word families named in ``text`` (lower case)."""
+    return {name for name, pattern in _FAMILY_PATTERNS.items() if pattern.search(text)}
+
+
+def _clause_bounds(text: str, sentence: _Sentence, start: int, end: int) -> tuple[int, int]:
+    left = sentence.start
+    for br in _CLAUSE_BREAK.finditer(text, sentence.start, start):
+        left = br.end()
+    right = _CLAUSE_BREAK.search(text, end, sentence.end)
+    return left, right.start() if right else sentence.end
+
+
+def features(
+    text: str, sentence: _Sentence, m: _Mention, repeats: int, first: bool
+) -> dict[str, float]:
+    """The readable features of one mention, each with its value (1 for a present feature)."""
+    left, right = _clause_bounds(text, sentence, m.start, m.end)
+    before = text[max(left, m.start - _BEFORE_CHARS) : m.start].lower()
+    after = text[m.end : min(right, m.end + _AFTER_CHARS)].lower()
+    near = text[max(left, m.start - 25) : m.start].lower()
+    out: dict[str, float] = {"bias": 1.0}
+    for fam in families(before):
+        out[f"before:{fam}"] = 1.0
+    for fam in families(near):
+        out[f"near:{fam}"] = 1.0
+    for fam in families(after):
+        out[f"after:{fam}"] = 1.0
+    words = _WORD.findall(near)
+    words = [w for w in words if w not in ("the", "a", "an", "its", "their", "his", "her")]
+    if words:
+        out[f"word:{words[-1]}"] = 1.0
+    kind = m.stop.kind if m.stop is not None else (m.places[0].kind if m.places else None)
+    if m.airport or kind is StopKind.AIRPORT:
+        out["kind:airport"] = 1.0
+    elif kind is not None:
+        out[f"kind:{kind.value}"] = 1.0
+    if _FLIGHT.search(sentence.text.lower()):
+        out["sentence:flight"] = 1.0
+    if _HYPOTHETICAL.search(text[left : m.start].lower()):
+        out["clause:plan"] = 1.0
+    if re.match(r"\s*\([A-Z0-9]{3,4}\)", text[m.end : m.end + 8]):
+        out["code:in-parentheses"] = 1.0
+    if re.match(r"[’']s\b", text[m.end : m.end + 3]):
+        out["possessive"] = 1.0
+    if first:
+        out["named:first"] = 1.0
+    out[f"rule:{m.reason or 'a stop'}"] = 1.0
+    return out
+
+
+@functools.cache
+def load_weights() -> Mapping[str, float]:
+    """The learned weights of ``data/reader_weights.json`` (empty when there is none)."""
+    try:
+        raw = json.loads(data_path("reader_weights.json").read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    return {str(k): float(v) for k, v in raw["weights"].items()}
+
+
+def score(feats: Mapping[str, float], weights: Mapping[str, float]) -> tuple[float, list[str]]:
+    """The probability that a mention is a stop, and the features that weighed most.
+
+    Examples
+    --------
+    >>> p, why = score({"bias": 1.0, "near:land": 1.0}, {"bias": -1.0, "near:land": 3.0})
+    >>> round(p, 3), why
+    (0.881, ['near:land'])
+    """
+    z = sum(weights.get(k, 0.0) * v for k, v in feats.items())
+    top = sorted(
+        (k for k in feats if k != "bias" and weights.get(k, 0.0) != 0.0),
+        key=lambda k: -abs(weights.get(k, 0.0)),
+    )
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))), top[:3]
+
+
+def _role(m: _Mention, feats: Mapping[str, float]) -> Role:
+    if "near:return" in feats:
+        return Role.RETURN
+    if "near:leave" in feats or "near:origin" in feats:
+        return Role.DEPARTURE
+    return Role.STOP
+
+
+def rescue(
+    text: str,
+    by_sentence: Sequence[tuple[_Sentence, Sequence[_Mention]]],
+    weights: Mapping[str, float] | None = None,
+) -> None:
+    """Score every mention the rules set aside only for want of a cue; keep those likely stops."""
+    weights = load_weights() if weights is None else weights
+    if not weights:
+        return
+    counts: dict[str, int] = {}
+    for _, ms in by_sentence:
+        for m in ms:
+            counts[_key(m)] = counts.get(_key(m), 0) + 1
+    seen: set[str] = set()
+    for sentence, ms in by_sentence:
+        for m in ms:
+            key = _key(m)
+            first = key not in seen
+            seen.add(key)
+            if m.reason not in RESCUABLE:
+                continue
+            feats = features(text, sentence, m, counts[key], first)
+            p, why = score(feats, weights)
+            m.confidence = p
+            if p < 0.65:
+                continue
+            m.planned = m.reason.startswith("planned") or "clause:plan" in feats
+            m.role = _role(m, feats)
+            m.reason = ""
+            m.why = tuple(why)
+
+
+def _key(m: _Mention) -> str:
+    place = m.places[0] if m.places else None
+    return place.name if place is not None else m.text
+
+
+def training_rows(
+    text: str, by_sentence: Iterable[tuple[_Sentence, Sequence[_Mention]]]
+) -> list[tuple[_Mention, dict[str, float]]]:
+    """Every mention with its features, for ``scripts/train_reader.py``.
+
+    The mentions the rules decided teach the model what the word families
+    around a stop look like; only the rescuable ones are ever scored.
+    """
+    rows = list(by_sentence)
+    counts: dict[str, int] = {}
+    for _, ms in rows:
+        for m in ms:
+            counts[_key(m)] = counts.get(_key(m), 0) + 1
+    seen: set[str] = set()
+    out = []
+    for sentence, ms in rows:
+        for m in ms:
+            key = _key(m)
+            first = key not in seen
+            seen.add(key)
+            if not m.demonym:
+                out.append((m, features(text, sentence, m, counts[key], first)))
+    return out
