@@ -172,7 +172,9 @@ def main() -> int:
     print(f"{len(labels)} rows, {sum(labels)} stops, {len(weights)} weights, "
           f"training accuracy {doc['training_accuracy']}", file=sys.stderr)  # fmt: skip
     if args.check:
-        same = OUT.exists() and OUT.read_text(encoding="utf-8") == text
+        # the same weights to 1e-3: other BLAS builds round the last digit differently
+        old = json.loads(OUT.read_text(encoding="utf-8"))["weights"] if OUT.exists() else {}
+        same = set(old) == set(weights) and all(abs(old[k] - weights[k]) < 1e-3 for k in old)
         print("weights are current" if same else "weights differ: rerun the script",
               file=sys.stderr)  # fmt: skip
         return 0 if same else 1
