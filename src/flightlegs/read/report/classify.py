@@ -102,7 +102,7 @@ from flightlegs.read.report.cues import (
     _TOUCHDOWN,
     _VETO,
 )
-from flightlegs.read.report.layout import _Sentence
+from flightlegs.read.report.layout import _is_heading, _Sentence
 from flightlegs.read.report.mentions import _contains, _Mention, _overlaps
 from flightlegs.read.report.model import _WINDOW, Role
 
@@ -229,6 +229,17 @@ def _classify(
         if qualifier is not None and prev is not None and qualifier.start > prev.end:
             join = text[qualifier.end : m.start]  # "Cairo, Egypt and Amman": the list goes on
         qualifier = None
+        if (
+            prev is not None
+            and prev.role is None
+            and m.chain is None
+            and raw_window.strip() in ("to", "→", "->")
+            and _is_heading(sentence.text)
+        ):
+            # a heading "Calcutta to Insein": a leg, from the first to the second
+            prev.role, prev.reason, prev.cue = Role.DEPARTURE, "", "a heading"
+            m.role, m.cue = Role.STOP, "a heading"
+            continue
         if prev is not None and _LIST_JOIN.match(join) and m.chain is None:
             m.role, m.via, m.from_cue = prev.role, prev.via, prev.from_cue
             m.reason = prev.reason if prev.reason and not prev.reason.startswith("locates") else ""

@@ -139,6 +139,19 @@ _DATELINE = re.compile(
 )
 
 
+#: A heading that gives a route: a code chain, or "Calcutta to Insein".
+_ROUTE_HEADING = re.compile(
+    r"(?<![\w-])[A-Z][A-Z0-9]{2,3}(?:-[A-Z][A-Z0-9]{2,3})+(?![\w-])"
+    r"|\b[A-Z][\w'’.]+(?:[ ,]+[A-Z][\w'’.]+){0,3}\s+(?:to|→|->)\s+[A-Z][\w'’.]+"
+)
+
+
+def _is_heading(sentence_text: str) -> bool:
+    """A short line that does not end like a sentence: a heading, not prose."""
+    text = sentence_text.strip()
+    return len(text) < 120 and not re.search(r"[.!?][\"”’')\]]*$", text)
+
+
 def _is_prose(line: str) -> bool:
     """A line reads as prose: ends like a sentence and is not a headline or list item."""
     text = line.strip()
@@ -173,8 +186,11 @@ def _prose_lines(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]
             continue
         if not furniture and _is_prose(line):
             prose.append((start, end))
-        elif not prose and len(header) < 3:
+            continue
+        if not prose and len(header) < 3:
             header.append((start, end))
+        if not furniture and _ROUTE_HEADING.search(line) and not line.lstrip().startswith("["):
+            prose.append((start, end))  # "Leg 3: Bangor to Keflavik", "YYJ-YVR-ANC (AC8150)"
     if not prose:  # a bare line of text ("flew from Boise to Anchorage") is still prose
         prose = [
             s
