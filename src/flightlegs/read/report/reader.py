@@ -31,6 +31,7 @@ Examples
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -114,6 +115,30 @@ def _plans_only_when_no_flight(by_sentence: list[tuple[_Sentence, list[_Mention]
         if m.planned:
             m.role = None
             m.reason = "planned, expected or hypothetical, not flown"
+
+
+def _newest_first(stops: list[_Mention], text: str) -> list[_Mention]:
+    """A log told newest first (a blog's dated posts) is put back in flight order.
+
+    Each stop takes the date of the section it is told in (the last full date
+    before it). When those dates only ever go back in time, and do so at least
+    once, the sections are read oldest first; within a section the order stays.
+    """
+    dated = [d for d in _dates(text, 0, len(text)) if d.year is not None]
+    if len(stops) < 2 or len(dated) < 2:
+        return stops
+    keys: list[tuple[int, int, int]] = []
+    for m in stops:
+        before = [d for d in dated if d.start < m.start]
+        if not before:
+            return stops
+        d = before[-1]
+        keys.append((d.year or 0, d.month, d.day))
+    descending = all(a >= b for a, b in itertools.pairwise(keys))
+    if not descending or keys[0] == keys[-1]:
+        return stops
+    order = sorted(range(len(stops)), key=lambda i: (keys[i], i))
+    return [stops[i] for i in order]
 
 
 def _merge_repeats(stops: list[_Mention], gaz: Gazetteer) -> list[_Mention]:
@@ -243,7 +268,7 @@ def explain_report(text: str) -> ReportReading:
         for m in ms:
             if m.active:
                 _pin_airport(m, gaz)
-    stops = _merge_repeats(_order(by_sentence, text, gaz), gaz)
+    stops = _merge_repeats(_newest_first(_order(by_sentence, text, gaz), text), gaz)
     _fit_to_route(stops)
     kept = {id(m) for m in stops}
     for _, ms in by_sentence:
