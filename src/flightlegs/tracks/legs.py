@@ -69,6 +69,8 @@ _KT: Final = 1852.0 / 3600.0
 GROUND_SPEED_KT: Final = 35.0
 #: Within this height of the airfield's elevation may be on the ground (baro error included).
 GROUND_HEIGHT_FT: Final = 600.0
+#: Faster than this, by the positions, a flagged row is in the air.
+ROLL_SPEED_KT: Final = 180.0
 #: Rows farther apart in time than this leave a coverage gap.
 GAP_S: Final = 120.0
 #: Half-width of the window the implied speed is measured over.
@@ -78,6 +80,9 @@ MIN_AIRBORNE_S: Final = 90.0
 #: A leg must climb at least this high above the field, or be this fast, to be a flight.
 MIN_LEG_HEIGHT_FT: Final = 400.0
 MIN_LEG_SPEED_KT: Final = 60.0
+#: The altitude trend at an airborne end is read over this long, and counts past this change.
+TREND_S: Final = 120.0
+TREND_FT: Final = 150.0
 #: A low pass: below this height near an airport, still fast.
 LOW_PASS_HEIGHT_FT: Final = 500.0
 #: How long a gap must be to hide a stop, by how high the aircraft was on both sides.
@@ -185,9 +190,17 @@ def _ground_state(
     unknown_speed = np.isnan(speed)
     low = np.where(alt_known, height_ft < GROUND_HEIGHT_FT, p.onground == 1)
     flagged = p.onground == 1
-    ground = (slow & (low | flagged)) | (unknown_speed & low & (flagged | alt_known))
+    stopped = (slow & (low | flagged)) | (unknown_speed & low & (flagged | alt_known))
     # a flag with a sensible altitude far above the field is wrong
-    ground &= ~(alt_known & (height_ft > 3 * GROUND_HEIGHT_FT) & ~slow)
+    stopped &= ~(alt_known & (height_ft > 3 * GROUND_HEIGHT_FT) & ~slow)
+    # the take-off and landing rolls: flagged, low, at runway speeds
+    rolling = flagged & (low | ~alt_known) & ~(speed > ROLL_SPEED_KT)
+    ground = stopped | rolling
+    # a run on the ground that never slows down is a touch-and-go, not a stop,
+    # unless the data begins or ends in it
+    for a, b in _runs(ground):
+        if a > 0 and b < len(ground) and not stopped[a:b].any():
+            ground[a:b] = False
     t = p.time_s
     # smooth: short, low airborne blips inside one segment are ground
     for a, b in _runs(~ground):
@@ -283,10 +296,16 @@ def _rebuild(p: TrackPoints, info: AircraftInfo) -> tuple[list[ObservedLeg], lis
         cuts = [i + 1 for i in hidden if a <= i < b - 1]
         bounds = [a, *cuts, b]
         runs += [(x, y) for x, y in zip(bounds[:-1], bounds[1:], strict=True) if y > x]
+    gap_rows = {int(i) for i in gap_after}
     runs = [
         (a, b)
         for a, b in runs
-        if _is_flight(t[a:b], height[a:b], speed[a:b], p.groundspeed_kt[a:b])
+        if _is_flight(
+            t[a:b],
+            height[a:b],
+            speed[a:b],
+            at_edge=a == 0 or b == n or (a - 1) in gap_rows or (b - 1) in gap_rows,
+        )
     ]
 
     legs: list[ObservedLeg] = []
@@ -316,13 +335,23 @@ def _rebuild(p: TrackPoints, info: AircraftInfo) -> tuple[list[ObservedLeg], lis
     return legs, events
 
 
-def _is_flight(t: FloatArray, h: FloatArray, speed: FloatArray, gs: FloatArray) -> bool:
-    if len(t) < 2 or t[-1] - t[0] < 60.0:
+def _is_flight(
+    t: FloatArray, h: FloatArray, speed: FloatArray, at_edge: bool
+) -> bool:
+    """Whether an airborne run is a flight, not noise on the ground.
+
+    ``at_edge``: the run begins or ends where the data does (or at a gap), so a
+    short run may be an approach or climb-out cut off by coverage.
+    """
+    if len(t) < 2 or t[-1] - t[0] < 10.0:
         return False
-    high = np.nanmax(h) if (~np.isnan(h)).any() else -math.inf
+    # three rows high enough: one spike does not make a flight
+    if int((np.nan_to_num(h, nan=-math.inf) >= MIN_LEG_HEIGHT_FT).sum()) >= 3:
+        return True
     quick = np.nan_to_num(speed, nan=0.0) > MIN_LEG_SPEED_KT
-    sustained = quick.sum() >= 3 and (t[quick][-1] - t[quick][0] >= 60.0 if quick.any() else False)
-    return bool(high >= MIN_LEG_HEIGHT_FT or (np.isnan(h).all() and sustained))
+    if quick.sum() >= 3 and t[quick][-1] - t[quick][0] >= 60.0:
+        return True
+    return at_edge and int((np.nan_to_num(speed, nan=0.0) > 80.0).sum()) >= 3
 
 
 def _split_ground(t: FloatArray, a: int, b: int) -> int:
@@ -355,7 +384,7 @@ def _start_end(
         end = LegEnd(airport, True, conf, _pos(p, g), dist, float(p.altitude_ft[g]))
         return end, float(t[a]), min(first, g)
     # first seen airborne: at the start of the data, or after a gap
-    end = _airborne_end(p, a, usable)
+    end = _airborne_end(p, a, usable, climbing=True)
     return end, None, a
 
 
@@ -379,11 +408,25 @@ def _finish_end(
         airport, dist, conf = name_ground(p.lat_deg[b], p.lon_deg[b], usable)
         end = LegEnd(airport, True, conf, _pos(p, b), dist, float(p.altitude_ft[b]))
         return end, float(t[b]), last
-    end = _airborne_end(p, b - 1, usable)
+    end = _airborne_end(p, b - 1, usable, climbing=False)
     return end, None, b - 1
 
 
-def _airborne_end(p: TrackPoints, i: int, usable: Usable) -> LegEnd | None:
+def _airborne_end(p: TrackPoints, i: int, usable: Usable, climbing: bool) -> LegEnd | None:
+    """The airport an end seen airborne is inferred to, when the geometry is plain.
+
+    A first row must not be descending and a last row not climbing: an
+    aircraft seen last climbing away from a field is not landing there.
+    """
+    t, alt = p.time_s, p.altitude_ft
+    window = (t >= t[i]) & (t <= t[i] + TREND_S) if climbing else (t <= t[i]) & (t >= t[i] - TREND_S)
+    near = alt[window]
+    near = near[~np.isnan(near)]
+    if near.size >= 2:
+        change = (near[-1] - near[0]) if climbing else (near[0] - near[-1])
+        # climbing: altitude rises after the first row; descending: it fell before the last
+        if change < -TREND_FT:
+            return None
     airport, dist, conf = name_single(
         float(p.lat_deg[i]), float(p.lon_deg[i]), float(p.altitude_ft[i]), usable
     )
