@@ -71,6 +71,9 @@ GROUND_SPEED_KT: Final = 35.0
 GROUND_HEIGHT_FT: Final = 600.0
 #: Faster than this, by the positions, a flagged row is in the air.
 ROLL_SPEED_KT: Final = 180.0
+#: Slower than this for this long, by the positions, is standing on the ground.
+STILL_SPEED_KT: Final = 20.0
+STILL_S: Final = 120.0
 #: Rows farther apart in time than this leave a coverage gap.
 GAP_S: Final = 120.0
 #: Half-width of the window the implied speed is measured over.
@@ -183,6 +186,7 @@ def _runs(flag: BoolArray) -> list[tuple[int, int]]:
 def _ground_state(
     p: TrackPoints, height_ft: FloatArray, speed_kt: FloatArray, segment: npt.NDArray[np.intp]
 ) -> BoolArray:
+    t = p.time_s
     alt_known = ~np.isnan(height_ft)
     speed = np.where(np.isnan(speed_kt), p.groundspeed_kt, speed_kt)
     slow = speed < GROUND_SPEED_KT
@@ -195,13 +199,20 @@ def _ground_state(
     stopped &= ~(alt_known & (height_ft > 3 * GROUND_HEIGHT_FT) & ~slow)
     # the take-off and landing rolls: flagged, low, at runway speeds
     rolling = flagged & (low | ~alt_known) & ~(speed > ROLL_SPEED_KT)
+    # standing still for minutes is on the ground whatever the altitude says: no
+    # aircraft flies at walking pace, and stuck altitudes (FL260 on the apron) occur
+    still = (np.nan_to_num(speed_kt, nan=math.inf) < STILL_SPEED_KT) & ~(
+        p.groundspeed_kt >= GROUND_SPEED_KT
+    )
+    for a, b in _runs(still):
+        if t[b - 1] - t[a] >= STILL_S:
+            stopped[a:b] = True
     ground = stopped | rolling
     # a run on the ground that never slows down is a touch-and-go, not a stop,
     # unless the data begins or ends in it
     for a, b in _runs(ground):
         if a > 0 and b < len(ground) and not stopped[a:b].any():
             ground[a:b] = False
-    t = p.time_s
     # smooth: short, low airborne blips inside one segment are ground
     for a, b in _runs(~ground):
         if a == 0 or b == len(ground):
@@ -239,8 +250,30 @@ def _gap_hides_stop(
     highest = float(np.nanmax(h)) if not np.isnan(h).all() else math.inf
     for ceiling, min_s in _GAP_STOP_RULES:
         if highest < ceiling:
-            return bool(dt >= min_s)
+            if dt < min_s:
+                return False
+            if math.isinf(ceiling):
+                return True
+            # a landing is flown down into and a take-off climbs out: a low-level
+            # flight that drops out of coverage does neither
+            return _trend_ft(p, i, before=True) <= -TREND_FT and _trend_ft(
+                p, i + 1, before=False
+            ) >= TREND_FT
     return False
+
+
+def _trend_ft(p: TrackPoints, i: int, before: bool) -> float:
+    """Altitude change over :data:`TREND_S` up to row ``i`` (``before``) or from it."""
+    t, alt = p.time_s, p.altitude_ft
+    if before:
+        window = (t <= t[i]) & (t >= t[i] - TREND_S)
+    else:
+        window = (t >= t[i]) & (t <= t[i] + TREND_S)
+    near = alt[window]
+    near = near[~np.isnan(near)]
+    if near.size < 2:
+        return 0.0
+    return float(near[-1] - near[0])
 
 
 def _rebuild(p: TrackPoints, info: AircraftInfo) -> tuple[list[ObservedLeg], list[TrackEvent]]:
@@ -418,15 +451,10 @@ def _airborne_end(p: TrackPoints, i: int, usable: Usable, climbing: bool) -> Leg
     A first row must not be descending and a last row not climbing: an
     aircraft seen last climbing away from a field is not landing there.
     """
-    t, alt = p.time_s, p.altitude_ft
-    window = (t >= t[i]) & (t <= t[i] + TREND_S) if climbing else (t <= t[i]) & (t >= t[i] - TREND_S)
-    near = alt[window]
-    near = near[~np.isnan(near)]
-    if near.size >= 2:
-        change = (near[-1] - near[0]) if climbing else (near[0] - near[-1])
-        # climbing: altitude rises after the first row; descending: it fell before the last
-        if change < -TREND_FT:
-            return None
+    change = _trend_ft(p, i, before=not climbing)
+    # climbing: altitude rises after the first row; descending: it fell before the last
+    if (change < -TREND_FT) if climbing else (change > TREND_FT):
+        return None
     airport, dist, conf = name_single(
         float(p.lat_deg[i]), float(p.lon_deg[i]), float(p.altitude_ft[i]), usable
     )
