@@ -48,7 +48,7 @@ from flightlegs.tracks.airports import (
     name_joint,
     name_single,
 )
-from flightlegs.tracks.clean import CleanCounts, clean_points
+from flightlegs.tracks.clean import CleanCounts, clean_points, rolling_median
 from flightlegs.tracks.model import (
     Confidence,
     EventKind,
@@ -72,7 +72,7 @@ GROUND_HEIGHT_FT: Final = 600.0
 #: Faster than this, by the positions, a flagged row is in the air.
 ROLL_SPEED_KT: Final = 180.0
 #: Slower than this for this long, by the positions, is standing on the ground.
-STILL_SPEED_KT: Final = 20.0
+STILL_SPEED_KT: Final = 25.0
 STILL_S: Final = 120.0
 #: Rows farther apart in time than this leave a coverage gap.
 GAP_S: Final = 120.0
@@ -201,7 +201,8 @@ def _ground_state(
     rolling = flagged & (low | ~alt_known) & ~(speed > ROLL_SPEED_KT)
     # standing still for minutes is on the ground whatever the altitude says: no
     # aircraft flies at walking pace, and stuck altitudes (FL260 on the apron) occur
-    still = (np.nan_to_num(speed_kt, nan=math.inf) < STILL_SPEED_KT) & ~(
+    smooth_kt = rolling_median(np.nan_to_num(speed_kt, nan=math.inf), 9)
+    still = (smooth_kt < STILL_SPEED_KT) & ~(
         p.groundspeed_kt >= GROUND_SPEED_KT
     )
     for a, b in _runs(still):
@@ -256,9 +257,10 @@ def _gap_hides_stop(
                 return True
             # a landing is flown down into and a take-off climbs out: a low-level
             # flight that drops out of coverage does neither
-            return _trend_ft(p, i, before=True) <= -TREND_FT and _trend_ft(
-                p, i + 1, before=False
-            ) >= TREND_FT
+            down = _trend_ft(p, i, before=True) <= -TREND_FT
+            up = _trend_ft(p, i + 1, before=False) >= TREND_FT
+            # near the ground both must show; higher up, a long gap and one of them will do
+            return (down and up) if ceiling <= _GAP_STOP_RULES[0][0] else (down or up)
     return False
 
 
