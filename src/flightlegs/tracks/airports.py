@@ -47,7 +47,7 @@ JOINT_LIMIT_M: Final = 30_000.0
 #: Highest above the airport either side of a hidden stop may be.
 JOINT_MAX_HEIGHT_FT: Final = 7_500.0
 #: How far a terrain reference is looked for.
-ELEVATION_LIMIT_M: Final = 30_000.0
+ELEVATION_LIMIT_M: Final = 8_000.0
 #: Distance weights: a larger airport at the same distance is the likelier one.
 _TYPE_WEIGHT: Final = {"large_airport": 0.6, "medium_airport": 0.8, "small_airport": 1.0}
 _NM: Final = 1852.0
@@ -82,7 +82,7 @@ def _elevations() -> npt.NDArray[np.float64]:
 
 
 def elevation_near(lat_deg: npt.ArrayLike, lon_deg: npt.ArrayLike) -> npt.NDArray[np.float64]:
-    """Elevation of the nearest airfield within 30 km, in feet; 0 (sea level) when none.
+    """Elevation of the nearest airfield within 8 km, in feet; 0 (sea level) when none.
 
     A stand-in for the terrain under a low aircraft: good enough to tell a
     runway from a circuit, never used for figures.
