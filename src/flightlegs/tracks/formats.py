@@ -49,7 +49,14 @@ from flightlegs.tracks.points import (
     points_from_columns,
 )
 
-__all__ = ["MAX_TRACK_BYTES", "TrackFile", "columns_of_table", "read_track_bytes", "read_track_file"]
+__all__ = [
+    "MAX_TRACK_BYTES",
+    "TrackFile",
+    "columns_of_table",
+    "is_track_file",
+    "read_track_bytes",
+    "read_track_file",
+]
 
 #: Largest file read whole; larger inputs go through ``--engine dask``.
 MAX_TRACK_BYTES: Final = 2 * 1024**3
@@ -79,6 +86,42 @@ class TrackFile:
     points: TrackPoints
     counts: ReadCounts
     aircraft: Mapping[str, AircraftInfo]
+
+
+#: Keys whose presence near the start of a JSON file marks it as a track.
+_JSON_MARKS: Final = ('"trace"', '"states"', '"result"', '"latitude"', '"lat"')
+
+
+def is_track_file(path: Path | str) -> bool:
+    """Whether a file looks like a track, from its first 64 KiB (for commands
+    that take both routes and tracks).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "t.csv"
+    >>> _ = f.write_text("time,icao24,lat,lon,velocity,baroaltitude\n")
+    >>> is_track_file(f), is_track_file(f.parent / "missing.csv")
+    (True, False)
+    """
+    path = Path(path)
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(65536)
+    except OSError:
+        return False
+    if head[:2] == b"\x1f\x8b":
+        try:
+            head = gzip.GzipFile(fileobj=io.BytesIO(head)).read(65536)
+        except (OSError, EOFError):
+            head = b""
+    if head[:4] == b"PAR1":
+        return True
+    text = head.decode("utf-8-sig", errors="replace").lstrip()
+    if text[:1] in ("{", "["):
+        return any(mark in text for mark in _JSON_MARKS) and '"stops"' not in text
+    first_line = text.splitlines()[0] if text else ""
+    return _scheme(next(csv.reader([first_line]), [])) is not None
 
 
 def read_track_file(path: Path | str) -> TrackFile:

@@ -360,6 +360,8 @@ def _rebuild(p: TrackPoints, info: AircraftInfo) -> tuple[list[ObservedLeg], lis
                 destination=dest,
                 distance_m=_along_track_m(p, a, b),
                 points=last - first + 1,
+                first_position=_pos(p, first),
+                last_position=_pos(p, last),
                 first_index=first,
                 last_index=last,
             )

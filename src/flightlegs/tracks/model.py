@@ -92,6 +92,8 @@ class ObservedLeg:
     destination: LegEnd | None
     distance_m: float
     points: int
+    first_position: LatLon | None = None
+    last_position: LatLon | None = None
     first_index: int = field(default=0, compare=False)
     last_index: int = field(default=0, compare=False)
 
