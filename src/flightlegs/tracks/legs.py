@@ -74,6 +74,8 @@ ROLL_SPEED_KT: Final = 180.0
 #: Slower than this for this long, by the positions, is standing on the ground.
 STILL_SPEED_KT: Final = 25.0
 STILL_S: Final = 120.0
+#: The terrain stand-in is looked up once per this many seconds of low rows.
+ELEVATION_EVERY_S: Final = 10.0
 #: Rows farther apart in time than this leave a coverage gap.
 GAP_S: Final = 120.0
 #: Half-width of the window the implied speed is measured over.
@@ -153,7 +155,9 @@ def reconstruct_all(
 
 def _segments(t: FloatArray) -> npt.NDArray[np.intp]:
     """An id per row that changes after every coverage gap."""
-    return np.r_[0, np.cumsum(np.diff(t) > GAP_S)].astype(np.intp)
+    out = np.zeros(len(t), dtype=np.intp)
+    np.cumsum(np.diff(t) > GAP_S, out=out[1:])
+    return out
 
 
 def _implied_speed_kt(p: TrackPoints, segment: npt.NDArray[np.intp]) -> FloatArray:
@@ -175,6 +179,16 @@ def _implied_speed_kt(p: TrackPoints, segment: npt.NDArray[np.intp]) -> FloatArr
     with np.errstate(invalid="ignore", divide="ignore"):
         speed = np.where(span > 0, dist / span / _KT, np.nan)
     return speed
+
+
+def _elevation_along(p: TrackPoints, rows: npt.NDArray[np.intp]) -> FloatArray:
+    """:func:`elevation_near` for the rows, looked up about every 10 s and carried between."""
+    t = p.time_s[rows]
+    bucket = np.floor(t / ELEVATION_EVERY_S)
+    first = np.r_[True, bucket[1:] != bucket[:-1]]
+    looked = rows[first]
+    elev = elevation_near(p.lat_deg[looked], p.lon_deg[looked])
+    return elev[np.cumsum(first) - 1]
 
 
 def _runs(flag: BoolArray) -> list[tuple[int, int]]:
@@ -290,7 +304,7 @@ def _rebuild(p: TrackPoints, info: AircraftInfo) -> tuple[list[ObservedLeg], lis
     elev = np.zeros(n)
     lowish = np.isnan(alt) | (alt < 15_000)
     if lowish.any():
-        elev[lowish] = elevation_near(p.lat_deg[lowish], p.lon_deg[lowish])
+        elev[lowish] = _elevation_along(p, np.flatnonzero(lowish))
     height = alt - elev
     ground = _ground_state(p, height, speed, segment)
 
@@ -554,11 +568,17 @@ def _along_track_m(p: TrackPoints, a: int, b: int) -> float:
 
 
 def _callsign(values: npt.NDArray[np.str_]) -> str | None:
-    names = [v for v in values.tolist() if v]
-    if not names:
+    """The callsign flown longest in the rows (runs counted, no sort of strings)."""
+    if len(values) == 0:
         return None
-    uniq, count = np.unique(np.array(names, dtype=object), return_counts=True)
-    return str(uniq[int(np.argmax(count))])
+    starts = np.flatnonzero(np.r_[True, values[1:] != values[:-1]])
+    lengths = np.diff(np.r_[starts, len(values)])
+    totals: dict[str, int] = {}
+    for start, length in zip(starts.tolist(), lengths.tolist(), strict=True):
+        name = values[start]
+        if name:
+            totals[name] = totals.get(name, 0) + length
+    return max(totals, key=lambda k: totals[k]) if totals else None
 
 
 def _pos(p: TrackPoints, i: int) -> LatLon:
