@@ -91,8 +91,9 @@ def synthetic_track(
             sit(a.position.lat, a.position.lon, ea, stop_s / 4)
         az, _, dist = GEOD.inv(a.position.lon, a.position.lat, b.position.lon, b.position.lat)
         # ground roll, then a profile over the distance: climb, cruise, descend
-        for v in np.linspace(10, 150, 8):
-            emit(a.position.lat, a.position.lon, ea, float(v), True)
+        if not (airborne_start and k == 0):
+            for v in np.linspace(10, 150, 8):
+                emit(a.position.lat, a.position.lon, ea, float(v), True)
         top = min(cruise_ft, max(3_000.0, dist / 1852 * 250))
         via = None
         if k == 0 and low_pass_at:
