@@ -27,10 +27,16 @@ def make_points(n_aircraft: int):  # type: ignore[no-untyped-def]
     from flightlegs.tracks.points import TrackPoints
     from flightlegs.tracks.synthetic import synthetic_track
 
-    routes = [["LSZH", "LFSB", "EDDF"], ["EGLL", "EHAM"], ["KJFK", "KBOS", "KPHL"], ["LFPG", "LEMD"]]
+    routes = [
+        ["LSZH", "LFSB", "EDDF"],
+        ["EGLL", "EHAM"],
+        ["KJFK", "KBOS", "KPHL"],
+        ["LFPG", "LEMD"],
+    ]
     parts = [
-        synthetic_track(routes[i % len(routes)], seed=i, step_s=1.0, icao24=f"{i:06x}",
-                        start_s=1.7e9 + i * 60)  # fmt: skip
+        synthetic_track(
+            routes[i % len(routes)], seed=i, step_s=1.0, icao24=f"{i:06x}", start_s=1.7e9 + i * 60
+        )
         for i in range(n_aircraft)
     ]
     return TrackPoints.concat(parts)
@@ -84,8 +90,12 @@ def main() -> None:
     tracks, t_ours = timed(lambda: reconstruct_all(points))
     legs_ours = sum(len(t.legs) for t in tracks)
     legs_naive, t_naive = timed(lambda: naive_pandas(points))
-    print(f"flightlegs reconstruct: {n / t_ours / 1e6:.2f} M points/s ({t_ours:.2f} s, {legs_ours} legs)")
-    print(f"naive pandas splitter : {n / t_naive / 1e6:.2f} M points/s ({t_naive:.2f} s, {legs_naive} legs)")
+    print(
+        f"flightlegs reconstruct: {n / t_ours / 1e6:.2f} M points/s ({t_ours:.2f} s, {legs_ours} legs)"
+    )
+    print(
+        f"naive pandas splitter : {n / t_naive / 1e6:.2f} M points/s ({t_naive:.2f} s, {legs_naive} legs)"
+    )
     print(f"ratio flightlegs/naive: {t_naive / t_ours:.2f}x")
 
     rng = np.random.default_rng(0)

@@ -55,7 +55,10 @@ def test_dev_track_legs_and_airports(case: dict) -> None:  # type: ignore[type-a
             continue
         used.add(hit)
         leg = found[hit][1]
-        for want, got in ((exp["from"]["airport"], leg.origin), (exp["to"]["airport"], leg.destination)):
+        for want, got in (
+            (exp["from"]["airport"], leg.origin),
+            (exp["to"]["airport"], leg.destination),
+        ):
             if want != (got.icao if got else None):
                 wrong_airports.append((exp["leg"], want, got.icao if got else None))
     extra = len(found) - len(used)

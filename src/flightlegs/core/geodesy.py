@@ -174,7 +174,9 @@ def sphere_distance_m(
     >>> round(float(sphere_distance_m(0.0, 0.0, 0.0, 1.0)))
     111195
     """
-    la1, lo1, la2, lo2 = (np.radians(np.asarray(a, dtype=np.float64)) for a in (lat1, lon1, lat2, lon2))
+    la1, lo1, la2, lo2 = (
+        np.radians(np.asarray(a, dtype=np.float64)) for a in (lat1, lon1, lat2, lon2)
+    )
     h = np.sin((la2 - la1) / 2) ** 2 + np.cos(la1) * np.cos(la2) * np.sin((lo2 - lo1) / 2) ** 2
     return np.asarray(2.0 * MEAN_EARTH_RADIUS_M * np.arcsin(np.sqrt(np.minimum(h, 1.0))))
 

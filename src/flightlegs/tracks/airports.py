@@ -11,7 +11,7 @@ Examples
 --------
 >>> name, dist, conf = name_ground(47.4547, 8.5624, "jet")
 >>> name.icao, round(dist), conf
-('LSZH', 1116, 'high')
+('LSZH', 1144, 'high')
 """
 
 from __future__ import annotations
@@ -106,9 +106,7 @@ def _candidates(
     chosen = [table[int(i)] for i in rows[0] if i >= 0]
     if not chosen:
         return []
-    dist, _ = inverse(
-        lat, lon, [a.position.lat for a in chosen], [a.position.lon for a in chosen]
-    )
+    dist, _ = inverse(lat, lon, [a.position.lat for a in chosen], [a.position.lon for a in chosen])
     return [(a, float(d)) for a, d in zip(chosen, dist, strict=True) if d <= limit_m]
 
 

@@ -131,7 +131,12 @@ def _align(reported: Sequence[Stop], seen: Sequence[ObservedStop]) -> list[StopM
     out: list[StopMatch] = []
     i = j = 0
     while i < n or j < m:
-        if i < n and j < m and _matches(reported[i], seen[j]) and best[i][j] == 1 + best[i + 1][j + 1]:
+        if (
+            i < n
+            and j < m
+            and _matches(reported[i], seen[j])
+            and best[i][j] == 1 + best[i + 1][j + 1]
+        ):
             out.append(StopMatch("flown", reported[i], seen[j], _time_ok(reported[i], seen[j])))
             i, j = i + 1, j + 1
         elif j < m and (i == n or best[i][j + 1] >= best[i + 1][j]):

@@ -1,4 +1,4 @@
-"""Track file readers, each picked from the file's content, never its name.
+r"""Track file readers, each picked from the file's content, never its name.
 
 Supported (facts on each in the README's "Tracks" section):
 
@@ -19,8 +19,8 @@ to the canonical fields with their documented units; the conversion is done in
 
 Examples
 --------
->>> text = b"Timestamp,UTC,Callsign,Position,Altitude,Speed,Direction\\n"
->>> text += b'1712400187,2024-04-06T10:43:07Z,EDW24,"47.45,8.55",0,12,185\\n'
+>>> text = b"Timestamp,UTC,Callsign,Position,Altitude,Speed,Direction\n"
+>>> text += b'1712400187,2024-04-06T10:43:07Z,EDW24,"47.45,8.55",0,12,185\n'
 >>> track = read_track_bytes(text, "export.csv")
 >>> track.format, track.points.groundspeed_kt.tolist(), track.points.onground.tolist()
 ('fr24-csv', [12.0], [1])
@@ -93,8 +93,9 @@ _JSON_MARKS: Final = ('"trace"', '"states"', '"result"', '"latitude"', '"lat"')
 
 
 def is_track_file(path: Path | str) -> bool:
-    """Whether a file looks like a track, from its first 64 KiB (for commands
-    that take both routes and tracks).
+    r"""Whether a file looks like a track, judged from its first 64 KiB.
+
+    For the commands that take both routes and tracks.
 
     Examples
     --------
@@ -108,7 +109,7 @@ def is_track_file(path: Path | str) -> bool:
     try:
         with path.open("rb") as fh:
             head = fh.read(65536)
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a NUL byte in the name
         return False
     if head[:2] == b"\x1f\x8b":
         try:
@@ -176,9 +177,7 @@ def _read_json(text: str, source: str) -> TrackFile:
         try:  # JSON lines: one REST response or one record per line
             doc = [json.loads(ln) for ln in lines]
         except json.JSONDecodeError:
-            raise InputError(
-                f"{source}: line {err.lineno}: not valid JSON ({err.msg})"
-            ) from None
+            raise InputError(f"{source}: line {err.lineno}: not valid JSON ({err.msg})") from None
     if isinstance(doc, dict) and "trace" in doc:
         return _read_readsb(doc, source)
     if isinstance(doc, dict) and "states" in doc:
@@ -209,7 +208,7 @@ def _records_to_columns(records: list[dict[str, Any]]) -> dict[str, list[Any]]:
 
 
 def _read_readsb(doc: Mapping[str, Any], source: str) -> TrackFile:
-    """readsb ``trace_full``/``trace_recent``: points are arrays read by index."""
+    """Readsb ``trace_full``/``trace_recent``: points are arrays read by index."""
     icao = str(doc.get("icao", "")).strip().lower()
     if not icao:
         raise InputError(f"{source}: readsb trace without 'icao'; expected the aircraft's address")
@@ -280,7 +279,9 @@ def _read_opensky_rest(docs: Iterable[Mapping[str, Any]], source: str) -> TrackF
             stale.append(bool(when - last_contact > STALE_AFTER_S))
     cols = list(zip(*rows, strict=True)) if rows else [()] * 17
     # the position's own time where given, else the last contact
-    times = [_num(tp) if tp is not None else _num(lc) for tp, lc in zip(cols[3], cols[4], strict=True)]
+    times = [
+        _num(tp) if tp is not None else _num(lc) for tp, lc in zip(cols[3], cols[4], strict=True)
+    ]
     columns: dict[str, RawColumn] = {
         "icao24": (cols[0], None),
         "callsign": (cols[1], None),
@@ -524,12 +525,14 @@ def _read_parquet(data: bytes, source: str) -> TrackFile:
         table = pq.read_table(io.BytesIO(data))
     except Exception as err:  # pyarrow raises its own error kinds
         raise InputError(f"{source}: not a readable Parquet file ({err})") from None
-    columns = {name: table.column(name).to_numpy(zero_copy_only=False) for name in table.column_names}
+    columns = {
+        name: table.column(name).to_numpy(zero_copy_only=False) for name in table.column_names
+    }
     return _from_table(columns, source, "parquet")
 
 
 def _num(value: Any) -> float:
-    if value is None or isinstance(value, bool | str) and not _is_number(value):
+    if value is None or (isinstance(value, bool | str) and not _is_number(value)):
         return float("nan")
     try:
         return float(value)

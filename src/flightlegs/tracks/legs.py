@@ -31,6 +31,7 @@ Examples
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Mapping
 from typing import Final
@@ -188,13 +189,15 @@ def _elevation_along(p: TrackPoints, rows: npt.NDArray[np.intp]) -> FloatArray:
     first = np.r_[True, bucket[1:] != bucket[:-1]]
     looked = rows[first]
     elev = elevation_near(p.lat_deg[looked], p.lon_deg[looked])
-    return elev[np.cumsum(first) - 1]
+    return np.asarray(elev[np.cumsum(first) - 1], dtype=np.float64)
 
 
 def _runs(flag: BoolArray) -> list[tuple[int, int]]:
     """``(start, stop)`` index pairs of the runs of True."""
     edges = np.diff(np.r_[0, flag.astype(np.int8), 0])
-    return list(zip(np.flatnonzero(edges == 1).tolist(), np.flatnonzero(edges == -1).tolist()))
+    return list(
+        zip(np.flatnonzero(edges == 1).tolist(), np.flatnonzero(edges == -1).tolist(), strict=False)
+    )
 
 
 def _ground_state(
@@ -216,9 +219,7 @@ def _ground_state(
     # standing still for minutes is on the ground whatever the altitude says: no
     # aircraft flies at walking pace, and stuck altitudes (FL260 on the apron) occur
     smooth_kt = rolling_median(np.nan_to_num(speed_kt, nan=math.inf), 9)
-    still = (smooth_kt < STILL_SPEED_KT) & ~(
-        p.groundspeed_kt >= GROUND_SPEED_KT
-    )
+    still = (smooth_kt < STILL_SPEED_KT) & ~(p.groundspeed_kt >= GROUND_SPEED_KT)
     for a, b in _runs(still):
         if t[b - 1] - t[a] >= STILL_S:
             stopped[a:b] = True
@@ -244,7 +245,7 @@ def _ground_state(
             continue
         if segment[a - 1] == segment[a] and segment[b - 1] == segment[b]:
             ground[a:b] = False
-    return ground
+    return np.asarray(ground, dtype=np.bool_)
 
 
 def _gap_hides_stop(
@@ -255,9 +256,7 @@ def _gap_hides_stop(
 ) -> bool:
     """Whether the gap after row ``i`` hides a landing and a take-off."""
     dt = p.time_s[i + 1] - p.time_s[i]
-    dist = float(
-        sphere_distance_m(p.lat_deg[i], p.lon_deg[i], p.lat_deg[i + 1], p.lon_deg[i + 1])
-    )
+    dist = float(sphere_distance_m(p.lat_deg[i], p.lon_deg[i], p.lat_deg[i + 1], p.lon_deg[i + 1]))
     across_kt = dist / dt / _KT
     if across_kt > _GAP_SLOW_SHARE * usual_kt and dt < 12 * 3600.0:
         return False
@@ -281,10 +280,7 @@ def _gap_hides_stop(
 def _trend_ft(p: TrackPoints, i: int, before: bool) -> float:
     """Altitude change over :data:`TREND_S` up to row ``i`` (``before``) or from it."""
     t, alt = p.time_s, p.altitude_ft
-    if before:
-        window = (t <= t[i]) & (t >= t[i] - TREND_S)
-    else:
-        window = (t >= t[i]) & (t <= t[i] + TREND_S)
+    window = (t <= t[i]) & (t >= t[i] - TREND_S) if before else (t >= t[i]) & (t <= t[i] + TREND_S)
     near = alt[window]
     near = near[~np.isnan(near)]
     if near.size < 2:
@@ -344,7 +340,7 @@ def _rebuild(p: TrackPoints, info: AircraftInfo) -> tuple[list[ObservedLeg], lis
     for a, b in _runs(~ground):
         cuts = [i + 1 for i in hidden if a <= i < b - 1]
         bounds = [a, *cuts, b]
-        runs += [(x, y) for x, y in zip(bounds[:-1], bounds[1:], strict=True) if y > x]
+        runs += [(x, y) for x, y in itertools.pairwise(bounds) if y > x]
     gap_rows = {int(i) for i in gap_after}
     runs = [
         (a, b)
@@ -386,9 +382,7 @@ def _rebuild(p: TrackPoints, info: AircraftInfo) -> tuple[list[ObservedLeg], lis
     return legs, events
 
 
-def _is_flight(
-    t: FloatArray, h: FloatArray, speed: FloatArray, at_edge: bool
-) -> bool:
+def _is_flight(t: FloatArray, h: FloatArray, speed: FloatArray, at_edge: bool) -> bool:
     """Whether an airborne run is a flight, not noise on the ground.
 
     ``at_edge``: the run begins or ends where the data does (or at a gap), so a
@@ -435,8 +429,7 @@ def _start_end(
         end = LegEnd(airport, True, conf, _pos(p, g), dist, float(p.altitude_ft[g]))
         return end, float(t[a]), min(first, g)
     # first seen airborne: at the start of the data, or after a gap
-    end = _airborne_end(p, a, usable, climbing=True)
-    return end, None, a
+    return _airborne_end(p, a, usable, climbing=True), None, a
 
 
 def _finish_end(
@@ -459,8 +452,7 @@ def _finish_end(
         airport, dist, conf = name_ground(p.lat_deg[b], p.lon_deg[b], usable)
         end = LegEnd(airport, True, conf, _pos(p, b), dist, float(p.altitude_ft[b]))
         return end, float(t[b]), last
-    end = _airborne_end(p, b - 1, usable, climbing=False)
-    return end, None, b - 1
+    return _airborne_end(p, b - 1, usable, climbing=False), None, b - 1
 
 
 def _airborne_end(p: TrackPoints, i: int, usable: Usable, climbing: bool) -> LegEnd | None:
@@ -492,9 +484,12 @@ def _join_hidden_stops(
         before, after = out[k], out[k + 1]
         if before.landing_s is not None or after.takeoff_s is not None:
             continue
-        if before.destination is not None and after.origin is not None:
-            if before.destination.airport == after.origin.airport:
-                continue
+        if (
+            before.destination is not None
+            and after.origin is not None
+            and before.destination.airport == after.origin.airport
+        ):
+            continue
         i, j = before.last_index, after.first_index
         airport, da, db = name_joint(
             (float(p.lat_deg[i]), float(p.lon_deg[i]), float(p.altitude_ft[i])),

@@ -134,5 +134,5 @@ class ObservedTrack:
     events: tuple[TrackEvent, ...]
     points: int
     source: str = ""
-    read_counts: ReadCounts = ReadCounts()
-    clean_counts: CleanCounts = CleanCounts()
+    read_counts: ReadCounts = field(default_factory=ReadCounts)
+    clean_counts: CleanCounts = field(default_factory=CleanCounts)

@@ -186,7 +186,9 @@ class TrackPoints:
             return []
         starts = np.flatnonzero(np.r_[True, self.icao24[1:] != self.icao24[:-1]])
         ends = np.r_[starts[1:], len(self)]
-        return [(str(self.icao24[a]), slice(int(a), int(b))) for a, b in zip(starts, ends)]
+        return [
+            (str(self.icao24[a]), slice(int(a), int(b))) for a, b in zip(starts, ends, strict=False)
+        ]
 
     @classmethod
     def concat(cls, parts: list[TrackPoints]) -> TrackPoints:

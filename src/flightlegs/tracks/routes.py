@@ -11,7 +11,7 @@ Examples
 >>> from flightlegs.tracks.synthetic import synthetic_track
 >>> from flightlegs.tracks.legs import reconstruct
 >>> [r.name for r in track_routes(reconstruct(synthetic_track(["LSZH", "LFSB", "EDDF"])))]
-['abc123 TEST1 2023-11-14: LSZH-LFSB-EDDF']
+['abc123 TEST1 2023-11-14: ZRH-BSL-FRA']
 """
 
 from __future__ import annotations
@@ -31,15 +31,16 @@ def _when(time_s: float | None) -> dt.datetime | None:
 
 
 def _stop(end: LegEnd | None, leg: ObservedLeg, at_start: bool) -> Stop:
-    time_s = leg.takeoff_s if at_start else leg.landing_s
-    times = {"departure": _when(time_s)} if at_start else {"arrival": _when(time_s)}
+    when = _when(leg.takeoff_s if at_start else leg.landing_s)
+    departure, arrival = (when, None) if at_start else (None, when)
     if end is not None and end.airport is not None:
         seen = "seen" if end.observed else "inferred"
         return Stop.at_airport(
             end.airport,
             reason=f"{seen} {'take-off' if at_start else 'landing'} "
             f"{(end.distance_m or 0) / 1000:.1f} km from it ({end.confidence} confidence)",
-            **times,
+            departure=departure,
+            arrival=arrival,
         )
     if end is not None:
         return Stop(
@@ -47,7 +48,8 @@ def _stop(end: LegEnd | None, leg: ObservedLeg, at_start: bool) -> Stop:
             kind=StopKind.COORDINATES,
             point=end.position,
             reason="landed where the airport table has no airport",
-            **times,  # type: ignore[arg-type]
+            departure=departure,
+            arrival=arrival,
         )
     # unknown: measured from where the aircraft was first or last seen
     return Stop(

@@ -82,14 +82,14 @@ def observe_parquet(
         raise InputError(f"{missing[0]}: no such file or folder; expected Parquet tracks")
     cluster = None
     if scheduler is None:
-        cluster = LocalCluster(
+        cluster = LocalCluster(  # type: ignore[no-untyped-call]
             n_workers=workers,
             threads_per_worker=1,
             processes=True,
             dashboard_address=None,
             silence_logs=logging.ERROR,
         )
-    client = Client(scheduler or cluster)
+    client = Client(scheduler or cluster)  # type: ignore[no-untyped-call]
     try:
         try:
             ddf = dd.read_parquet(files)
@@ -102,12 +102,12 @@ def observe_parquet(
         grouped = ddf.shuffle(on=key)
         source = files[0] if len(files) == 1 else f"{len(files)} paths"
         result = grouped.map_partitions(_partition, source, meta=(None, object))
-        future = client.compute(result)
+        future = client.compute(result)  # type: ignore[no-untyped-call]
         if progress:
-            show_progress(future)
+            show_progress(future)  # type: ignore[no-untyped-call]
         tracks: list[ObservedTrack] = list(future.result())
     finally:
-        client.close()
+        client.close()  # type: ignore[no-untyped-call]
         if cluster is not None:
             cluster.close()
     return sorted(tracks, key=lambda t: t.icao24)

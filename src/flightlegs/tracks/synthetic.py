@@ -9,13 +9,14 @@ occasional altitude spikes, dropped rows and frozen repeats.
 Examples
 --------
 >>> pts = synthetic_track(["LSZH", "LFSB"], seed=0)
->>> len(pts) > 500, pts.icao24[0]
+>>> len(pts) > 200, pts.icao24[0]
 (True, 'abc123')
 """
 
 from __future__ import annotations
 
 import io
+import itertools
 import math
 from collections.abc import Sequence
 
@@ -85,7 +86,7 @@ def synthetic_track(
         for _ in range(int(seconds / step_s)):
             emit(a_lat, a_lon, elev, rng.uniform(0, 12), True)
 
-    for k, (a, b) in enumerate(zip(places[:-1], places[1:], strict=True)):
+    for k, (a, b) in enumerate(itertools.pairwise(places)):
         ea, eb = a.elevation_ft or 0.0, b.elevation_ft or 0.0
         if k == 0 and not airborne_start:
             sit(a.position.lat, a.position.lon, ea, stop_s / 4)
