@@ -1,7 +1,7 @@
 """The package's surface and shape.
 
 Every module declares its names; every error has a built-in twin; imports go
-only down the stages (core, reference, geocode, read, checks, show, cli), so
+only down the stages (core, reference, geocode, read, tracks, checks, show, cli), so
 a newcomer can follow parse -> geocode -> measure -> check -> show from the
 folder names; and ``import flightlegs`` stays cheap.
 """
@@ -27,7 +27,7 @@ MODULES = sorted(
     for m in pkgutil.walk_packages(flightlegs.__path__, "flightlegs.")
     if not m.ispkg and not m.name.endswith("__main__")
 )
-STAGES = ("errors", "core", "reference", "geocode", "read", "checks", "show", "cli")
+STAGES = ("errors", "core", "reference", "geocode", "read", "tracks", "checks", "show", "cli")
 
 
 def _stage(module: str) -> int:

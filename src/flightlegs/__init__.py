@@ -70,6 +70,17 @@ _EXPORTS: dict[str, str] = {
     "read_routes": "flightlegs.read.inputs",
     "render_map": "flightlegs.show.maps",
     "route_map": "flightlegs.show.maps",
+    "LegEnd": "flightlegs.tracks.model",
+    "ObservedLeg": "flightlegs.tracks.model",
+    "ObservedTrack": "flightlegs.tracks.model",
+    "TrackEvent": "flightlegs.tracks.model",
+    "TrackPoints": "flightlegs.tracks.points",
+    "compare_route": "flightlegs.tracks.compare",
+    "observe_files": "flightlegs.tracks.observe",
+    "read_track_file": "flightlegs.tracks.formats",
+    "reconstruct": "flightlegs.tracks.legs",
+    "reconstruct_all": "flightlegs.tracks.legs",
+    "track_routes": "flightlegs.tracks.routes",
     "save_map": "flightlegs.show.maps",
 }
 
@@ -153,3 +164,14 @@ if TYPE_CHECKING:
     from flightlegs.show.maps import render_map as render_map
     from flightlegs.show.maps import route_map as route_map
     from flightlegs.show.maps import save_map as save_map
+    from flightlegs.tracks.compare import compare_route as compare_route
+    from flightlegs.tracks.formats import read_track_file as read_track_file
+    from flightlegs.tracks.legs import reconstruct as reconstruct
+    from flightlegs.tracks.legs import reconstruct_all as reconstruct_all
+    from flightlegs.tracks.model import LegEnd as LegEnd
+    from flightlegs.tracks.model import ObservedLeg as ObservedLeg
+    from flightlegs.tracks.model import ObservedTrack as ObservedTrack
+    from flightlegs.tracks.model import TrackEvent as TrackEvent
+    from flightlegs.tracks.observe import observe_files as observe_files
+    from flightlegs.tracks.points import TrackPoints as TrackPoints
+    from flightlegs.tracks.routes import track_routes as track_routes

@@ -55,7 +55,7 @@ def add_input_options(p: argparse.ArgumentParser) -> None:
         nargs="+",
         metavar="INPUT",
         help="code chain (AZA-ELP-ANC), route file (.yaml .toml .json .csv), "
-        "report (.txt), folder, or - for standard input",
+        "report (.txt), ADS-B track file (see flightlegs track), folder, or - for standard input",
     )
     p.add_argument("--aircraft", metavar="TYPE", help="aircraft type, e.g. GLF5 or 'Gulfstream V'")
     p.add_argument(
@@ -94,7 +94,21 @@ def read(args: argparse.Namespace) -> list[Route]:
         def explain(source: str, reading: ReportReading) -> None:
             print(explanation(source, reading), file=sys.stderr, flush=True)
 
-    routes = read_routes(*args.inputs, resolver=resolver, strict=args.strict, explain=explain)
+    from flightlegs.tracks.formats import is_track_file
+
+    # track files (ADS-B) become the routes observed in them
+    tracks = [i for i in args.inputs if i != "-" and is_track_file(i)]
+    others = [i for i in args.inputs if i not in tracks]
+    routes = (
+        read_routes(*others, resolver=resolver, strict=args.strict, explain=explain)
+        if others
+        else []
+    )
+    if tracks:
+        from flightlegs.tracks.observe import observe_files
+        from flightlegs.tracks.routes import tracks_routes
+
+        routes += tracks_routes(observe_files(tracks))
     if args.aircraft:
         from flightlegs.reference.aircraft import lookup_aircraft
 

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from flightlegs import __version__
-from flightlegs.cli import check, export, legs
+from flightlegs.cli import check, compare, export, legs, track
 from flightlegs.cli import map as map_command
 from flightlegs.cli.common import EXIT_OK, EXIT_USAGE, Parser
 from flightlegs.errors import FlightlegsError
@@ -21,7 +21,7 @@ from flightlegs.errors import FlightlegsError
 __all__ = ["COMMANDS", "build_parser", "main"]
 
 #: The commands, in the order ``flightlegs --help`` lists them.
-COMMANDS = (legs, check, map_command, export)
+COMMANDS = (legs, check, map_command, export, track, compare)
 
 
 def build_parser() -> Parser:

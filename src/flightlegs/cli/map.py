@@ -85,5 +85,23 @@ def run(args: argparse.Namespace) -> int:
         ring_nm=args.ring_nm,
         tiles=args.tiles or DEFAULT_TILES,
     )
+    _add_flown_tracks(m, args.inputs)
     print(save_map(m, out))
     return EXIT_OK
+
+
+def _add_flown_tracks(m: object, inputs: Sequence[str]) -> None:
+    """Draw the flown track of every aircraft in the track files among the inputs."""
+    from flightlegs.tracks.formats import is_track_file, read_track_file
+
+    paths = [i for i in inputs if i != "-" and is_track_file(i)]
+    if not paths:
+        return
+    from flightlegs.show.track_layer import add_track_layer
+    from flightlegs.tracks.clean import clean_points
+    from flightlegs.tracks.points import TrackPoints
+
+    points = TrackPoints.concat([read_track_file(p).points for p in paths])
+    for address, where in points.aircraft():
+        cleaned, _ = clean_points(points.take(where))
+        add_track_layer(m, cleaned, name=address)

@@ -37,6 +37,7 @@ __all__ = [
     "distance_m",
     "inverse",
     "shift_longitudes",
+    "sphere_distance_m",
     "unwrap_longitudes",
 ]
 
@@ -154,6 +155,30 @@ def inverse(
     bearing = np.mod(np.asarray(az, dtype=np.float64).reshape(la1.shape), 360.0)
     bearing = np.where(dist == 0.0, 0.0, bearing)
     return dist, bearing
+
+
+#: Mean Earth radius (IUGG), for the spherical distance used only to filter and choose.
+MEAN_EARTH_RADIUS_M: Final = 6_371_008.8
+
+
+def sphere_distance_m(
+    lat1: ArrayLike, lon1: ArrayLike, lat2: ArrayLike, lon2: ArrayLike
+) -> FloatArray:
+    """Great-circle distance on a sphere, in metres: fast, for filtering only.
+
+    Up to 0.56 % off the ellipsoid (benchmarks in the README), about 15 times
+    faster than :func:`inverse`; figures shown to people come from :func:`inverse`.
+
+    Examples
+    --------
+    >>> round(float(sphere_distance_m(0.0, 0.0, 0.0, 1.0)))
+    111195
+    """
+    la1, lo1, la2, lo2 = (
+        np.radians(np.asarray(a, dtype=np.float64)) for a in (lat1, lon1, lat2, lon2)
+    )
+    h = np.sin((la2 - la1) / 2) ** 2 + np.cos(la1) * np.cos(la2) * np.sin((lo2 - lo1) / 2) ** 2
+    return np.asarray(2.0 * MEAN_EARTH_RADIUS_M * np.arcsin(np.sqrt(np.minimum(h, 1.0))))
 
 
 def distance_m(a: LatLon, b: LatLon) -> float:
