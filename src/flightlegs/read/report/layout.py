@@ -139,6 +139,10 @@ _DATELINE = re.compile(
 )
 
 
+#: A link to other stories, not a heading of this one ("• Related: flights from Denver").
+_LINK_LINE = re.compile(
+    r"\b(?:related|read more|see also|more from|also read|watch|listen)\b\s*:", re.I
+)
 #: A heading that gives a route: a code chain, or "Calcutta to Insein".
 _ROUTE_HEADING = re.compile(
     r"(?<![\w-])[A-Z][A-Z0-9]{2,3}(?:-[A-Z][A-Z0-9]{2,3})+(?![\w-])"
@@ -189,7 +193,12 @@ def _prose_lines(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]
             continue
         if not prose and len(header) < 3:
             header.append((start, end))
-        if not furniture and _ROUTE_HEADING.search(line) and not line.lstrip().startswith("["):
+        if (
+            not furniture
+            and _ROUTE_HEADING.search(line)
+            and not line.lstrip().startswith("[")
+            and not _LINK_LINE.search(line)
+        ):
             prose.append((start, end))  # "Leg 3: Bangor to Keflavik", "YYJ-YVR-ANC (AC8150)"
     if not prose:  # a bare line of text ("flew from Boise to Anchorage") is still prose
         prose = [
