@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import argparse
-from typing import NoReturn
+import sys
+from typing import TYPE_CHECKING, NoReturn
 
 from flightlegs.core.route import Route
 from flightlegs.errors import FlightlegsError
+
+if TYPE_CHECKING:
+    from flightlegs.cli.progress import Progress
+    from flightlegs.read.inputs import Problem, Reading
 
 __all__ = [
     "EXIT_FINDINGS",
@@ -16,6 +21,8 @@ __all__ = [
     "add_input_options",
     "cruise_ktas",
     "read",
+    "read_or_fail",
+    "tell_problems",
 ]
 
 EXIT_OK = 0
@@ -50,8 +57,9 @@ def add_input_options(p: argparse.ArgumentParser) -> None:
         "inputs",
         nargs="+",
         metavar="INPUT",
-        help="code chain (AZA-ELP-ANC), route file (.yaml .toml .json .csv), "
-        "report (.txt), folder, or - for standard input",
+        help="code chain (AZA-ELP-ANC; spaces or commas separate routes), route file "
+        "(.yaml .toml .json .csv), report (.txt, or any other existing file), folder, "
+        "or - for standard input",
     )
     p.add_argument("--aircraft", metavar="TYPE", help="aircraft type, e.g. GLF5 or 'Gulfstream V'")
     p.add_argument(
@@ -66,21 +74,61 @@ def add_input_options(p: argparse.ArgumentParser) -> None:
         help="how place names are resolved: the bundled gazetteer (default) or "
         "OpenStreetMap's Nominatim (needs the network)",
     )
+    p.add_argument(
+        "--fail-fast",
+        action="store_true",
+        help="stop at the first input, route or row that cannot be read (exit 2) instead "
+        "of reporting it and going on with the rest",
+    )
 
 
-def read(args: argparse.Namespace) -> list[Route]:
-    """The routes the command line names, with ``--aircraft`` applied to each."""
-    from flightlegs.read.inputs import read_routes
+def read(args: argparse.Namespace, progress: Progress | None = None) -> Reading:
+    """The routes the command line names, with ``--aircraft`` applied to each.
+
+    A bad input, route or row is a :class:`~flightlegs.read.inputs.Problem`
+    and the rest are still read; with ``--fail-fast`` the first one raises.
+    """
+    from flightlegs.read.inputs import Reading, read_inputs
 
     resolver = None
     if args.geocoder != "offline":
         from flightlegs.geocode.resolvers import make_resolver
 
         resolver = make_resolver(args.geocoder)
-    routes = read_routes(*args.inputs, resolver=resolver, strict=args.strict)
     if args.aircraft:
         from flightlegs.reference.aircraft import lookup_aircraft
 
         lookup_aircraft(args.aircraft)  # fail early on an unknown type
-        routes = [r.with_aircraft(args.aircraft) for r in routes]
-    return routes
+    if progress is not None:
+        progress.phase("reading")
+    reading = read_inputs(
+        *args.inputs,
+        resolver=resolver,
+        strict=args.strict,
+        keep_going=not args.fail_fast,
+        progress=None if progress is None else progress.to,
+    )
+    if args.aircraft:
+        routes = tuple(r.with_aircraft(args.aircraft) for r in reading.routes)
+        reading = Reading(routes, reading.problems)
+    return reading
+
+
+def tell_problems(problems: tuple[Problem, ...]) -> None:
+    """Each input that could not be read, one ``flightlegs: error:`` line on stderr."""
+    for problem in problems:
+        print(f"flightlegs: error: {problem.message}", file=sys.stderr)
+
+
+def read_or_fail(args: argparse.Namespace) -> tuple[list[Route], int]:
+    """The routes, and the exit status their reading calls for.
+
+    Each input that could not be read is told on stderr; the status is 1 when
+    some could not be read, 2 when none could (the command then has nothing
+    to do), else 0.
+    """
+    reading = read(args)
+    tell_problems(reading.problems)
+    if not reading.routes and reading.problems:
+        return [], EXIT_USAGE
+    return list(reading.routes), EXIT_FINDINGS if reading.problems else EXIT_OK

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from flightlegs.cli.common import EXIT_OK, add_input_options, read
+from flightlegs.cli.common import EXIT_USAGE, add_input_options, read_or_fail
 
 __all__ = ["register", "run"]
 
@@ -33,13 +33,15 @@ def run(args: argparse.Namespace) -> int:
 
     suffixes = {".geojson": "geojson", ".json": "geojson", ".kml": "kml", ".csv": "csv"}
     fmt = args.format or suffixes.get(Path(args.output or "").suffix.lower(), "geojson")
-    routes = read(args)
+    routes, status = read_or_fail(args)
+    if status == EXIT_USAGE:
+        return status
     text = export_routes(routes, fmt, checks=check_routes(routes, load_config().check))
     if args.output is None:
         sys.stdout.write(text)
-        return EXIT_OK
+        return status
     out = Path(args.output)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(text, encoding="utf-8")
     print(out)
-    return EXIT_OK
+    return status

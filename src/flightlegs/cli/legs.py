@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from flightlegs.cli.common import EXIT_OK, add_input_options, cruise_ktas, read
+from flightlegs.cli.common import EXIT_USAGE, add_input_options, cruise_ktas, read_or_fail
 
 __all__ = ["register", "run"]
 
@@ -25,9 +25,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print the legs of every route."""
     from flightlegs.core.legs import measure_many
-    from flightlegs.show.tables import legs_csv, legs_table, routes_json, stops_table
+    from flightlegs.show.tables import (
+        legs_csv,
+        legs_table,
+        route_doubts,
+        routes_json,
+        stops_table,
+    )
 
-    routes = read(args)
+    routes, status = read_or_fail(args)
+    if status == EXIT_USAGE:
+        return status
     legs = measure_many(routes)
     cruise = [cruise_ktas(r) for r in routes]
     if args.format == "json":
@@ -36,10 +44,11 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(legs_csv(routes, legs, unit=args.units, cruise=cruise))
     else:
         blocks = []
-        for route, route_legs, ktas in zip(routes, legs, cruise, strict=True):
-            block = legs_table(route, route_legs, unit=args.units, cruise_ktas=ktas)
+        doubts = route_doubts(routes, legs)
+        for route, route_legs, ktas, doubt in zip(routes, legs, cruise, doubts, strict=True):
+            block = legs_table(route, route_legs, unit=args.units, cruise_ktas=ktas, doubts=doubt)
             if args.stops:
                 block = stops_table(route) + "\n\n" + block
             blocks.append(block)
         print("\n\n".join(blocks))
-    return EXIT_OK
+    return status

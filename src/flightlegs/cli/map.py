@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
-from flightlegs.cli.common import EXIT_OK, add_input_options, read
+from flightlegs.cli.common import EXIT_USAGE, add_input_options, read_or_fail
 
 __all__ = ["register", "run"]
 
@@ -76,7 +76,9 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(
             f"{out}: exists and was not written by flightlegs; add --force to replace it"
         )
-    routes = read(args)
+    routes, status = read_or_fail(args)
+    if status == EXIT_USAGE:
+        return status
     m = route_map(
         routes,
         checks=check_routes(routes, load_config().check),  # legs coloured as `check` judges
@@ -86,4 +88,4 @@ def run(args: argparse.Namespace) -> int:
         tiles=args.tiles or DEFAULT_TILES,
     )
     print(save_map(m, out))
-    return EXIT_OK
+    return status
