@@ -444,7 +444,8 @@ def drop_twins(airports: list[Row]) -> tuple[list[Row], int]:
     two identical entries. Records that share an IATA, ICAO or FAA code and lie
     within :data:`TWIN_KM` of each other are one airport: the best record is
     kept (see :func:`_keep_first`), its empty codes filled from its twin's,
-    and its twin's ident and other name go into its keywords. Codes shared by airports farther apart stay, in duplicates.md.
+    and its twin's ident and other name go into its keywords. Codes shared
+    by airports farther apart stay, listed in duplicates.md.
     """
     gone: set[str] = set()
     for column in ("iata", "icao", "faa"):
