@@ -12,6 +12,7 @@ from flightlegs.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
     add_input_options,
+    paragraph,
     read,
     tell_problems,
 )
@@ -41,14 +42,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     check = sub.add_parser(
         "check",
         help="check routes against the aircraft: range, fuel stops, seats, runways, speeds",
-        description="Check each route against its aircraft (range, fuel stops, seats, runways, "
-        "speeds) and against doubt about what was read (no stop or one stop read, a detour "
-        "that suggests a mistyped code). "
-        "Exit status: 0 plausible, 1 implausible, any warning with --strict, or some input "
-        "could not be read, 2 nothing could be read or bad usage. A bad file, route or row "
-        "is reported where it is and the rest are still checked (--fail-fast: stop at it). "
-        "Settings come from [tool.flightlegs] in the nearest pyproject.toml; flags override "
-        "them.",
+        description=paragraph(
+            "Check each route against its aircraft (range, fuel stops, seats, runways, "
+            "speeds) and against doubt about what was read (no stop or one stop read, a detour "
+            "that suggests a mistyped code). "
+            "Exit status: 0 plausible, 1 implausible, any warning with --strict, or some input "
+            "could not be read, 2 nothing could be read or bad usage. A bad file, route or row "
+            "is reported where it is and the rest are still checked (--fail-fast: stop at it). "
+            "Settings come from [tool.flightlegs] in the nearest pyproject.toml; flags override "
+            "them."
+        ),
         epilog=_EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
         conflict_handler="resolve",

@@ -20,6 +20,7 @@ __all__ = [
     "Parser",
     "add_input_options",
     "cruise_ktas",
+    "paragraph",
     "read",
     "read_or_fail",
     "tell_problems",
@@ -36,6 +37,20 @@ class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         """Print one line naming the error and how to get help; exit 2."""
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def paragraph(text: str) -> str:
+    """A command's description wrapped as ``--help`` shows it (its examples keep their lines).
+
+    Examples
+    --------
+    >>> print(paragraph("word " * 20))
+    word word word word word word word word word word word word word word word word
+    word word word word
+    """
+    import textwrap
+
+    return textwrap.fill(" ".join(text.split()), width=79)
 
 
 def cruise_ktas(route: Route) -> float | None:

@@ -269,6 +269,9 @@ def legs_table(
 def stops_table(route: Route) -> str:
     """An aligned text table of a route's stops, numbered from 1, with evidence and candidates.
 
+    Below it, why each vague stop's airports were chosen, and the places the
+    reader set aside as not stops (:attr:`Route.set_aside`), where there are any.
+
     Examples
     --------
     >>> from flightlegs.read.chains import parse_chain
@@ -303,6 +306,8 @@ def stops_table(route: Route) -> str:
     ]
     if reasons:
         lines += ["why these airports:", *reasons]
+    if route.set_aside:
+        lines += ["set aside, not taken as stops:", *(f"  - {p}" for p in route.set_aside)]
     return "\n".join(lines)
 
 
