@@ -330,3 +330,14 @@ def test_progress_stays_off_the_pipes(batch: Path) -> None:
     assert done.stderr.splitlines()[-1].startswith("3 routes: 2 plausible")
     assert "\r" not in done.stderr
     json.loads(done.stdout)
+
+
+def test_a_chain_on_many_rows_points_at_each_row(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    rows = "".join(f"r{i},E145,ANC-SHE\n" for i in range(3))
+    (tmp_path / "same.csv").write_text(f"name,aircraft,route\n{rows}", encoding="utf-8")
+    status, out, _ = run(capsys, "check", "same.csv", "--format", "github")
+    assert status == 1
+    ranges = [x.split(",title=")[0] for x in out.splitlines() if "title=flightlegs range" in x]
+    assert ranges == [f"::error file=same.csv,line={n}" for n in (2, 3, 4)]

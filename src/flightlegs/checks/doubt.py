@@ -30,11 +30,14 @@ Only one stop was read (Miami, Florida (MIA)), so there is no leg to check.
 
 from __future__ import annotations
 
+import functools
+import math
 from collections.abc import Mapping, Sequence
 from typing import Final
 
 from flightlegs.checks.results import DataValue, Finding, Severity
 from flightlegs.checks.settings import CheckSettings
+from flightlegs.core.airport import Airport
 from flightlegs.core.geodesy import METRES_PER
 from flightlegs.core.legs import Leg, measure_many
 from flightlegs.core.route import Route, Stop, StopKind
@@ -59,11 +62,17 @@ MIN_DOUBTED_NM: Final = 500.0
 _LISTED: Final = 5
 
 
+@functools.lru_cache(maxsize=4096)
+def _airport_named(airport: Airport) -> str:
+    # airport_place works the city out afresh each time; a batch names the same few often
+    return f"{airport_place(airport) or airport.ident} ({airport.code})"
+
+
 def _place(stop: Stop) -> str:
     """``Shangrao, China (SQD)``, ``'Atlantis'``, or the stop's label."""
     airport = stop.airport
     if stop.kind is StopKind.AIRPORT and airport is not None:
-        return f"{airport_place(airport) or airport.ident} ({airport.code})"
+        return _airport_named(airport)
     if airport is None and stop.kind is not StopKind.COORDINATES:
         return repr(stop.name)
     return stop.label
@@ -202,18 +211,21 @@ def doubt_findings(
                 data={"set_aside": count},
             )
         )
-    visits = _visits(route)
+    # Plain floats: NaN for an unmeasured leg, which fails every comparison below.
+    nm = [leg.distance_m / _NM for leg in legs]
+    visits: dict[str, int] | None = None  # counted only once a stop looks out of the way
     for k, direct in sorted(directs.items()):
-        stop = stops[k]
-        before, after = legs[k - 1], legs[k]
-        if (
-            visits.get(stop.code, 0) > 1
-            or not _pinned(stop)
-            or not is_detour(before, after, direct, s)
+        via, straight = nm[k - 1] + nm[k], direct.distance_m / _NM
+        if not (
+            straight >= MIN_DIRECT_NM
+            and via - straight >= MIN_DOUBTED_NM
+            and via >= s.detour_ratio * straight
         ):
             continue
-        via = (before.distance_m + after.distance_m) / _NM
-        straight = direct.distance_m / _NM
+        stop = stops[k]
+        visits = visits if visits is not None else _visits(route)
+        if visits.get(stop.code, 0) > 1 or not _pinned(stop):
+            continue
         out.append(
             _doubt(
                 "detour",
@@ -225,14 +237,10 @@ def doubt_findings(
                 data={"via_nm": via, "direct_nm": straight, "ratio": via / straight},
             )
         )
-    out.extend(_far_ends(route, legs, visits, s))
-    for leg in legs:
-        if (
-            leg.is_measured
-            and leg.distance_m < _NM
-            and _pinned(leg.origin)
-            and _pinned(leg.destination)
-        ):
+    if len(nm) >= 3:
+        out.extend(_far_ends(route, legs, nm, s))
+    for leg, length in zip(legs, nm, strict=True):
+        if length < 1.0 and _pinned(leg.origin) and _pinned(leg.destination):
             out.append(
                 _doubt(
                     "same airport",
@@ -245,22 +253,23 @@ def doubt_findings(
 
 
 def _far_ends(
-    route: Route, legs: Sequence[Leg], visits: Mapping[str, int], s: CheckSettings
+    route: Route, legs: Sequence[Leg], nm: Sequence[float], s: CheckSettings
 ) -> list[Finding]:
     """A first or last stop far from the rest of a route of three legs or more."""
-    if len(legs) < 3 or not all(leg.is_measured for leg in legs):
-        return []
     out = []
-    for index, leg, others in ((0, legs[0], legs[1:]), (len(legs), legs[-1], legs[:-1])):
+    visits: dict[str, int] | None = None
+    for index, leg, length, others in (
+        (0, legs[0], nm[0], nm[1:]),
+        (len(legs), legs[-1], nm[-1], nm[:-1]),
+    ):
+        longest = max(others)
+        if not (length >= MIN_DOUBTED_NM and length >= s.far_ratio * longest):
+            continue  # also when any leg is unmeasured: NaN compares false
+        if any(math.isnan(x) for x in others):
+            continue
         stop = route.stops[index]
-        length = leg.distance_m / _NM
-        longest = max(other.distance_m for other in others) / _NM
-        if (
-            visits.get(stop.code, 0) > 1
-            or not _pinned(stop)
-            or length < MIN_DOUBTED_NM
-            or length < s.far_ratio * longest
-        ):
+        visits = visits if visits is not None else _visits(route)
+        if visits.get(stop.code, 0) > 1 or not _pinned(stop):
             continue
         neighbour = leg.destination if index == 0 else leg.origin
         out.append(

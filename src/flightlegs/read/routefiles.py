@@ -106,6 +106,7 @@ class _Reader:
     progress: Callable[[int], None] | None = None
     _places: dict[str, Stop | FlightlegsError] = field(default_factory=dict)
     _chains: dict[str, list[Route] | RouteSyntaxError] = field(default_factory=dict)
+    _used: set[int] = field(default_factory=set)  # ids of cached stops a route already has
 
     # -- messages -----------------------------------------------------------
 
@@ -389,10 +390,17 @@ class _Reader:
         """The stops with evidence naming this route's line, so findings point at it.
 
         A chain used on many rows is parsed once, and its stops' evidence
-        would otherwise name the file only, or the first row that used it.
+        would otherwise name the file only, or the first row that used it. In
+        a CSV file the first row to use a chain keeps it as it is (the line is
+        found from the chain itself), so a file of distinct routes costs nothing.
         """
         if not self.lines and not where.startswith("row"):
             return stops
+        if where.startswith("row"):
+            fresh = [id(stop) for stop in stops if stop.evidence is not None]
+            if len(fresh) == len(stops) and self._used.isdisjoint(fresh):
+                self._used.update(fresh)
+                return stops
         out = []
         for i, stop in enumerate(stops):
             part = f"{prefix}route" if has_route else f"{prefix}stops[{i}]"
