@@ -405,6 +405,9 @@ def airport_rows(
             }
         )
     kept.sort(key=lambda r: r["ident"])
+    kept, twins = drop_twins(kept)
+    if twins:
+        dropped[TWIN_REASON] = twins
     idents = [r["ident"] for r in kept]
     if len(set(idents)) != len(idents):
         raise BuildError("the source repeats an ident among kept airports")
@@ -416,6 +419,51 @@ def airport_rows(
                 f"{row['ident']}: region {region!r} is not one of {row['country']} in regions.csv"
             )
     return kept, dict(sorted(dropped.items()))
+
+
+#: Two records sharing a code this close together are one airport listed twice.
+TWIN_KM = 1.0
+TWIN_REASON = f"second record of one airport (same IATA, ICAO or FAA code within {TWIN_KM:g} km)"
+
+
+def _keep_first(row: Row) -> tuple[bool, bool, int, str]:
+    """Sort key: the record to keep of twins comes first.
+
+    Its ident is its ICAO code, it has scheduled service, the longer runway,
+    then the first ident, so the choice is the same on every build.
+    """
+    runway = int(row["longest_runway_ft"] or 0)
+    return (row["ident"] != row["icao"], row["scheduled_service"] != "1", -runway, row["ident"])
+
+
+def drop_twins(airports: list[Row]) -> tuple[list[Row], int]:
+    """The airports without second records of one airport, and how many were dropped.
+
+    OurAirports sometimes lists a field twice (SBZM and SDZY are both
+    Presidente Itamar Franco, IZA), which makes its codes ambiguous between
+    two identical entries. Records that share an IATA, ICAO or FAA code and lie
+    within :data:`TWIN_KM` of each other are one airport: the best record is
+    kept (see :func:`_keep_first`), its empty codes filled from its twin's,
+    and its twin's ident and other name go into its keywords. Codes shared
+    by airports farther apart stay, listed in duplicates.md.
+    """
+    gone: set[str] = set()
+    for column in ("iata", "icao", "faa"):
+        for rows in duplicated((r for r in airports if r["ident"] not in gone), column).values():
+            if spread_km(rows) > TWIN_KM:
+                continue
+            keep, *twins = sorted(rows, key=_keep_first)
+            words = [w.strip() for w in keep["keywords"].split(",") if w.strip()]
+            for twin in twins:
+                for code in ("icao", "iata", "faa"):
+                    if not keep[code] and twin[code]:
+                        keep[code] = twin[code]  # e.g. SKNA of the dropped SK-307
+                for word in (twin["ident"], twin["name"]):
+                    if word not in words and word != keep["name"]:
+                        words.append(word)
+                gone.add(twin["ident"])
+            keep["keywords"] = ", ".join(words)
+    return [row for row in airports if row["ident"] not in gone], len(gone)
 
 
 def apply_fixes(airports: list[Row], fixes: Mapping[str, Mapping[str, str]]) -> None:

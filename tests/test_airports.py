@@ -40,7 +40,7 @@ def test_iata_takes_precedence_over_faa() -> None:
 
 def test_ambiguous_iata_is_reported_with_each_airport() -> None:
     table = airport_table()
-    shared = [code for code in ("ARQ", "DZI", "IZA", "LMC", "LPE", "MPT", "PCO", "RTI")]
+    shared = ["DZI", "LPE", "MPT", "RTI"]  # airports far apart; twins were merged at the build
     for code in shared:
         with pytest.raises(AmbiguousPlaceError) as err:
             table.by_code(code)

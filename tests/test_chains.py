@@ -102,7 +102,7 @@ def test_coordinates(text: str, lat: float, lon: float) -> None:
         ("AZA-1234", 5, "is a number"),
         ("ANC-(95.0, 10)", 5, "latitude 95 is outside"),
         ("ANC-10N 200E", 5, "longitude 200 is outside"),
-        ("AZA-ARQ", 5, "ambiguous 'ARQ'"),
+        ("AZA-DZI", 5, "ambiguous 'DZI'"),
     ],
 )
 def test_errors_point_at_the_token(chain: str, position: int, pattern: str) -> None:

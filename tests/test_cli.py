@@ -31,7 +31,7 @@ def test_legs_json_contract_matches_geographiclib(capsys: pytest.CaptureFixture[
     # the keys documented as the contract in flightlegs.show.tables
     assert set(route) == {
         "name", "aircraft", "date", "people", "seats", "source", "stops", "legs",
-        "total_km", "total_nm", "total_mi", "warnings",
+        "total_km", "total_nm", "total_mi", "warnings", "doubts", "set_aside",
     }  # fmt: skip
     assert set(route["stops"][0]) == {
         "name", "kind", "country", "region", "iata", "icao", "airport", "lat", "lon",

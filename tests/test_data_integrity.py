@@ -40,7 +40,7 @@ KEPT_TYPES = {"large_airport", "medium_airport", "small_airport"}
 
 # Pinned on purpose (also listed in data/duplicates.md): a rebuild that adds a
 # duplicated IATA code must fail here until someone has looked at it.
-DUPLICATED_IATA = {"ARQ", "DZI", "IZA", "LMC", "LPE", "MPT", "PCO", "RTI"}
+DUPLICATED_IATA = {"DZI", "LPE", "MPT", "RTI"}
 
 
 def read_csv(name: str) -> tuple[list[str], list[dict[str, str]]]:
@@ -158,6 +158,46 @@ def test_iata_duplicates_are_exactly_the_documented_ones() -> None:
 
 def test_faa_duplicates_are_exactly_the_documented_ones() -> None:
     assert duplicated("faa") == documented_duplicates()["FAA"]
+
+
+def _km(a: dict[str, str], b: dict[str, str]) -> float:
+    import math
+
+    lat1, lon1, lat2, lon2 = (
+        math.radians(float(row[c])) for row in (a, b) for c in ("latitude_deg", "longitude_deg")
+    )
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+@pytest.mark.parametrize("column", ["iata", "icao", "faa"])
+def test_no_airport_is_listed_twice(column: str) -> None:
+    """A code shared by two records within 1 km is one airport twice: a look-up by it
+    would fail as 'ambiguous' between two identical entries."""
+    holders: dict[str, list[dict[str, str]]] = {}
+    for row in airports():
+        if row[column]:
+            holders.setdefault(row[column], []).append(row)
+    twins = [
+        (code, a["ident"], b["ident"])
+        for code, rows in holders.items()
+        for i, a in enumerate(rows)
+        for b in rows[i + 1 :]
+        if _km(a, b) <= 1.0
+    ]
+    assert twins == []
+
+
+@pytest.mark.parametrize(
+    ("code", "ident"), [("IZA", "SBZM"), ("ARQ", "SKAT"), ("PCO", "MMPL"), ("SKNA", "LMC")]
+)
+def test_codes_of_airports_once_listed_twice_resolve(code: str, ident: str) -> None:
+    from flightlegs.reference.airports import airport_table
+
+    assert airport_table().by_code(code).ident == ident
 
 
 @pytest.mark.parametrize(

@@ -253,7 +253,7 @@ def test_offline_resolver_codes_and_qualified_names() -> None:
     alexandria = r.resolve("Alexandria, Egypt")
     assert (alexandria.country, alexandria.code) == ("EG", "HBE")
     with pytest.raises(AmbiguousPlaceError):
-        r.resolve("ARQ")  # two airports share it
+        r.resolve("DZI")  # two airports, 60 km apart, share it
     with pytest.raises(UnknownPlaceError, match="Arizona"):
         r.resolve("Arizonaa")
 

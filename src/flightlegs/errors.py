@@ -60,7 +60,22 @@ class RouteSyntaxError(InputError):
 
 
 class RouteFileError(InputError):
-    """A route file (YAML, TOML, JSON, CSV) that does not follow the schema."""
+    """A route file (YAML, TOML, JSON, CSV) that does not follow the schema.
+
+    Parameters
+    ----------
+    message
+        The whole message: the file, where in it, what was wrong.
+    source
+        The file's name, when known.
+    line
+        The 1-based line the problem is on, when known.
+    """
+
+    def __init__(self, message: str, *, source: str | None = None, line: int | None = None) -> None:
+        self.source = source
+        self.line = line
+        super().__init__(message)
 
 
 class UnknownPlaceError(FlightlegsError, LookupError):

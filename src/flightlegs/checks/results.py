@@ -37,7 +37,16 @@ __all__ = [
 
 
 #: The checks, in the order their findings are reported.
-CHECKS: Final = ("aircraft", "unresolved", "range", "stop-needed", "seats", "runway", "speed")
+CHECKS: Final = (
+    "aircraft",
+    "unresolved",
+    "doubt",
+    "range",
+    "stop-needed",
+    "seats",
+    "runway",
+    "speed",
+)
 DataValue = float | int | str | bool | None
 
 
@@ -173,6 +182,14 @@ class RouteCheck:
     def verdict(self) -> Severity:
         """The worst severity of the findings."""
         return Severity.worst(f.severity for f in self.findings)
+
+    @property
+    def doubtful(self) -> bool:
+        """Whether the route may not be what the input meant (a ``doubt`` warning).
+
+        Such a route is never called plausible: its verdict is at least a warning.
+        """
+        return any(f.check == "doubt" and f.severity is not Severity.OK for f in self.findings)
 
     @property
     def name(self) -> str:

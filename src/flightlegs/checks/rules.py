@@ -12,6 +12,10 @@ The checks
     when the type is unknown or lacks figures, naming the checks that could not run.
 ``unresolved``
     A stop that could not be placed (warning; implausible with ``strict``).
+``doubt``
+    Whether the route is what the input meant: no stop or a single stop read,
+    places set aside, a detour that suggests a mistyped code, a leg from an
+    airport to itself (warnings; see :mod:`flightlegs.checks.doubt`).
 ``range``
     Each leg's great-circle distance against the type's *usable* range: the
     published range less reserves, divided by the route factor, reduced by the
@@ -81,6 +85,12 @@ Defaults (:class:`CheckSettings`) and where they come from
     any jet-stream tailwind averaged over a leg (implausible). Average ground
     speeds from gate times include taxi, climb and descent, so they understate
     cruise ground speed: the thresholds err towards "plausible".
+``detour_ratio = 3`` and ``far_ratio = 5``
+    A stop whose legs add up to three times the direct distance between its
+    neighbours, or an end leg five times the route's longest other leg, is
+    doubted as a mistyped code: a fuel, crew or passenger stop on the way
+    costs tens of percent (the ``stop-needed`` finding gives that share), not
+    a multiple. A warning, never "implausible": the input may be right.
 
 Examples
 --------
@@ -104,6 +114,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final
 
+from flightlegs.checks.doubt import doubt_findings, is_detour, skipping_routes
 from flightlegs.checks.results import CheckResults, DataValue, Finding, RouteCheck, Severity
 from flightlegs.checks.settings import CheckSettings
 from flightlegs.core.display import duration, span
@@ -495,6 +506,13 @@ def _range_finding(leg: Leg, perf: _Performance, rng: Interval, s: CheckSettings
     )
 
 
+def _same_place(a: Stop, b: Stop) -> bool:
+    """Whether two stops are the same airport (or the same point)."""
+    if a.point is not None or b.point is not None:
+        return a.point == b.point
+    return a.airport is not None and b.airport is not None and a.airport.ident == b.airport.ident
+
+
 def _stop_needed_finding(
     index: int,
     stop: Stop,
@@ -534,12 +552,24 @@ def _stop_needed_finding(
             f"{_upper_first(place)} was needed for fuel: {ends} {dist}, beyond the "
             f"{perf.label}'s usable range of {usable}."
         )
-    elif comfortable_every:
+    elif comfortable_every and _same_place(direct.origin, direct.destination):
+        # A round trip: the stop is where the flight turned back, not a stop on the way.
         outcome = "not needed"
         message = (
+            f"{_upper_first(place)} was not needed for range: the flight returns to "
+            f"{_short(direct.origin)} after it, so it is the far end of a round trip "
+            f"({(before.distance_m + after.distance_m) / _NM:,.0f} nm there and back)."
+        )
+    elif comfortable_every:
+        outcome = "not needed"
+        reasons = (
+            ", a detour that suggests a mistyped code (see the doubt warning)"
+            if is_detour(before, after, direct, s)
+            else " and had other reasons, such as crew, customs or passengers"
+        )
+        message = (
             f"{_upper_first(place)} was not needed for range: {ends} {dist}, well within the "
-            f"{perf.label}'s usable range of {usable}; it adds {adds} and had other reasons, "
-            "such as crew, customs or passengers."
+            f"{perf.label}'s usable range of {usable}; it adds {adds}{reasons}."
         )
     elif needed_none and not direct.is_range and not perf.spec.is_family:
         outcome = "marginal"
@@ -717,11 +747,17 @@ def _runway_finding(
         severity = Severity.IMPLAUSIBLE
     else:
         severity = Severity.WARNING
+    if long_enough == n:
+        counted = f"All {n} candidate airports for {_long(stop)} have"
+    elif long_enough == 0:
+        counted = f"None of the {n} candidate airports for {_long(stop)} has"
+    else:
+        verb_n = "has" if long_enough == 1 else "have"
+        counted = f"{long_enough} of the {n} candidate airports for {_long(stop)} {verb_n}"
     return Finding(
         "runway",
         severity,
-        f"{f'All {n}' if long_enough == n else f'{long_enough} of the {n}'} candidate airports for "
-        f"{_long(stop)} have a runway long "
+        f"{counted} a runway long "
         f"enough to {verb} {_a(perf.label)} at maximum weight ({need_text} ft; the best guess "
         f"{best_text}).",
         stop=index,
@@ -862,6 +898,7 @@ def _check_one(
     s = batch.settings
     findings: list[Finding] = [batch.aircraft_finding(perf)]
     findings.extend(_unresolved_findings(route, s))
+    findings.extend(doubt_findings(route, legs, directs, s))
     known = perf if isinstance(perf, _Performance) else None
     rng = known.range_nm if known is not None else None
     if known is not None and rng is not None:
@@ -926,18 +963,8 @@ def _check_batch(
     cache = _AircraftCache(s)
     perfs = [cache.get(aircraft if aircraft is not None else r.aircraft) for r in routes]
     # One measuring pass: the routes' own legs, then each intermediate stop's
-    # "direct" leg that skips it (for the stop-needed check).
-    skips: list[Route] = []
-    owners: list[tuple[int, int]] = []
-    for n, (route, perf) in enumerate(zip(routes, perfs, strict=True)):
-        if not isinstance(perf, _Performance) or perf.range_nm is None:
-            continue
-        stops = route.stops
-        for k in range(1, len(stops) - 1):
-            a, b = stops[k - 1], stops[k + 1]
-            if a.is_resolved and b.is_resolved and stops[k].is_resolved:
-                skips.append(Route(stops=(a, b)))
-                owners.append((n, k))
+    # "direct" leg that skips it (for the stop-needed and doubt checks).
+    skips, owners = skipping_routes(routes)
     measured = measure_many([*routes, *skips])
     directs: list[dict[int, Leg]] = [{} for _ in routes]
     for (n, k), legs in zip(owners, measured[len(routes) :], strict=True):

@@ -27,6 +27,8 @@ _SETTING_BOUNDS: Final[dict[str, tuple[float, float, str]]] = {
     "runway_implausible": (0.0, 2.0, "fraction of the field length"),
     "speed_margin_kt": (0.0, 1000.0, "knots above cruise speed"),
     "max_tailwind_kt": (0.0, 1000.0, "knots above cruise speed"),
+    "detour_ratio": (1.5, 1000.0, "distance via a stop over the direct distance"),
+    "far_ratio": (1.5, 1000.0, "an end leg over the route's longest other leg"),
 }
 
 
@@ -56,6 +58,12 @@ class CheckSettings:
         Average ground speed this far above cruise is a warning (100).
     max_tailwind_kt
         Average ground speed this far above cruise is implausible (250).
+    detour_ratio
+        A stop whose two legs add up to this many times the direct distance
+        between its neighbours is doubted as a mistyped code (3).
+    far_ratio
+        A first or last stop whose leg is this many times the route's longest
+        other leg is doubted likewise (5).
     strict
         Unresolved stops are implausible instead of a warning.
 
@@ -79,6 +87,8 @@ class CheckSettings:
     runway_implausible: float = 0.6
     speed_margin_kt: float = 100.0
     max_tailwind_kt: float = 250.0
+    detour_ratio: float = 3.0
+    far_ratio: float = 5.0
     strict: bool = False
 
     def __post_init__(self) -> None:

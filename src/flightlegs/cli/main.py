@@ -9,6 +9,7 @@ status 2; heavy packages are imported only by the commands that need them.
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import Sequence
 
@@ -29,6 +30,13 @@ def build_parser() -> Parser:
     parser = Parser(
         prog="flightlegs",
         description="Turn reports of flights into checked, mapped routes.",
+        epilog="examples:\n"
+        "  flightlegs legs AZA-ELP-ANC-SHE-ICN --units nm\n"
+        "  flightlegs check report.txt --aircraft GLF5\n"
+        "  flightlegs map flights.csv -o flights.html\n"
+        "  flightlegs export flights.csv -o flights.geojson\n"
+        "\nflightlegs COMMAND --help describes each command and its options.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"flightlegs {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)

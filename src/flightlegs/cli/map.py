@@ -5,14 +5,26 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
-from flightlegs.cli.common import EXIT_OK, add_input_options, read
+from flightlegs.cli.common import EXIT_USAGE, add_input_options, paragraph, read_or_fail
 
 __all__ = ["register", "run"]
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the command to the ``flightlegs`` parser."""
-    maps = sub.add_parser("map", help="draw the routes on an interactive HTML map")
+    maps = sub.add_parser(
+        "map",
+        help="draw the routes on an interactive HTML map",
+        description=paragraph(
+            "Draw the routes as geodesic lines on one self-contained HTML map, each "
+            "leg coloured as 'flightlegs check' judges it, with optional range rings."
+        ),
+        epilog="examples:\n"
+        "  flightlegs map AZA-ELP-ANC-SHE-ICN -o charter.html --aircraft GLF5\n"
+        "  flightlegs map report.txt -o report.html --rings-from 3\n"
+        "  flightlegs map flights.csv -o flights.html --tiles none\n",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     add_input_options(maps)
     maps.add_argument("-o", "--output", required=True, metavar="FILE.html", help="map to write")
     maps.add_argument("--title", help="title shown on the map (default: the route's name)")
@@ -76,7 +88,9 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(
             f"{out}: exists and was not written by flightlegs; add --force to replace it"
         )
-    routes = read(args)
+    routes, status = read_or_fail(args)
+    if status == EXIT_USAGE:
+        return status
     m = route_map(
         routes,
         checks=check_routes(routes, load_config().check),  # legs coloured as `check` judges
@@ -87,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
     )
     _add_flown_tracks(m, args.inputs)
     print(save_map(m, out))
-    return EXIT_OK
+    return status
 
 
 def _add_flown_tracks(m: object, inputs: Sequence[str]) -> None:

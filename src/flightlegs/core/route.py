@@ -211,6 +211,12 @@ class Route:
         Where the route came from: a URL or a file name.
     notes
         Free notes.
+    warnings
+        What could not be read or placed, one sentence each.
+    set_aside
+        Places the input names that the reader did not take as stops, each
+        as ``"name: why"`` (``"Miami: where the detainees were held"``); the
+        report reader fills it, code chains and route files leave it empty.
     """
 
     stops: tuple[Stop, ...]
@@ -222,10 +228,14 @@ class Route:
     source: str | None = None
     notes: str = ""
     warnings: tuple[str, ...] = field(default=())
+    set_aside: tuple[str, ...] = field(default=())
 
     def __post_init__(self) -> None:
         if not isinstance(self.stops, tuple):
             object.__setattr__(self, "stops", tuple(self.stops))
+        for name in ("warnings", "set_aside"):
+            if not isinstance(getattr(self, name), tuple):
+                object.__setattr__(self, name, tuple(getattr(self, name)))
         for count, what in ((self.people, "people"), (self.seats, "seats")):
             if count is not None and count < 0:
                 raise InputError(f"route {self.name!r}: {what} cannot be negative ({count})")

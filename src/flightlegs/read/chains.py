@@ -283,8 +283,10 @@ def parse_chain(
             for tok in group:
                 if tok.start not in resolved:
                     resolved[tok.start] = _stop_for(text, tok, table, source)
+    hint = _one_stop_hint(text, routes)
     out: list[Route] = []
     for groups in routes:
+        warnings = (hint,) if hint and len(groups) == 1 else ()
         for combo in itertools.product(*groups):
             if len(out) >= MAX_ROUTES:
                 raise RouteSyntaxError(
@@ -296,9 +298,32 @@ def parse_chain(
                 for tok in combo
             )
             out.append(
-                Route(stops=stops, name=name, source=None if source == "<chain>" else source)
+                Route(
+                    stops=stops,
+                    name=name,
+                    source=None if source == "<chain>" else source,
+                    warnings=warnings,
+                )
             )
     return out
+
+
+def _one_stop_hint(text: str, routes: list[list[list[Token]]]) -> str:
+    """How to join stops that spaces made into routes of one stop each, or ``""``.
+
+    Examples
+    --------
+    >>> print(_one_stop_hint("MIA PAP", _paths("MIA PAP", tokenize("MIA PAP")))[-32:])
+    join its stops with '-': MIA-PAP
+    """
+    if len(routes) < 2 or all(len(groups) > 1 for groups in routes):
+        return ""
+    shown = text if len(text) <= 60 else text[:57] + "..."
+    joined = "" if any(c in text for c in ",/") else ": " + "-".join(text.upper().split())
+    return (
+        f"{shown!r}: spaces separate routes, so this route has a single stop; "
+        f"to give one route, join its stops with '-'{joined}"
+    )
 
 
 def _stop_for(text: str, tok: Token, table: AirportTable, source: str) -> Stop:

@@ -34,7 +34,7 @@ import io
 import json
 import re
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -79,6 +79,7 @@ MAX_STOPS_PER_ROUTE = 1_000
 # other text is a place name (write {place: USA} to force a name).
 _CODE = re.compile(r"[A-Z0-9]{3,4}")
 _PLACE_SEPARATOR = ">"
+_ROW_WHERE = re.compile(r"row (\d+)\b")
 
 
 def _suggest(name: str, known: Sequence[str]) -> str:
@@ -97,14 +98,44 @@ class _Reader:
     source: str
     resolver: Resolver | None = None
     strict: bool = False
+    #: Where each part of the file starts ("routes[2].stops[1]" -> line 14).
+    lines: Mapping[str, int] = field(default_factory=dict)
+    #: Where bad routes go when reading keeps going past them; None: raise.
+    problems: list[RouteFileError] | None = None
+    #: Told the number of routes read so far, every thousand routes.
+    progress: Callable[[int], None] | None = None
     _places: dict[str, Stop | FlightlegsError] = field(default_factory=dict)
     _chains: dict[str, list[Route] | RouteSyntaxError] = field(default_factory=dict)
+    _used: set[int] = field(default_factory=set)  # ids of cached stops a route already has
 
     # -- messages -----------------------------------------------------------
 
+    def line_of(self, where: str) -> int | None:
+        """The line a part of the file starts on: its own, else its nearest parent's."""
+        row = _ROW_WHERE.match(where)
+        if row:
+            return int(row.group(1))
+        while True:
+            if where in self.lines:
+                return self.lines[where]
+            cut = max(where.rfind("."), where.rfind("["))
+            if cut <= 0:
+                return self.lines.get("")
+            where = where[:cut]
+
     def error(self, where: str, message: str) -> RouteFileError:
         place = f"{where}: " if where else ""
-        return RouteFileError(f"{self.source}: {place}{message}")
+        line = self.line_of(where) if where else None
+        shown = (
+            f"line {line}, {place}" if line is not None and not where.startswith("row") else place
+        )
+        return RouteFileError(f"{self.source}: {shown}{message}", source=self.source, line=line)
+
+    def keep_going(self, err: RouteFileError) -> None:
+        """Note a bad route and go on, or raise it when reading stops at the first."""
+        if self.problems is None:
+            raise err
+        self.problems.append(err)
 
     # -- scalar fields ------------------------------------------------------
 
@@ -336,6 +367,7 @@ class _Reader:
         aircraft = self.optional_text(entry, "aircraft", prefix)
         source = self.optional_text(entry, "source", prefix)
         notes = self.optional_text(entry, "notes", prefix) or ""
+        stops = self.stamped(stops, where, prefix, has_route)
         unresolved = [s.name for s in stops if not s.is_resolved]
         warnings = tuple(
             f"{self.source}: {where or 'route'}: could not place {n!r}" for n in unresolved
@@ -351,6 +383,40 @@ class _Reader:
             notes=notes,
             warnings=warnings,
         )
+
+    def stamped(
+        self, stops: tuple[Stop, ...], where: str, prefix: str, has_route: bool
+    ) -> tuple[Stop, ...]:
+        """The stops with evidence naming this route's line, so findings point at it.
+
+        A chain used on many rows is parsed once, and its stops' evidence
+        would otherwise name the file only, or the first row that used it. In
+        a CSV file the first row to use a chain keeps it as it is (the line is
+        found from the chain itself), so a file of distinct routes costs nothing.
+        """
+        if not self.lines and not where.startswith("row"):
+            return stops
+        if where.startswith("row"):
+            fresh = [id(stop) for stop in stops if stop.evidence is not None]
+            if len(fresh) == len(stops) and self._used.isdisjoint(fresh):
+                self._used.update(fresh)
+                return stops
+        out = []
+        for i, stop in enumerate(stops):
+            part = f"{prefix}route" if has_route else f"{prefix}stops[{i}]"
+            line = self.line_of(part)
+            if line is None:
+                out.append(stop)
+                continue
+            label = where or "route"
+            tag = (
+                f"{self.source} ({label}, line {line})"
+                if not where.startswith("row")
+                else (f"{self.source} ({where})")
+            )
+            evidence = stop.evidence or Evidence(stop.name, 0, len(stop.name), tag)
+            out.append(replace(stop, evidence=replace(evidence, source=tag)))
+        return tuple(out)
 
     def document(self, data: object) -> list[Route]:
         if isinstance(data, Mapping) and "routes" in data:
@@ -374,7 +440,15 @@ class _Reader:
         if len(data) > MAX_ROUTES_PER_FILE:
             raise self.error(prefix, f"more than {MAX_ROUTES_PER_FILE:,} routes")
         name = prefix or "routes"
-        return [self.route(item, f"{name}[{i}]", "") for i, item in enumerate(data)]
+        routes = []
+        for i, item in enumerate(data):
+            try:
+                routes.append(self.route(item, f"{name}[{i}]", ""))
+            except RouteFileError as err:
+                self.keep_going(err)
+            if self.progress is not None and i % 1000 == 999:
+                self.progress(i + 1)
+        return routes
 
 
 def _shown(value: object) -> str:
@@ -399,6 +473,9 @@ def routes_from_data(
     *,
     resolver: Resolver | None = None,
     strict: bool = False,
+    lines: Mapping[str, int] | None = None,
+    problems: list[RouteFileError] | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> list[Route]:
     """Routes from already-decoded content (what YAML, TOML or JSON decode to).
 
@@ -413,13 +490,21 @@ def routes_from_data(
     strict
         Refuse place names that cannot be resolved instead of keeping them as
         unplaced stops with a warning.
+    lines
+        The line each part of the file starts on (``"routes[2]"``: 14), for
+        messages and for the evidence findings point at.
+    problems
+        When given, a bad route is appended here and the others are still
+        read; otherwise the first one raises.
+    progress
+        Told the number of routes read so far, every thousand routes.
 
     Raises
     ------
     RouteFileError
         Naming ``source``, the field and what was expected.
     """
-    return _Reader(source, resolver, strict).document(data)
+    return _Reader(source, resolver, strict, lines or {}, problems, progress).document(data)
 
 
 def routes_from_csv(
@@ -428,10 +513,15 @@ def routes_from_csv(
     *,
     resolver: Resolver | None = None,
     strict: bool = False,
+    problems: list[RouteFileError] | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> list[Route]:
     r"""Routes from CSV text: a header row, then one route per row.
 
     Rows are numbered as a spreadsheet shows them (the header is row 1).
+    With ``problems``, a bad row is appended there and the others are still
+    read; without, the first bad row raises. ``progress`` is told the number
+    of routes read so far every thousand routes.
 
     Examples
     --------
@@ -439,7 +529,7 @@ def routes_from_csv(
     >>> [(r.name, r.stops[-1].code) for r in routes_from_csv(text)]
     [('first', 'ELP')]
     """
-    reader = _Reader(source, resolver, strict)
+    reader = _Reader(source, resolver, strict, problems=problems, progress=progress)
     rows = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(rows, None)
@@ -466,39 +556,125 @@ def routes_from_csv(
             if not any(cell.strip() for cell in row):
                 continue
             if len(row) > len(columns):
-                raise reader.error(
-                    f"row {line}", f"{len(row)} cells but the header names {len(columns)} columns"
+                reader.keep_going(
+                    reader.error(
+                        f"row {line}",
+                        f"{len(row)} cells but the header names {len(columns)} columns",
+                    )
                 )
+                continue
             if len(routes) >= MAX_ROUTES_PER_FILE:
                 raise reader.error(f"row {line}", f"more than {MAX_ROUTES_PER_FILE:,} routes")
             entry = {name: cell for name, cell in zip(columns, row, strict=False) if cell.strip()}
-            if "route" not in entry:
-                raise reader.error(f"row {line}, column route", "is empty; expected a route")
-            routes.append(reader.route(entry, f"row {line}", f"row {line}", sep=", column "))
+            try:
+                if "route" not in entry:
+                    raise reader.error(f"row {line}, column route", "is empty; expected a route")
+                routes.append(reader.route(entry, f"row {line}", f"row {line}", sep=", column "))
+            except RouteFileError as err:
+                reader.keep_going(err)
+            if progress is not None and len(routes) % 1000 == 0:
+                progress(len(routes))
     except csv.Error as err:
         raise reader.error(f"row {rows.line_num}", f"not valid CSV ({err})") from None
-    if not routes:
+    if not routes and not reader.problems:
         raise reader.error("", "holds a header but no routes")
     return routes
 
 
-def _decode(path: Path, text: str) -> object:
+def _yaml_load(text: str) -> tuple[object, dict[str, int]]:
+    """YAML content and the line each part starts on, from one parse."""
+    import yaml
+
+    loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, {}
+        data = loader.construct_document(node)
+    finally:
+        loader.dispose()
+    lines: dict[str, int] = {}
+    top = node
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if key.value == "routes":
+                top = value
+                break
+    if isinstance(top, yaml.SequenceNode):
+        for i, item in enumerate(top.value):
+            _yaml_lines(item, f"routes[{i}]", lines)
+    else:
+        _yaml_lines(top, "", lines)
+    return data, lines
+
+
+def _yaml_lines(node: Any, where: str, lines: dict[str, int]) -> None:
+    """Record the line of ``node`` and of its parts, named as the reader names them."""
+    import yaml
+
+    lines[where] = node.start_mark.line + 1
+    prefix = f"{where}." if where else ""
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                _yaml_lines(value, f"{prefix}{key.value}", lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _yaml_lines(item, f"{where}[{i}]", lines)
+
+
+_TOML_TABLE = re.compile(r"^\s*\[\[\s*routes\s*\]\]")
+_TOML_KEY = re.compile(r"^\s*(\w+)\s*=")
+
+
+def _toml_lines(text: str) -> dict[str, int]:
+    """The line of each ``[[routes]]`` table and of each top-level key in it.
+
+    :mod:`tomllib` keeps no positions; a route file's tables and keys are
+    plain enough to find by their lines. Inline tables are left unnamed.
+    """
+    lines: dict[str, int] = {}
+    where, count = "", -1
+    lines[""] = 1
+    for number, line in enumerate(text.split("\n"), start=1):
+        if _TOML_TABLE.match(line):
+            count += 1
+            where = f"routes[{count}]"
+            lines[where] = number
+            continue
+        if line.lstrip().startswith("["):
+            continue  # another table: a stops table or a nested one
+        key = _TOML_KEY.match(line)
+        if key:
+            name = f"{where}.{key.group(1)}" if where else key.group(1)
+            lines.setdefault(name, number)
+    return lines
+
+
+def _decode(path: Path, text: str) -> tuple[object, dict[str, int]]:
+    """The file's content and the line each part starts on (empty where unknown)."""
     suffix = path.suffix.lower()
     try:
         if suffix in (".yaml", ".yml"):
-            import yaml
-
-            return yaml.safe_load(text)
+            return _yaml_load(text)
         if suffix == ".toml":
-            return tomllib.loads(text)
+            return tomllib.loads(text), _toml_lines(text)
         if suffix == ".json":
-            return json.loads(text)
+            return json.loads(text), {}
     except json.JSONDecodeError as err:
         raise RouteFileError(
-            f"{path}: line {err.lineno}, column {err.colno}: not valid JSON ({err.msg})"
+            f"{path}: line {err.lineno}, column {err.colno}: not valid JSON ({err.msg})",
+            source=str(path),
+            line=err.lineno,
         ) from None
     except tomllib.TOMLDecodeError as err:
-        raise RouteFileError(f"{path}: not valid TOML ({err})") from None
+        at = re.search(r"at line (\d+)", str(err))
+        raise RouteFileError(
+            f"{path}: not valid TOML ({err})",
+            source=str(path),
+            line=int(at.group(1)) if at else None,
+        ) from None
     except Exception as err:  # yaml.YAMLError and its subclasses
         import yaml
 
@@ -507,7 +683,11 @@ def _decode(path: Path, text: str) -> object:
         mark = getattr(err, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
         problem = getattr(err, "problem", None) or str(err).splitlines()[0]
-        raise RouteFileError(f"{path}: {where}not valid YAML ({problem})") from None
+        raise RouteFileError(
+            f"{path}: {where}not valid YAML ({problem})",
+            source=str(path),
+            line=mark.line + 1 if mark else None,
+        ) from None
     except RecursionError:
         raise RouteFileError(f"{path}: nested too deeply to be a route file") from None
     raise RouteFileError(
@@ -520,6 +700,8 @@ def read_route_file(
     *,
     resolver: Resolver | None = None,
     strict: bool = False,
+    problems: list[RouteFileError] | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> list[Route]:
     r"""Read every route in a YAML, TOML, JSON or CSV route file.
 
@@ -533,6 +715,12 @@ def read_route_file(
     strict
         Refuse place names that cannot be resolved (the message lists the
         closest known names) instead of keeping them as unplaced stops.
+    problems
+        When given, a bad route or row is appended here, with its line, and
+        the others are still read; otherwise the first one raises. A file
+        that cannot be decoded at all raises either way.
+    progress
+        Told the number of routes read so far, every thousand routes.
 
     Returns
     -------
@@ -560,8 +748,18 @@ def read_route_file(
     path = Path(path)
     text = read_text(path)
     if path.suffix.lower() == ".csv":
-        return routes_from_csv(text, str(path), resolver=resolver, strict=strict)
-    data = _decode(path, text)
+        return routes_from_csv(
+            text, str(path), resolver=resolver, strict=strict, problems=problems, progress=progress
+        )
+    data, lines = _decode(path, text)
     if data is None:
         raise RouteFileError(f"{path}: is empty; expected a route or a list of routes")
-    return routes_from_data(data, str(path), resolver=resolver, strict=strict)
+    return routes_from_data(
+        data,
+        str(path),
+        resolver=resolver,
+        strict=strict,
+        lines=lines,
+        problems=problems,
+        progress=progress,
+    )

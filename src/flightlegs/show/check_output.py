@@ -8,15 +8,20 @@ The JSON document is a contract that scripts rely on::
 
     {"verdict": "ok" | "warning" | "implausible", "failed": bool, "strict": bool,
      "settings": {"route_factor", "reserve_min", ...},
-     "routes": [{"name", "verdict", "source", "aircraft": {"designator", "name",
-                 "is_family"} | null,
+     "errors": [{"source", "line", "message"}],
+     "routes": [{"name", "verdict", "doubtful", "source",
+                 "aircraft": {"designator", "name", "is_family"} | null,
                  "findings": [{"check", "severity", "leg", "stop", "message", "data"}]}]}
 
 ``leg`` is a 1-based leg number, ``stop`` a 0-based index into the route's
 stops (as ``from`` and ``to`` of ``flightlegs legs --format json`` are; the
 tables people read, such as :meth:`CheckResults.frame`, number stops from 1);
-either may be ``null``. ``data`` holds the numbers behind the message
-(floats rounded to 3 decimals, ``null`` for unknown). Fields may be added;
+either may be ``null``. ``doubtful`` is true when a ``doubt`` finding says the
+route may not be what the input meant (its verdict is then at least
+``warning``). ``errors`` lists each file, route or row that could not be read
+(``line`` 1-based, or ``null``); ``failed`` is true when there is one.
+``data`` holds the numbers behind the message (floats rounded to 3 decimals,
+``null`` for unknown). Fields may be added;
 none will be removed or change meaning without a major version.
 
 Examples
@@ -38,13 +43,14 @@ import json
 import math
 import re
 import textwrap
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final, Literal
 
 from flightlegs.checks.results import CHECKS, CheckResults, Finding, RouteCheck, Severity
 from flightlegs.errors import FlightlegsError, InputError
+from flightlegs.read.inputs import Problem
 
 __all__ = [
     "FORMATS",
@@ -59,6 +65,7 @@ __all__ = [
     "report_json",
     "report_junit",
     "report_text",
+    "summary",
 ]
 
 Format = Literal["text", "json", "junit", "github"]
@@ -73,18 +80,39 @@ _VERDICT_WORDS: Final = {
 _TAGS: Final = {Severity.OK: "ok", Severity.WARNING: "warning", Severity.IMPLAUSIBLE: "IMPLAUSIBLE"}
 
 
-def iter_render(report: CheckResults, fmt: str = "text", strict: bool = False) -> Iterator[str]:
+def iter_render(
+    report: CheckResults,
+    fmt: str = "text",
+    strict: bool = False,
+    problems: Sequence[Problem] = (),
+    quiet: bool = False,
+) -> Iterator[str]:
     """Render a check report in one of :data:`FORMATS`, piece by piece.
 
     Text, JSON and GitHub output come one route (or line) at a time, so a large
     report can be written out without holding it all in memory twice.
+
+    Parameters
+    ----------
+    report
+        The check results.
+    fmt
+        One of :data:`FORMATS`.
+    strict
+        Warnings count as failures.
+    problems
+        What could not be read (:func:`flightlegs.read.inputs.read_inputs`):
+        ``could not read`` lines in text, an ``errors`` list in JSON, an
+        ``<error>`` test case in JUnit, an ``::error`` annotation on GitHub.
+    quiet
+        Text only: the routes that fail and the summary, not every finding.
 
     Raises
     ------
     InputError
         For an unknown format (before anything is yielded).
     """
-    chunks: dict[str, Callable[[CheckResults, bool], Iterator[str]]] = {
+    chunks: dict[str, Callable[[CheckResults, bool, Sequence[Problem], bool], Iterator[str]]] = {
         "text": _text_chunks,
         "json": _json_chunks,
         "junit": _junit_chunks,
@@ -94,12 +122,28 @@ def iter_render(report: CheckResults, fmt: str = "text", strict: bool = False) -
         chunker = chunks[fmt]
     except KeyError:
         raise InputError(f"unknown report format {fmt!r}; expected one of {FORMATS}") from None
-    return chunker(report, strict)
+    return chunker(report, strict, tuple(problems), quiet)
 
 
-def render(report: CheckResults, fmt: str = "text", strict: bool = False) -> str:
+def render(
+    report: CheckResults,
+    fmt: str = "text",
+    strict: bool = False,
+    problems: Sequence[Problem] = (),
+) -> str:
     """Render a check report in one of :data:`FORMATS` (see :func:`iter_render`)."""
-    return "".join(iter_render(report, fmt, strict))
+    return "".join(iter_render(report, fmt, strict, problems))
+
+
+def _where(problem: Problem) -> str:
+    """A problem's message, with its line when the message does not say it."""
+    if (
+        problem.line is not None
+        and f"line {problem.line}" not in problem.message
+        and (f"row {problem.line}" not in problem.message)
+    ):
+        return f"{problem.message} (line {problem.line})"
+    return problem.message
 
 
 # --------------------------------------------------------------------------- text
@@ -144,14 +188,24 @@ def report_text(report: CheckResults, strict: bool = False) -> str:
     >>> text.splitlines()[0]
     'ANC-SHE: IMPLAUSIBLE (checked as an Embraer ERJ 145)'
     """
-    return "".join(_text_chunks(report, strict))
+    return "".join(_text_chunks(report, strict, (), False))
 
 
-def _text_chunks(report: CheckResults, strict: bool) -> Iterator[str]:
+def _text_chunks(
+    report: CheckResults, strict: bool, problems: Sequence[Problem], quiet: bool
+) -> Iterator[str]:
+    if problems:
+        yield "".join(f"could not read: {_where(p)}\n" for p in problems) + "\n"
+    if quiet:
+        failing = [r for r in report.routes if r.failed(strict) or r.doubtful]
+        if failing:
+            yield "".join(f"{r.name}: {_verdict_words(r)}\n" for r in failing) + "\n"
+        yield summary(report, strict, len(problems)) + "\n"
+        return
     for route in report.routes:
         label = next((f.data.get("label") for f in route.findings if f.check == "aircraft"), None)
         aircraft = f" (checked as {label})" if route.aircraft is not None and label else ""
-        lines = [f"{route.name}: {_VERDICT_WORDS[route.verdict]}{aircraft}"]
+        lines = [f"{route.name}: {_verdict_words(route)}{aircraft}"]
         for heading, findings in _groups(route):
             indent = "  "
             if heading:
@@ -170,14 +224,48 @@ def _text_chunks(report: CheckResults, strict: bool) -> Iterator[str]:
                     )
                 )
         yield "\n".join(lines) + "\n\n"
-    counts = {s: sum(1 for r in report.routes if r.verdict is s) for s in Severity}
-    summary = (
-        f"{len(report.routes)} route{'s' if len(report.routes) != 1 else ''}: "
-        f"{counts[Severity.OK]} plausible, {counts[Severity.WARNING]} with warnings, "
-        f"{counts[Severity.IMPLAUSIBLE]} implausible"
+    yield summary(report, strict, len(problems)) + "\n"
+
+
+def _verdict_words(route: RouteCheck) -> str:
+    """``plausible``, ``plausible, with warnings``, ``DOUBTFUL`` or ``IMPLAUSIBLE``."""
+    if route.verdict is Severity.WARNING and route.doubtful:
+        return "DOUBTFUL"
+    return _VERDICT_WORDS[route.verdict]
+
+
+def summary(
+    report: CheckResults, strict: bool = False, unreadable: int = 0, seconds: float | None = None
+) -> str:
+    """One line of counts: ``3 routes: 1 plausible, 1 with warnings, 1 implausible``.
+
+    Doubtful routes (see :attr:`RouteCheck.doubtful`) are counted among those
+    with warnings and named when there are any; so are ``unreadable`` inputs
+    (routes, rows or files that could not be read), and the time taken.
+
+    Examples
+    --------
+    >>> from flightlegs.checks.rules import check_routes
+    >>> from flightlegs.read.inputs import read_routes
+    >>> summary(check_routes(read_routes("AZA-AZA, ANC-SHE"), aircraft="GLF5"))
+    '2 routes: 1 plausible, 1 with warnings (1 doubtful), 0 implausible'
+    """
+    counts = {s: 0 for s in Severity}
+    doubtful = 0
+    for r in report.routes:
+        verdict = r.verdict
+        counts[verdict] += 1
+        doubtful += verdict is Severity.WARNING and r.doubtful
+    total = len(report.routes)
+    return (
+        f"{total:,} route{'s' if total != 1 else ''}: "
+        f"{counts[Severity.OK]:,} plausible, {counts[Severity.WARNING]:,} with warnings"
+        + (f" ({doubtful:,} doubtful)" if doubtful else "")
+        + f", {counts[Severity.IMPLAUSIBLE]:,} implausible"
+        + (f"; {unreadable:,} could not be read" if unreadable else "")
+        + (f" in {seconds:,.{0 if seconds >= 10 else 1}f} s" if seconds is not None else "")
         + (" (strict: warnings fail)" if strict else "")
     )
-    yield summary + "\n"
 
 
 # --------------------------------------------------------------------------- JSON
@@ -193,6 +281,7 @@ def _route_document(r: RouteCheck) -> dict[str, Any]:
     return {
         "name": r.name,
         "verdict": str(r.verdict),
+        "doubtful": r.doubtful,
         "source": r.route.source,
         "aircraft": None
         if r.aircraft is None
@@ -215,18 +304,24 @@ def _route_document(r: RouteCheck) -> dict[str, Any]:
     }
 
 
-def _head(report: CheckResults, strict: bool) -> dict[str, Any]:
+def _head(report: CheckResults, strict: bool, problems: Sequence[Problem] = ()) -> dict[str, Any]:
     return {
         "verdict": str(report.verdict),
-        "failed": report.failed(strict),
+        "failed": report.failed(strict) or bool(problems),
         "strict": strict,
         "settings": report.settings.as_dict(),
+        "errors": [{"source": p.source, "line": p.line, "message": p.message} for p in problems],
     }
 
 
-def report_document(report: CheckResults, strict: bool = False) -> dict[str, Any]:
+def report_document(
+    report: CheckResults, strict: bool = False, problems: Sequence[Problem] = ()
+) -> dict[str, Any]:
     """The JSON contract (see the module docstring) as Python objects."""
-    return {**_head(report, strict), "routes": [_route_document(r) for r in report.routes]}
+    return {
+        **_head(report, strict, problems),
+        "routes": [_route_document(r) for r in report.routes],
+    }
 
 
 def report_json(report: CheckResults, strict: bool = False) -> str:
@@ -244,11 +339,13 @@ def report_json(report: CheckResults, strict: bool = False) -> str:
     >>> doc["verdict"], doc["routes"][0]["findings"][1]["check"]
     ('implausible', 'range')
     """
-    return "".join(_json_chunks(report, strict))
+    return "".join(_json_chunks(report, strict, (), False))
 
 
-def _json_chunks(report: CheckResults, strict: bool) -> Iterator[str]:
-    head = json.dumps(_head(report, strict), ensure_ascii=False)
+def _json_chunks(
+    report: CheckResults, strict: bool, problems: Sequence[Problem], quiet: bool
+) -> Iterator[str]:
+    head = json.dumps(_head(report, strict, problems), ensure_ascii=False)
     yield f'{head[:-1]},\n"routes": ['
     for n, route in enumerate(report.routes):
         yield ("\n" if n == 0 else ",\n") + json.dumps(_route_document(route), ensure_ascii=False)
@@ -260,7 +357,7 @@ def _json_chunks(report: CheckResults, strict: bool) -> Iterator[str]:
 
 def _skip_reason(route: RouteCheck, check: str) -> str | None:
     """Why a check produced no finding for a route, or ``None`` if that is a pass."""
-    if check == "unresolved":
+    if check in ("unresolved", "doubt"):
         return None
     if check == "speed" and not any(s.arrival or s.departure for s in route.route.stops):
         return "no times reported at the stops"
@@ -275,16 +372,21 @@ def _skip_reason(route: RouteCheck, check: str) -> str | None:
     return f"not checked: the aircraft table lacks a figure the {check} check needs"
 
 
-def _junit_chunks(report: CheckResults, strict: bool) -> Iterator[str]:
-    yield report_junit(report, strict)
+def _junit_chunks(
+    report: CheckResults, strict: bool, problems: Sequence[Problem], quiet: bool
+) -> Iterator[str]:
+    yield report_junit(report, strict, problems)
 
 
-def report_junit(report: CheckResults, strict: bool = False) -> str:
+def report_junit(
+    report: CheckResults, strict: bool = False, problems: Sequence[Problem] = ()
+) -> str:
     """JUnit XML: one testsuite, one testcase per route and check.
 
     An implausible finding is a ``<failure>`` (so is a warning with ``strict``);
     a check that could not run is ``<skipped>``; every message is also in the
-    test case's ``<system-out>``, which CI servers show next to the test.
+    test case's ``<system-out>``, which CI servers show next to the test. Each
+    input that could not be read is a ``read`` test case with an ``<error>``.
 
     Examples
     --------
@@ -303,6 +405,14 @@ def report_junit(report: CheckResults, strict: bool = False) -> str:
     for key, value in report.settings.as_dict().items():
         ET.SubElement(properties, "property", name=key, value=str(value))
     ET.SubElement(properties, "property", name="warnings_fail", value=str(strict))
+    for problem in problems:
+        tests += 1
+        case = ET.SubElement(suite, "testcase", name="read", classname=problem.source, time="0")
+        case.set("file", problem.source)
+        if problem.line is not None:
+            case.set("line", str(problem.line))
+        error = ET.SubElement(case, "error", message=_where(problem), type="InputError")
+        error.text = _where(problem)
     for route in report.routes:
         by_check: dict[str, list[Finding]] = {}
         for f in route.findings:
@@ -332,7 +442,7 @@ def report_junit(report: CheckResults, strict: bool = False) -> str:
     for key, value in (
         ("tests", tests),
         ("failures", failures),
-        ("errors", 0),
+        ("errors", len(problems)),
         ("skipped", skipped),
     ):
         suite.set(key, str(value))
@@ -342,7 +452,7 @@ def report_junit(report: CheckResults, strict: bool = False) -> str:
         name="flightlegs check",
         tests=str(tests),
         failures=str(failures),
-        errors="0",
+        errors=str(len(problems)),
         skipped=str(skipped),
         time="0",
     )
@@ -449,10 +559,20 @@ def report_github(report: CheckResults, strict: bool = False) -> str:
     ``strict``). ``file`` and ``line`` are given where the input says where
     the stop was read.
     """
-    return "".join(_github_chunks(report, strict))
+    return "".join(_github_chunks(report, strict, (), False))
 
 
-def _github_chunks(report: CheckResults, strict: bool) -> Iterator[str]:
+def _github_chunks(
+    report: CheckResults, strict: bool, problems: Sequence[Problem], quiet: bool
+) -> Iterator[str]:
+    for problem in problems:
+        props = []
+        if not problem.source.startswith("<") and Path(problem.source).is_file():
+            props.append(f"file={escape_property(problem.source)}")
+            if problem.line is not None:
+                props.append(f"line={problem.line}")
+        props.append(f"title={escape_property('flightlegs: could not read')}")
+        yield f"::error {','.join(props)}::{escape_data(problem.message)}\n"
     for route, f in report.findings:
         if f.severity is Severity.OK:
             continue

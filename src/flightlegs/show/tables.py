@@ -13,13 +13,17 @@ that scripts rely on::
                            "distance_mi", "distance_km_min", "distance_km_max",
                            "distance_nm_min", "distance_nm_max", "bearing_deg",
                            "time_aloft_h"}],
-                 "total_km", "total_nm", "total_mi", "warnings"}]}
+                 "total_km", "total_nm", "total_mi", "warnings", "doubts", "set_aside"}]}
 
 ``from`` and ``to`` are 0-based indexes into ``stops`` (the tables for people
 number stops from 1). Distances of a leg whose end could not be placed are
 ``null``. ``time_aloft_h`` is ``null`` unless the aircraft's cruise speed is
-known. ``warnings`` lists what could not be read or placed. Fields may be
-added; none will be removed or change meaning without a major version.
+known. ``warnings`` lists what could not be read or placed; ``doubts`` why the
+route may not be what the input meant (the ``doubt`` findings of
+``flightlegs check``: no stop or one stop read, a detour that suggests a
+mistyped code, ...); ``set_aside`` the places the reader did not take as stops,
+each as ``"name: why"``. Fields may be added; none will be removed or change
+meaning without a major version.
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ from flightlegs.core.route import Route, Stop
 __all__ = [
     "legs_csv",
     "legs_table",
+    "route_doubts",
     "routes_document",
     "routes_json",
     "stop_dict",
@@ -112,6 +117,25 @@ def _leg_dict(leg: Leg, cruise_ktas: float | None) -> dict[str, Any]:
     }
 
 
+def route_doubts(routes: Sequence[Route], legs: Sequence[Sequence[Leg]]) -> list[list[str]]:
+    """Each route's doubts as sentences (:func:`flightlegs.checks.doubt.doubt_findings`).
+
+    Examples
+    --------
+    >>> from flightlegs.read.chains import parse_chain
+    >>> r = parse_chain("MIA-PAP-SQD-MIA")
+    >>> print(route_doubts(r, [x.legs() for x in r])[0][0][:65])
+    The stop at Shangrao, China (SQD) makes a detour: Port-au-Prince,
+    """
+    from flightlegs.checks.doubt import direct_legs, doubt_findings
+
+    directs = direct_legs(routes)
+    return [
+        [f.message for f in doubt_findings(route, route_legs, direct)]
+        for route, route_legs, direct in zip(routes, legs, directs, strict=True)
+    ]
+
+
 def routes_document(
     routes: Sequence[Route],
     legs: Sequence[Sequence[Leg]],
@@ -129,8 +153,9 @@ def routes_document(
         Cruise speed in knots for each route, or ``None`` where unknown.
     """
     cruise = cruise or [None] * len(routes)
+    doubts = route_doubts(routes, legs)
     out = []
-    for route, route_legs, ktas in zip(routes, legs, cruise, strict=True):
+    for route, route_legs, ktas, doubt in zip(routes, legs, cruise, doubts, strict=True):
         total = total_m(route_legs)
         out.append(
             {
@@ -146,6 +171,8 @@ def routes_document(
                 "total_nm": round(total / METRES_PER["nm"], 3),
                 "total_mi": round(total / METRES_PER["mi"], 3),
                 "warnings": list(route.warnings),
+                "doubts": doubt,
+                "set_aside": list(route.set_aside),
             }
         )
     return {"routes": out}
@@ -190,9 +217,16 @@ def _align(rows: list[list[str]], right: set[int]) -> str:
 
 
 def legs_table(
-    route: Route, legs: Sequence[Leg], unit: Unit = "km", cruise_ktas: float | None = None
+    route: Route,
+    legs: Sequence[Leg],
+    unit: Unit = "km",
+    cruise_ktas: float | None = None,
+    doubts: Sequence[str] | None = None,
 ) -> str:
     """An aligned text table of a route's legs, for the terminal.
+
+    Below the total, one ``warning:`` line for each stop that could not be
+    placed and each doubt (``doubts``, or :func:`route_doubts` when ``None``).
 
     Examples
     --------
@@ -227,11 +261,19 @@ def legs_table(
     footer = f"total {total:,.0f} {unit}"
     if any(not leg.is_measured for leg in legs):
         footer += " (legs marked ? have an unplaced end)"
-    return "\n".join([*header, _align(rows, right={0, 3, 4, 5}), footer])
+    if doubts is None:
+        doubts = route_doubts([route], [legs])[0]
+    notes = [w for w in route.warnings if "could not place" in w]
+    warned = [f"warning: {note}" for note in (*notes, *doubts)]
+    table = _align(rows, right={0, 3, 4, 5}) if len(rows) > 1 else "(no legs)"
+    return "\n".join([*header, table, footer, *warned])
 
 
 def stops_table(route: Route) -> str:
     """An aligned text table of a route's stops, numbered from 1, with evidence and candidates.
+
+    Below it, why each vague stop's airports were chosen, and the places the
+    reader set aside as not stops (:attr:`Route.set_aside`), where there are any.
 
     Examples
     --------
@@ -267,6 +309,8 @@ def stops_table(route: Route) -> str:
     ]
     if reasons:
         lines += ["why these airports:", *reasons]
+    if route.set_aside:
+        lines += ["set aside, not taken as stops:", *(f"  - {p}" for p in route.set_aside)]
     return "\n".join(lines)
 
 

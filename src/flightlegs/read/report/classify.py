@@ -307,6 +307,7 @@ def _classify(
             m.role = Role.DEPARTURE
         else:
             m.reason = "no cue says the flight went there"
+    _name_chains(text, sentence, mentions)
     # "flying from Tokyo to Seattle was diverted to Cold Bay": Seattle was not reached
     diverted = [m for m in mentions if m.active and _DIVERTED.search(m.cue)]
     for m in mentions:
@@ -332,3 +333,29 @@ def _qualifies(m: _Mention, prev: _Mention) -> bool:
             m.places[0].kind is StopKind.COUNTRY or m.places[0].region == a.region
         )
     return any(_contains(p, inner) for p in m.places)
+
+
+_NAME_JOIN = re.compile(r"\s?[-–→>]\s?")
+
+
+def _name_chains(text: str, sentence: _Sentence, mentions: list[_Mention]) -> None:
+    """Names joined by dashes in a sentence about a flight are its route.
+
+    "A Boeing 737 flew Miami-Port-au-Prince-Santo Domingo-Miami": three or more
+    places, each joined to the next by a dash or an arrow, read as a code chain
+    is read: the first the departure, the others stops in order.
+    """
+    if not re.search(rf"\b{_FLIGHT_WORD}\b", sentence.text.lower()):
+        return
+    run: list[_Mention] = []
+    for m in [*mentions, None]:
+        if m is not None and m.chain is None and not m.demonym and (
+            not run or _NAME_JOIN.fullmatch(text[run[-1].end : m.start])
+        ):
+            run.append(m)
+            continue
+        if len(run) >= 3:
+            for i, x in enumerate(run):
+                x.role = Role.DEPARTURE if i == 0 else Role.STOP
+                x.reason, x.via, x.from_cue, x.cue = "", False, False, "a dashed route"
+        run = [m] if m is not None and m.chain is None and not m.demonym else []

@@ -421,6 +421,14 @@ def parse_report(
         seats=reading.seats,
         source=source if named else None,
         warnings=tuple(warnings),
+        # the places a reader may want back: not demonyms, nor a region naming where a stop is
+        set_aside=tuple(
+            dict.fromkeys(
+                f"{s.text}: {s.reason}"
+                for s in reading.set_aside
+                if not s.reason.startswith(("a demonym", "locates", "a country used as"))
+            )
+        ),
     )
 
 
