@@ -212,6 +212,23 @@ def ring_points(arcs: list[np.ndarray], indexes: list[int]) -> np.ndarray:
     return np.vstack([parts[0], *(p[1:] for p in parts[1:])])
 
 
+def continuous(ring: np.ndarray) -> np.ndarray:
+    """A ring whose longitudes never jump by more than 180 degrees.
+
+    Natural Earth cuts land at the antimeridian: Chukotka's ring jumps from 179.9 to
+    -180 and back, which a map draws as an edge across the whole world. Unwrapped,
+    the ring runs on past 180. Antarctica's ring goes once round the pole; it is
+    closed along the pole's latitude instead.
+    """
+    points = ring.copy()
+    points[:, 0] = np.rad2deg(np.unwrap(np.deg2rad(points[:, 0])))
+    drift = points[-1, 0] - points[0, 0]
+    if abs(drift) > 180.0:  # round a pole: close the ring through it
+        pole = -90.0 if points[:, 1].mean() < 0 else 90.0
+        points = np.vstack([points, [[points[-1, 0], pole], [points[0, 0], pole]]])
+    return points
+
+
 def encoded(points: np.ndarray) -> list[int]:
     """Flat ``[lon0, lat0, dlon1, dlat1, ...]`` in 1/QUANTUM degree, repeated points dropped."""
     whole = np.round(points * QUANTUM).astype(np.int64)
@@ -228,7 +245,7 @@ def basemap(topology: dict[str, Any]) -> dict[str, Any]:
     for geometry in topology["objects"]["land"]["geometries"]:
         for polygon in polygons(geometry):
             for ring in polygon:
-                points = encoded(ring_points(arcs, ring))
+                points = encoded(continuous(ring_points(arcs, ring)))
                 if len(points) >= 8:  # a ring of fewer than four points draws nothing
                     land.append(points)
     # a border is an arc that two countries share (topojson.mesh with a !== b)

@@ -36,6 +36,7 @@ var flightlegs = (function () {
       renderer: renderer, pane: "flBasemap", interactive: false,
       color: "#a9a49a", weight: 0.7, opacity: 1
     }).addTo(map);
+    if (map.attributionControl) map.attributionControl.addAttribution("Coastlines: Natural Earth");
   }
 
   // Pan each popup between the bottom of the title and the top of the legend, and cap

@@ -383,6 +383,7 @@ _CSS: Final = """<style>
 .fl-ok{color:#1a9850}.fl-warning{color:#e08214}.fl-implausible{color:#d73027}
 .fl-unchecked{color:#2c7fb8}
 path.leaflet-interactive:focus{outline:none}
+.folium-map.leaflet-container{background:#cfdce6}
 </style>"""
 
 
