@@ -126,6 +126,8 @@ def run(args: argparse.Namespace) -> int:
     from flightlegs.show.tiles import DEFAULT_TILES, resolve_tiles
 
     out = Path(args.output)
+    if out.is_dir():
+        raise InputError(f"{out}: is a folder; expected a file name such as {out / 'map.html'}")
     suffix = out.suffix.lower()
     if suffix not in (*_PAGE_SUFFIXES, *PICTURE_SUFFIXES):
         hint = "; Chromium cannot write SVG: use .pdf for vector lines" if suffix == ".svg" else ""
@@ -133,8 +135,6 @@ def run(args: argparse.Namespace) -> int:
             f"{out}: cannot write a map as {suffix or 'a file without a suffix'}{hint}; "
             f"expected .html, or {', '.join(PICTURE_SUFFIXES)} for a picture"
         )
-    if out.is_dir():
-        raise InputError(f"{out}: is a folder; expected a file name such as {out / 'map.html'}")
     picture = suffix in PICTURE_SUFFIXES
     if picture and args.cdn:
         raise InputError("--cdn: a picture is drawn from the self-contained page; leave it out")

@@ -132,6 +132,39 @@ def _esc(text: object) -> str:
     return html.escape(str(text), quote=True).translate(_MORE_ESCAPES)
 
 
+_URL: Final = re.compile(r"https?://[^\s<>\"'`{}|\\^]+", re.IGNORECASE)
+_URL_END: Final = ".,;:!?)]’”"  # punctuation after a URL in prose is not part of it
+
+
+def _linked(text: object) -> str:
+    """Escaped text whose ``http(s)://`` URLs are links that open apart from the map.
+
+    The link's ``href`` and text are escaped as any input text; ``rel="noopener
+    noreferrer"`` keeps the opened page from reaching back into the map's window.
+
+    Examples
+    --------
+    >>> _linked("see https://example.org/a?b=1&c=2.")
+    'see <a href="https://example.org/a?b=1&amp;c=2" target="_blank" \
+rel="noopener noreferrer">https://example.org/a?b=1&amp;c=2</a>.'
+    >>> _linked("javascript:alert(1) <b>")
+    'javascript:alert(1) &lt;b&gt;'
+    """
+    out: list[str] = []
+    text = str(text)
+    start = 0
+    for match in _URL.finditer(text):
+        url = match.group(0).rstrip(_URL_END)
+        end = match.start() + len(url)
+        out.append(_esc(text[start : match.start()]))
+        out.append(
+            f'<a href="{_esc(url)}" target="_blank" rel="noopener noreferrer">{_esc(url)}</a>'
+        )
+        start = end
+    out.append(_esc(text[start:]))
+    return "".join(out)
+
+
 # ---------------------------------------------------------------------- text
 
 
@@ -214,11 +247,13 @@ def _stop_section(route: Route, number: int, report: RouteCheck | None) -> str:
         rows.append(("Arrival", _esc(stop.arrival.isoformat())))
     if stop.departure is not None:
         rows.append(("Departure", _esc(stop.departure.isoformat())))
+    if route.source:
+        rows.append(("Source", _linked(route.source)))
     parts = [f"<b>Stop {number}: {_esc(stop.label)}</b><table>"]
     parts += [f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows]
     parts.append("</table>")
     if stop.evidence is not None:
-        parts.append(f"<blockquote>“{_esc(stop.evidence.sentence)}”</blockquote>")
+        parts.append(f"<blockquote>“{_linked(stop.evidence.sentence)}”</blockquote>")
     parts.append(_findings_html(_findings(report, stop=number - 1)))
     return "".join(parts)
 
@@ -956,9 +991,10 @@ def _draw_rings(
                 continue
             draw(airport, ring.radius_m, ring.text.partition("@")[0].strip())
     if unmatched:
+        what = "range ring {} matches" if len(unmatched) == 1 else "range rings {} match"
         raise InputError(
-            f"range rings {', '.join(unmatched)}: match no stop; give stop numbers "
-            "(1, 2, ...) or codes, or DISTANCE@AIRPORT such as 1000nm@JFK"
+            f"{what.format(', '.join(unmatched))} no stop; give stop numbers (1, 2, ...) "
+            "or codes, or DISTANCE@AIRPORT such as 1000nm@JFK"
         )
     return list(drawn.values())
 
