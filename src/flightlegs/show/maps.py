@@ -1077,7 +1077,7 @@ def _figure_class() -> type:
 
     class _RouteFigure(Figure):
         def __init__(self, assets: Assets) -> None:
-            super().__init__()  # type: ignore[no-untyped-call]
+            super().__init__()
             self.assets = assets
 
         def render(self, **kwargs: Any) -> str:

@@ -12,6 +12,7 @@ else Playwright's own browser (``playwright install chromium``).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -124,10 +125,9 @@ def save_picture(
                 )
                 page.goto(page_path.as_uri(), wait_until="load")
                 page.add_style_tag(content=_HIDE_BUTTONS)
-                try:
+                # tiles that never come: the basemap is drawn beneath them
+                with contextlib.suppress(PlaywrightError):
                     page.wait_for_function(_SETTLED, timeout=timeout_s * 1000, polling=100)
-                except PlaywrightError:
-                    pass  # tiles that never come: the basemap is drawn beneath them
                 page.wait_for_timeout(200)  # the last tiles fade in
                 if suffix == ".pdf":
                     page.emulate_media(media="screen")
