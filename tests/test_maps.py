@@ -544,7 +544,9 @@ def test_tiles_from_a_url_template_need_an_attribution() -> None:
     with pytest.raises(InputError, match="needs attribution="):
         route_map(read_routes("AZA-ELP"), tiles=url)
     with pytest.raises(InputError, match=r"lacks \{x\}"):
-        route_map(read_routes("AZA-ELP"), tiles="https://t.example.org/{z}/{y}.png", attribution="x")
+        route_map(
+            read_routes("AZA-ELP"), tiles="https://t.example.org/{z}/{y}.png", attribution="x"
+        )
 
 
 def test_map_command_tiles_errors_speak_of_the_command_line(
