@@ -20,10 +20,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
-import harness
+import harness  # noqa: E402  (a plain module beside the browser tests)
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from bench_maps import random_routes
+from bench_maps import random_routes  # noqa: E402
 
 
 def write_maps(folder: Path) -> list[Path]:

@@ -12,6 +12,7 @@ else Playwright's own browser (``playwright install chromium``).
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 import os
 import tempfile
@@ -101,15 +102,28 @@ def save_picture(
             "a side and a scale from 0.5 to 4"
         )
     try:
-        from playwright.sync_api import Error as PlaywrightError
-        from playwright.sync_api import sync_playwright
+        import playwright.sync_api  # noqa: F401  (imported again where it is used)
     except ImportError as err:
         raise MissingDependencyError(_INSTALL) from err
 
     target.parent.mkdir(parents=True, exist_ok=True)
+    page = render_map(m)
+    # Playwright's sync API refuses to run in a thread with an event loop (Jupyter's, or
+    # another sync Playwright's): a worker thread of its own always works
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as worker:
+        worker.submit(_draw, page, target, suffix, width, height, scale, timeout_s).result()
+    return target
+
+
+def _draw(
+    page: str, target: Path, suffix: str, width: int, height: int, scale: float, timeout_s: float
+) -> None:
+    from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import sync_playwright
+
     with tempfile.TemporaryDirectory(prefix="flightlegs-picture-") as scratch:
         page_path = Path(scratch) / "map.html"
-        page_path.write_text(render_map(m), encoding="utf-8")
+        page_path.write_text(page, encoding="utf-8")
         with sync_playwright() as playwright:
             try:
                 browser = playwright.chromium.launch(
@@ -120,18 +134,18 @@ def save_picture(
             except PlaywrightError as err:
                 raise MissingDependencyError(f"{_INSTALL} ({err.message.splitlines()[0]})") from err
             try:
-                page = browser.new_page(
+                tab = browser.new_page(
                     viewport={"width": width, "height": height}, device_scale_factor=scale
                 )
-                page.goto(page_path.as_uri(), wait_until="load")
-                page.add_style_tag(content=_HIDE_BUTTONS)
+                tab.goto(page_path.as_uri(), wait_until="load")
+                tab.add_style_tag(content=_HIDE_BUTTONS)
                 # tiles that never come: the basemap is drawn beneath them
                 with contextlib.suppress(PlaywrightError):
-                    page.wait_for_function(_SETTLED, timeout=timeout_s * 1000, polling=100)
-                page.wait_for_timeout(200)  # the last tiles fade in
+                    tab.wait_for_function(_SETTLED, timeout=timeout_s * 1000, polling=100)
+                tab.wait_for_timeout(200)  # the last tiles fade in
                 if suffix == ".pdf":
-                    page.emulate_media(media="screen")
-                    page.pdf(
+                    tab.emulate_media(media="screen")
+                    tab.pdf(
                         path=str(target),
                         width=f"{width}px",
                         height=f"{height}px",
@@ -139,11 +153,10 @@ def save_picture(
                         page_ranges="1",
                     )
                 else:
-                    page.screenshot(
+                    tab.screenshot(
                         path=str(target),
                         type="png" if suffix == ".png" else "jpeg",
                         animations="disabled",
                     )
             finally:
                 browser.close()
-    return target
