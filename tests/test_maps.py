@@ -22,6 +22,7 @@ from flightlegs.core.route import Evidence, Route, Stop, StopKind
 from flightlegs.errors import InputError
 from flightlegs.read.inputs import read_routes
 from flightlegs.reference.airports import airport_table
+from flightlegs.show.assets import asset_text, vendored_versions
 from flightlegs.show.geometry import window_centre
 from flightlegs.show.maps import (
     MANY_ROUTES,
@@ -211,7 +212,7 @@ def test_range_rings_from_stop_numbers_codes_and_aircraft(charter: Route) -> Non
     assert "6,500 nm" in tooltip_text(ring)  # the Gulfstream V's published range
     with pytest.raises(InputError, match="matches no stop"):
         route_map(charter, rings_from=["XYZ"], ring_nm=1000)
-    with pytest.raises(InputError, match="ring-nm or a known aircraft"):
+    with pytest.raises(InputError, match="--ring-nm\\) or a known aircraft"):
         route_map(read_routes(CHAIN), rings_from=["ANC"])
 
 
@@ -222,7 +223,7 @@ def test_tiles() -> None:
     assert "openstreetmap.org" in osm.tiles
     with pytest.raises(InputError, match="unknown tiles"):
         route_map(route, tiles="NoSuch.Provider")
-    with pytest.raises(InputError, match="need an API key"):
+    with pytest.raises(InputError, match="needs an API key"):
         route_map(route, tiles="CartoDB.Positron")
 
 
@@ -259,6 +260,9 @@ def test_everything_in_one_longitude_window(charter_map: folium.Map) -> None:
     assert [b for _, b in ends] == marker_lons[1:]
     (bounds,) = [e for e in walk(charter_map) if type(e).__name__ == "FitBounds"]
     (south, west), (north, east) = bounds.bounds
+    # the opening view holds the range ring around ANC too
+    (ring,) = of_type(layer(charter_map, "Range rings"), folium.PolyLine)
+    everything = np.concatenate([everything, lons_of(ring)])
     assert west == pytest.approx(everything.min(), abs=1e-4)
     assert east == pytest.approx(everything.max(), abs=1e-4)
     assert south < 32.0
@@ -308,7 +312,16 @@ def hostile_route() -> Route:
     return Route((*route.stops, odd), name=route.name, aircraft=HOSTILE[3], notes=HOSTILE[4])
 
 
+def without_vendored(page: str) -> str:
+    """The page less the vendored files put inline (jQuery's code holds '<script>')."""
+    for name in vendored_versions():
+        if name.endswith((".js", ".css")):
+            page = page.replace(asset_text(name), "")
+    return page
+
+
 def assert_defused(page: str) -> None:
+    page = without_vendored(page)
     assert "<script>alert" not in page
     assert "<img" not in page
     assert "${alert" not in page
@@ -447,8 +460,163 @@ def test_map_command_options(tmp_path: Path, capsys: pytest.CaptureFixture[str])
         assert f"Range ring from {code}: 800 nm" in page
     assert "Range ring from ANC" not in page
     assert main([*argv, "--rings-from", "3,", "--ring-nm", "800"]) == 2
-    assert "--rings-from '3,': an empty stop" in capsys.readouterr().err
+    assert "--rings-from '3,': an empty ring" in capsys.readouterr().err
     assert main(["map", CHAIN, "-o", str(tmp_path), "--force"]) == 2
     assert "is a folder" in capsys.readouterr().err
     assert main(["map", CHAIN, "-o", str(out), "--rings-from", "9", "--ring-nm", "5"]) == 2
     assert main(["map", CHAIN, "-o", str(out), "--tiles", "CartoDB.Positron"]) == 2
+
+
+# ------------------------------------------------------------------ issue 12: assets, tiles, rings
+
+
+def test_self_contained_page_links_nothing_and_cdn_page_is_small() -> None:
+    route = read_routes("AZA-ELP")
+    inline = render_map(route_map(route))
+    cdn = render_map(route_map(route, assets="cdn"))
+    assert not re.search(r'<(?:script|link)\b[^>]*(?:src|href)="https?://', inline)
+    assert "flightlegs.basemap(" in inline
+    assert "leaflet@1.9.3/dist/leaflet.js" in cdn
+    assert "flightlegs.basemap(" not in cdn
+    assert "flightlegs.popupsClear(" in cdn  # popups keep clear of the legend either way
+    assert len(cdn) * 5 < len(inline)
+    # folium's unused Bootstrap and Font Awesome are left out of the inline page
+    assert "bootstrap" not in without_vendored(inline).lower()
+
+
+def test_vendored_files_are_the_versions_folium_links() -> None:
+    versions = vendored_versions()
+    for element in (folium.Map, folium.plugins.Fullscreen, folium.plugins.MeasureControl):
+        for name, url in [*element.default_js, *element.default_css]:
+            from flightlegs.show.assets import FOLIUM_LINKS
+
+            if name in FOLIUM_LINKS:
+                package, _, version = versions[FOLIUM_LINKS[name]].rpartition("@")
+                assert f"{package}@{version}" in url or f"{package}-{version}" in url, url
+
+
+def test_render_is_the_same_however_the_map_is_shown(tmp_path: Path) -> None:
+    m = route_map(read_routes("AZA-ELP-ANC"), title="Same")
+    first = render_map(m)
+    m.save(str(tmp_path / "saved.html"))
+    save_map(m, tmp_path / "ours.html")
+    assert (tmp_path / "saved.html").read_text(encoding="utf-8") == first
+    assert (tmp_path / "ours.html").read_text(encoding="utf-8") == first
+    assert render_map(m) == first  # rendering again adds nothing
+
+
+def test_many_route_data_is_whole_in_every_path(tmp_path: Path) -> None:
+    import html
+
+    routes = read_routes(", ".join(["AZA-ELP-ANC"] * (MANY_ROUTES + 1)))
+    m = route_map(routes)
+    srcdoc = re.search(r'srcdoc="([^"]*)"', m._repr_html_())
+    assert srcdoc is not None
+    page = html.unescape(srcdoc.group(1))
+    assert "flightlegs_data" not in page  # no placeholder left
+    assert page.count('"type":"LineString"') == 2 * (MANY_ROUTES + 1)
+
+
+@pytest.mark.parametrize(
+    ("given", "name"),
+    [
+        ("OpenStreetMap", "OpenStreetMap.Mapnik"),
+        ("openstreetmap", "OpenStreetMap.Mapnik"),
+        ("esri.worldimagery", "Esri.WorldImagery"),
+        ("OpenTopoMap", "OpenTopoMap"),
+    ],
+)
+def test_tiles_by_folium_and_xyzservices_names_in_any_case(given: str, name: str) -> None:
+    from flightlegs.show.tiles import resolve_tiles
+
+    provider = resolve_tiles(given)
+    assert provider is not None
+    assert provider.name == name
+
+
+def test_tiles_from_a_url_template_need_an_attribution() -> None:
+    url = "https://tiles.example.org/{z}/{x}/{y}.png"
+    (tiles,) = of_type(
+        route_map(read_routes("AZA-ELP"), tiles=url, attribution="<b>Example</b>"), folium.TileLayer
+    )
+    assert tiles.tiles == url
+    assert tiles.options["attribution"] == "&lt;b&gt;Example&lt;/b&gt;"
+    with pytest.raises(InputError, match="needs attribution="):
+        route_map(read_routes("AZA-ELP"), tiles=url)
+    with pytest.raises(InputError, match=r"lacks \{x\}"):
+        route_map(
+            read_routes("AZA-ELP"), tiles="https://t.example.org/{z}/{y}.png", attribution="x"
+        )
+
+
+def test_map_command_tiles_errors_speak_of_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = str(tmp_path / "m.html")
+    cases = {
+        "Esri.WorldGrey": "did you mean",
+        "https://t.example.org/{z}/{x}/{y}.png": "needs --attribution",
+        "CartoDB.Positron": "add --tiles-key KEY",
+    }
+    for tiles, words in cases.items():
+        assert main(["map", "AZA-ELP", "-o", out, "--tiles", tiles]) == 2
+        err = capsys.readouterr().err
+        assert words in err
+        assert "TileProvider" not in err
+        assert err.count("\n") == 1
+    url = "https://t.example.org/{z}/{x}/{y}.png"
+    assert main(["map", "AZA-ELP", "-o", out, "--tiles", url, "--attribution", "Me"]) == 0
+    assert "t.example.org" in Path(out).read_text(encoding="utf-8")
+    assert main(["map", "AZA-ELP", "-o", out, "--tiles", "OpenStreetMap"]) == 0
+
+
+def test_map_command_takes_great_circle_mapper_rings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "m.html"
+    argv = ["map", CHAIN, "-o", str(out), "--tiles", "none"]
+    assert main([*argv, "--rings-from", "1000@JFK", "--rings-from", "1,852km@ANC"]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert "Range ring from JFK: 1000" in page  # JFK is no stop: the airport is looked up
+    assert "Range ring from ANC: 1,852km" in page
+    # among the inputs, as in Great Circle Mapper's path box
+    assert main(["map", CHAIN, "500mi@SHE", "-o", str(out), "--tiles", "none"]) == 0
+    assert "Range ring from SHE: 500mi" in out.read_text(encoding="utf-8")
+    assert main([*argv, "--rings-from", "1000parsec@JFK"]) == 2
+    assert "unknown unit 'parsec'" in capsys.readouterr().err
+
+
+def test_ring_forms() -> None:
+    from flightlegs.show.rings import parse_ring
+
+    assert parse_ring("1000nm@JFK").radius_m == pytest.approx(1_852_000)
+    assert parse_ring("1000 km @ JFK").radius_m == pytest.approx(1_000_000)
+    assert parse_ring("1000MI@jfk").radius_m == pytest.approx(1_609_344)
+    assert parse_ring("ANC").radius_m is None
+    with pytest.raises(InputError, match="less than 10,800 nm"):
+        parse_ring("20000nm@JFK")
+    with pytest.raises(InputError, match="expected DISTANCE@PLACE"):
+        parse_ring("@JFK")
+
+
+@pytest.mark.parametrize("name", ["m.svg", "m.txt", "m", "m.gif"])
+def test_map_command_refuses_other_suffixes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    assert main(["map", "AZA-ELP", "-o", str(tmp_path / name)]) == 2
+    err = capsys.readouterr().err
+    assert "expected .html, or .png" in err
+    assert not (tmp_path / name).exists()
+
+
+def test_picture_without_playwright_says_what_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    from flightlegs.errors import MissingDependencyError
+    from flightlegs.show.picture import save_picture
+
+    monkeypatch.setitem(sys.modules, "playwright.sync_api", None)
+    with pytest.raises(MissingDependencyError, match=r"pip install 'flightlegs\[picture\]'"):
+        save_picture(route_map(read_routes("AZA-ELP")), tmp_path / "m.png")

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import html
 import json
+import os
+import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +24,12 @@ NOTEBOOKS = ROOT / "notebooks"
 PATHS = sorted(NOTEBOOKS.glob("*.ipynb"))
 CELL_TIMEOUT_S = 120
 RUN_METADATA = {"execution", "ExecuteTime"}  # what running a notebook adds to a cell
+
+# Lines of legs each notebook's map must draw in the browser: the charter's six stops make
+# five legs; examples/many-flights.csv holds 220 routes of 425 legs (as the map's subtitle
+# says), one of which runs out of the map's longitude window and is drawn again one world
+# away, so that both its ends meet their markers.
+EXPECTED_LEGS = {"01-gulfstream-charter": 5, "02-many-flights": 426}
 
 # Printed text each notebook must show, beyond a table and a map: the point of its story.
 EXPECTED_TEXT = {
@@ -53,7 +62,7 @@ def test_there_are_notebooks() -> None:
 
 @pytest.mark.notebook
 @pytest.mark.parametrize("path", PATHS, ids=[p.stem for p in PATHS])
-def test_notebook_runs_and_shows_tables_and_a_map(path: Path) -> None:
+def test_notebook_runs_and_shows_tables_and_a_map(path: Path, tmp_path: Path) -> None:
     notebook = _executed(path)
     outputs = _outputs(notebook)
     assert not [o for o in outputs if o.output_type == "error"]
@@ -69,6 +78,51 @@ def test_notebook_runs_and_shows_tables_and_a_map(path: Path) -> None:
     printed = "".join(o.text for o in outputs if o.output_type == "stream")
     for text in EXPECTED_TEXT[path.stem]:
         assert text in printed
+
+    # the map in the cell's iframe, as a browser draws it: every leg, not a placeholder's one
+    (cell,) = [page for page in pages if "<iframe srcdoc=" in page]
+    page = re.search(r'<iframe srcdoc="([^"]*)"', cell)
+    assert page, "the map's cell output holds no iframe srcdoc"
+    drawn = _legs_drawn(html.unescape(page.group(1)), tmp_path)
+    assert drawn == EXPECTED_LEGS[path.stem]
+
+
+def _legs_drawn(page: str, folder: Path) -> int:
+    """Legs (Leaflet lines off the basemap and range rings) the page draws in Chromium."""
+    sys.path.insert(0, str(ROOT / "tests" / "browser"))
+    import harness
+
+    missing = harness.missing_requirements()
+    if missing:
+        reason = "counting legs needs " + "; ".join(missing)
+        if os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    path = folder / "cell.html"
+    path.write_text(page, encoding="utf-8")
+    with sync_playwright() as playwright:
+        browser = harness.launch_chromium(playwright)
+        try:
+            shown = harness.open_map(browser, path, tiles="offline")
+            shown.assert_clean()
+            return int(shown.page.evaluate(_COUNT_LEGS))
+        finally:
+            browser.close()
+
+
+_COUNT_LEGS = """
+() => {
+  const key = Object.keys(window).find((k) => k.startsWith('map_') && window[k] instanceof L.Map);
+  let legs = 0;
+  window[key].eachLayer((layer) => {
+    const ring = layer.options && layer.options.dashArray === '6 6';
+    if (layer instanceof L.Polyline && layer.options.pane !== 'flBasemap' && !ring) legs += 1;
+  });
+  return legs;
+}
+"""
 
 
 @pytest.mark.parametrize("path", PATHS, ids=[p.stem for p in PATHS])

@@ -22,7 +22,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import harness
 import pytest
@@ -75,8 +75,9 @@ def browser(browser_requirements: None) -> Iterator[Browser]:
 @pytest.fixture
 def open_map(
     browser: Browser, asset_resolver: harness.AssetResolver
-) -> Iterator[Callable[[Path | str], harness.MapPage]]:
-    """Return ``open_map(path) -> MapPage``: open a saved map offline, wait until it is ready.
+) -> Iterator[Callable[..., harness.MapPage]]:
+    """Return ``open_map(path, **options) -> MapPage``: open a saved map offline, wait until
+    it is ready (options as ``harness.open_map`` takes them).
 
     Each map gets its own browser context, closed after the test. A URL the harness could
     not serve fails the test at teardown even if the test never looked; a test that
@@ -84,8 +85,8 @@ def open_map(
     """
     opened: list[harness.MapPage] = []
 
-    def open_one(path: Path | str) -> harness.MapPage:
-        shown = harness.open_map(browser, path, resolver=asset_resolver)
+    def open_one(path: Path | str, **options: Any) -> harness.MapPage:
+        shown = harness.open_map(browser, path, resolver=asset_resolver, **options)
         opened.append(shown)
         return shown
 

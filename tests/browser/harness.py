@@ -444,6 +444,10 @@ class MapPage:
     unserved_urls: list[str] = field(default_factory=list)
     dialogs: list[RecordedDialog] = field(default_factory=list)
     tiles_served: int = 0
+    tiles_refused: int = 0
+    """Tiles answered as if the network were down (``open_map(..., tiles="offline")``)."""
+    asset_requests: list[str] = field(default_factory=list)
+    """Every URL the page asked for that is not a tile (a self-contained map asks for none)."""
     ready_seconds: float = float("nan")
     """From navigation start until the Leaflet map exists and has a view."""
     idle_seconds: float = float("nan")
@@ -602,13 +606,22 @@ def open_map(
     *,
     resolver: AssetResolver | None = None,
     viewport: dict[str, int] | None = None,
+    tiles: str = "blank",
+    ready_in_frame: bool = False,
 ) -> MapPage:
     """Open the map at *html_path* in a fresh context, serve it offline, wait until ready.
 
     Returns once the Leaflet map exists, no request has been in flight for 500 ms and a
     frame has been drawn. Errors are recorded on the returned :class:`MapPage`, not
     raised: call :meth:`MapPage.assert_clean`.
+
+    ``tiles="blank"`` answers tiles with a blank PNG; ``tiles="offline"`` fails them as a
+    cut network would (and does not count that as a failed request), so what lies under
+    the tiles shows. ``ready_in_frame`` waits for the map in the page's first iframe
+    (a notebook cell's ``srcdoc``) instead of the page itself.
     """
+    if tiles not in ("blank", "offline"):
+        raise ValueError(f"tiles={tiles!r}: expected 'blank' or 'offline'")
     resolver = resolver or default_resolver()
     html_path = Path(html_path).resolve()
     map_url = html_path.as_uri()
@@ -621,6 +634,12 @@ def open_map(
         if url == map_url:
             route.continue_()
             return
+        if is_tile_url(url) and tiles == "offline":
+            result.tiles_refused += 1
+            route.abort("internetdisconnected")
+            return
+        if not is_tile_url(url):
+            result.asset_requests.append(url)
         served = resolver.resolve(url)
         if served is None:
             result.unserved_urls.append(url)
@@ -641,9 +660,14 @@ def open_map(
         # Leaflet cancels tiles that a fitBounds or zoom made stale.
         if "ERR_ABORTED" in failure and is_tile_url(request.url):
             return
+        if tiles == "offline" and is_tile_url(request.url):
+            return
         result.failed_requests.append(f"{request.url}: {failure}")
 
     def on_console(message: ConsoleMessage) -> None:
+        # the console's own line for each tile refused on purpose
+        if tiles == "offline" and "ERR_INTERNET_DISCONNECTED" in message.text:
+            return
         if message.type == "error":
             result.console_errors.append(message.text)
 
@@ -663,7 +687,11 @@ def open_map(
     start = time.perf_counter()
     try:
         page.goto(map_url, wait_until="load")
-        page.wait_for_function(_MAP_READY, timeout=15_000)
+        if ready_in_frame:
+            page.wait_for_function("() => window.frames.length > 0", timeout=15_000)
+            page.frames[1].wait_for_function(_MAP_READY, timeout=15_000)
+        else:
+            page.wait_for_function(_MAP_READY, timeout=15_000)
         result.ready_seconds = time.perf_counter() - start
         quiet_since = network.wait(page)
         result.idle_seconds = max(quiet_since - start, result.ready_seconds)

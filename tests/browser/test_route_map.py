@@ -137,3 +137,71 @@ def test_other_tiles_are_served_offline(tmp_path: Path, open_map: OpenMap, tiles
     shown = open_map(saved(tmp_path, tiles, read_routes("AZA-ELP"), tiles=tiles))
     shown.assert_clean()
     assert shown.tiles_served > 0
+
+
+_MAP = "window[Object.keys(window).find((k) => k.startsWith('map_'))]"
+
+# Map boxes, measured in the page: the legend and an open popup.
+_BOX = (
+    "(selector) => { const r = document.querySelector(selector).getBoundingClientRect(); "
+    "return [r.left, r.top, r.right, r.bottom]; }"
+)
+
+
+def _overlap(a: list[float], b: list[float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def test_popups_open_clear_of_the_legend_and_link_their_source(
+    tmp_path: Path, open_map: OpenMap
+) -> None:
+    from dataclasses import replace
+
+    from flightlegs.read.report.reader import parse_report
+
+    route = parse_report(EXAMPLE.read_text(encoding="utf-8"), source=str(EXAMPLE))
+    route = replace(route, source="https://news.example.org/charter?id=1&x=<b>")
+    shown = open_map(saved(tmp_path, "popups", [route]), viewport={"width": 900, "height": 600})
+    shown.assert_clean()
+    legend = shown.page.evaluate(_BOX, ".fl-legend")
+    title = shown.page.evaluate(_BOX, ".fl-title")
+    stops = shown.page.locator(".leaflet-marker-pane > .leaflet-marker-icon").count()
+    assert stops >= 5
+    opening = shown.page.evaluate(
+        f"() => {{ const m = {_MAP}; return [m.getCenter(), m.getZoom()]; }}"
+    )
+    for index in range(stops - 1, -1, -1):  # the last stops' popups are the longest
+        # each from the opening view (a popup's pan can push the next marker under a box)
+        reset = f"([c, z]) => {{ {_MAP}.closePopup().setView(c, z, {{animate: false}}); }}"
+        shown.page.evaluate(reset, opening)
+        shown.click_marker(index)
+        shown.page.wait_for_timeout(350)  # the pan that makes room ends
+        popup = shown.page.evaluate(_BOX, ".leaflet-popup-content-wrapper")
+        assert not _overlap(popup, legend), f"marker {index}'s popup is under the legend"
+        assert not _overlap(popup, title), f"marker {index}'s popup is under the title"
+    shown.screenshot("popup_clear_of_legend")
+    link = shown.page.locator(".leaflet-popup-content a").first
+    assert link.get_attribute("href") == "https://news.example.org/charter?id=1&x="
+    assert link.get_attribute("rel") == "noopener noreferrer"
+    assert link.get_attribute("target") == "_blank"
+
+
+def test_opening_view_holds_the_rings(tmp_path: Path, open_map: OpenMap) -> None:
+    routes = read_routes("AZA-ELP")
+    path = saved(tmp_path, "rings", routes, rings_from=["1000nm@ELP", "1500km@JFK"])
+    shown = open_map(path, tiles="offline")
+    shown.assert_clean()
+    inside = shown.page.evaluate(
+        """() => {
+      const key = Object.keys(window).find((k) => k.startsWith('map_'));
+      const map = window[key], view = map.getBounds(), out = [];
+      map.eachLayer((l) => {
+        if (l instanceof L.Polyline && l.options.dashArray === '6 6') {
+          out.push(view.contains(l.getBounds()));
+        }
+      });
+      return out;
+    }"""
+    )
+    assert inside == [True, True]
+    shown.screenshot("rings_view")

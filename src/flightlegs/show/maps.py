@@ -56,7 +56,10 @@ from flightlegs.core.legs import Leg, total_m
 from flightlegs.core.route import Route, Stop, StopKind
 from flightlegs.errors import FlightlegsError, InputError, MissingDependencyError
 from flightlegs.reference.airports import airport_place
+from flightlegs.show.assets import FOLIUM_LINKS, HELPERS, UNUSED_LINKS, Assets, inline_tag
 from flightlegs.show.geometry import _Layout, _layout
+from flightlegs.show.rings import Ring, parse_ring
+from flightlegs.show.tiles import DEFAULT_TILES, resolve_tiles
 
 if TYPE_CHECKING:
     import folium
@@ -82,12 +85,6 @@ FloatArray = npt.NDArray[np.float64]
 #: stops as another, without popups or candidate layers: a folium object per
 #: leg makes 5,000 routes take ~13 s and ~25 MB (see ``benchmarks/bench_maps.py``).
 MANY_ROUTES: Final = 50
-
-#: Base map: a light grey canvas that needs no API key. CARTO's Positron has
-#: required a key since August 2026 (xyzservices warns, tiles are watermarked)
-#: and OpenStreetMap's own servers refuse tiles to pages opened from a file,
-#: which send no Referer. Any xyzservices name can be given instead.
-DEFAULT_TILES: Final = "Esri.WorldGrayCanvas"
 
 #: Leg colours by verdict (ColorBrewer RdYlGn ends, and blue for unchecked).
 VERDICT_COLOURS: Final[dict[str, str]] = {
@@ -133,6 +130,39 @@ def _esc(text: object) -> str:
     '&#96;&#36;&#123;alert(2)&#125;&#96; &#123;&#123; 7*7 &#125;&#125; &#92;'
     """
     return html.escape(str(text), quote=True).translate(_MORE_ESCAPES)
+
+
+_URL: Final = re.compile(r"https?://[^\s<>\"'`{}|\\^]+", re.IGNORECASE)
+_URL_END: Final = ".,;:!?)]’”"  # punctuation after a URL in prose is not part of it
+
+
+def _linked(text: object) -> str:
+    """Escaped text whose ``http(s)://`` URLs are links that open apart from the map.
+
+    The link's ``href`` and text are escaped as any input text; ``rel="noopener
+    noreferrer"`` keeps the opened page from reaching back into the map's window.
+
+    Examples
+    --------
+    >>> _linked("see https://example.org/a?b=1&c=2.")
+    'see <a href="https://example.org/a?b=1&amp;c=2" target="_blank" \
+rel="noopener noreferrer">https://example.org/a?b=1&amp;c=2</a>.'
+    >>> _linked("javascript:alert(1) <b>")
+    'javascript:alert(1) &lt;b&gt;'
+    """
+    out: list[str] = []
+    text = str(text)
+    start = 0
+    for match in _URL.finditer(text):
+        url = match.group(0).rstrip(_URL_END)
+        end = match.start() + len(url)
+        out.append(_esc(text[start : match.start()]))
+        out.append(
+            f'<a href="{_esc(url)}" target="_blank" rel="noopener noreferrer">{_esc(url)}</a>'
+        )
+        start = end
+    out.append(_esc(text[start:]))
+    return "".join(out)
 
 
 # ---------------------------------------------------------------------- text
@@ -217,11 +247,13 @@ def _stop_section(route: Route, number: int, report: RouteCheck | None) -> str:
         rows.append(("Arrival", _esc(stop.arrival.isoformat())))
     if stop.departure is not None:
         rows.append(("Departure", _esc(stop.departure.isoformat())))
+    if route.source:
+        rows.append(("Source", _linked(route.source)))
     parts = [f"<b>Stop {number}: {_esc(stop.label)}</b><table>"]
     parts += [f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows]
     parts.append("</table>")
     if stop.evidence is not None:
-        parts.append(f"<blockquote>“{_esc(stop.evidence.sentence)}”</blockquote>")
+        parts.append(f"<blockquote>“{_linked(stop.evidence.sentence)}”</blockquote>")
     parts.append(_findings_html(_findings(report, stop=number - 1)))
     return "".join(parts)
 
@@ -386,6 +418,7 @@ _CSS: Final = """<style>
 .fl-ok{color:#1a9850}.fl-warning{color:#e08214}.fl-implausible{color:#d73027}
 .fl-unchecked{color:#2c7fb8}
 path.leaflet-interactive:focus{outline:none}
+.folium-map.leaflet-container{background:#cfdce6}
 </style>"""
 
 
@@ -475,29 +508,10 @@ def _title_html(title: str, layout: _Layout, checks: list[RouteCheck] | None) ->
     return out
 
 
-def _tile_layer(folium: Any, tiles: Any) -> Any:
-    if tiles is None or (isinstance(tiles, str) and tiles.lower() == "none"):
+def _tile_layer(folium: Any, tiles: Any, attribution: str | None) -> Any:
+    provider = resolve_tiles(tiles, attribution)
+    if provider is None:
         return None
-    import xyzservices
-
-    provider = tiles
-    if isinstance(tiles, str):
-        try:
-            provider = xyzservices.providers.query_name(tiles)
-        except ValueError:
-            raise InputError(
-                f"unknown tiles {tiles!r}: expected an xyzservices provider name such as "
-                f"{DEFAULT_TILES}, OpenStreetMap.Mapnik or Esri.WorldImagery, or 'none'"
-            ) from None
-    if not isinstance(provider, xyzservices.TileProvider):
-        raise InputError(
-            f"tiles must be a provider name or an xyzservices.TileProvider, got {tiles!r}"
-        )
-    if provider.requires_token():
-        raise InputError(
-            f"tiles {provider.name} need an API key: pass an xyzservices.TileProvider with the "
-            "key filled in, or choose tiles that need none, such as " + DEFAULT_TILES
-        )
     return folium.TileLayer(provider, name=_esc(provider.name), control=False)
 
 
@@ -507,42 +521,50 @@ def _stop_colour(stop: Stop) -> str:
     return _STOP_COLOURS["point" if stop.kind is StopKind.COORDINATES else "airport"]
 
 
-def _ring_radii_nm(
-    route: Route, report: RouteCheck | None, ring_nm: float | None
+def _ring_radii_m(
+    route: Route, report: RouteCheck | None, ring: Ring, ring_nm: float | None
 ) -> list[tuple[float, str]]:
+    """The radii of a ring, in metres, each with the words for its tooltip."""
+    if ring.radius_m is not None:
+        return [(ring.radius_m, ring.text.partition("@")[0].strip())]
     if ring_nm is not None:
-        return [(ring_nm, f"{ring_nm:,.0f} nm")]
+        return [(ring_nm * METRES_PER["nm"], f"{ring_nm:,.0f} nm")]
     spec = _aircraft(route, report)
     reach = spec.range_nm if spec is not None else None
     if spec is None or reach is None:
         return []
     what = f"published range of {spec.name}"
+    nm = METRES_PER["nm"]
     if reach.is_exact:
-        return [(reach.high, f"{reach.high:,.0f} nm, {what}")]
-    return [(reach.low, f"{reach.low:,.0f} nm, shortest {what}"),
-            (reach.high, f"{reach.high:,.0f} nm, longest {what}")]  # fmt: skip
+        return [(reach.high * nm, f"{reach.high:,.0f} nm, {what}")]
+    return [(reach.low * nm, f"{reach.low:,.0f} nm, shortest {what}"),
+            (reach.high * nm, f"{reach.high:,.0f} nm, longest {what}")]  # fmt: skip
 
 
-def _ring_stops(route: Route, wanted: Sequence[int | str]) -> tuple[list[int], list[str]]:
-    """Indexes of the stops named by stop numbers or codes, and the names that matched none."""
-    found: list[int] = []
-    missing: list[str] = []
-    for item in wanted:
-        text = str(item).strip()
-        if text.isdigit():
-            hits = [int(text) - 1] if 1 <= int(text) <= len(route.stops) else []
-        else:
-            key = text.upper()
-            hits = [
-                i
-                for i, s in enumerate(route.stops)
-                if key in {s.code.upper(), s.name.upper()}
-                or (s.airport is not None and key in {s.airport.icao or "", s.airport.ident})
-            ]
-        if not hits:
-            missing.append(text)
-        found.extend(h for h in hits if h not in found)
-    return found, missing
+def _ring_stops(route: Route, ring: Ring) -> list[int]:
+    """Indexes of the stops a ring names by stop number or code."""
+    text = ring.where.strip()
+    if text.isdigit():
+        return [int(text) - 1] if 1 <= int(text) <= len(route.stops) else []
+    key = text.upper()
+    return [
+        i
+        for i, s in enumerate(route.stops)
+        if key in {s.code.upper(), s.name.upper()}
+        or (s.airport is not None and key in {s.airport.icao or "", s.airport.ident})
+    ]
+
+
+def _ring_airport(ring: Ring) -> Stop | None:
+    """An airport off the routes that a ring with a radius names (``1000@JFK``), or None."""
+    if ring.radius_m is None or ring.where.isdigit():
+        return None
+    from flightlegs.reference.airports import airport_table
+
+    try:
+        return Stop.at_airport(airport_table().by_code(ring.where.strip().upper()))
+    except FlightlegsError:
+        return None
 
 
 # ---------------------------------------------------------------------- the map
@@ -553,9 +575,11 @@ def route_map(
     *,
     checks: Checks | None = None,
     title: str | None = None,
-    rings_from: Sequence[int | str] = (),
+    rings_from: Sequence[int | str | Ring] = (),
     ring_nm: float | None = None,
     tiles: Any = DEFAULT_TILES,
+    attribution: str | None = None,
+    assets: Assets = "inline",
     reports: Checks | None = None,
 ) -> folium.Map:
     """An interactive map of routes.
@@ -574,22 +598,34 @@ def route_map(
         Title shown on the map and in the page's ``<title>``; by default the
         route's name, or the number of routes.
     rings_from
-        Stops to draw range rings around: 1-based stop numbers or codes
-        (``3``, ``"ANC"``), looked up in every route.
+        Range rings: 1-based stop numbers or codes (``3``, ``"ANC"``), looked up
+        in every route, or Great Circle Mapper's ``"1000@JFK"`` / ``"1800km@ANC"``
+        (see :mod:`flightlegs.show.rings`), whose airport need not be a stop.
+        The opening view holds every ring.
     ring_nm
-        Ring radius in nautical miles; by default the published range of the
-        route's aircraft (two rings when a family's ranges differ).
+        Radius in nautical miles of rings given without one; by default the
+        published range of the route's aircraft (two rings when a family's
+        ranges differ).
     tiles
-        An xyzservices provider name, an ``xyzservices.TileProvider``, or
-        ``None``/``"none"`` for no base map.
+        A tile name as folium or xyzservices write it, in any case
+        (``"OpenStreetMap"``, ``"Esri.WorldImagery"``), a URL template
+        ``https://.../{z}/{x}/{y}.png`` (with ``attribution``), an
+        ``xyzservices.TileProvider``, or ``None``/``"none"``.
+    attribution
+        Who made the tiles, as plain text; needed with a URL template.
+    assets
+        ``"inline"`` (default): Leaflet, its plugins and a Natural Earth
+        basemap drawn under the tiles are carried in the page, which then works
+        with no network. ``"cdn"``: the page links them from CDNs, as folium
+        does, and has no basemap; it is ~7 times smaller.
     reports
         The name of ``checks`` before 0.2 (deprecated).
 
     Returns
     -------
     folium.Map
-        Shows itself in Jupyter; write it with :func:`save_map` for
-        deterministic HTML.
+        However it is shown (in Jupyter, with ``m.save()``, :func:`save_map`
+        or :func:`render_map`), it gives the same complete, deterministic page.
 
     Raises
     ------
@@ -603,28 +639,33 @@ def route_map(
     route_list = [routes] if isinstance(routes, Route) else list(routes)
     if not route_list:
         raise InputError("no routes to map")
+    if assets not in ("inline", "cdn"):
+        raise InputError(f"assets {assets!r}: expected 'inline' or 'cdn'")
     checks = _renamed_checks(checks, reports, "route_map")
     checked = check_list(route_list, checks)
     if ring_nm is not None and not (math.isfinite(ring_nm) and 0 < ring_nm < 10_800):
         raise InputError(f"ring radius {ring_nm} nm: expected a number between 0 and 10,800")
+    rings = [r if isinstance(r, Ring) else parse_ring(r) for r in rings_from]
     many = len(route_list) > MANY_ROUTES
     layout = _layout(route_list, checked, many)
     if title is None:
         title = route_list[0].name if len(route_list) == 1 else f"{len(route_list):,} routes"
+    tile_layer = _tile_layer(fm, tiles, attribution)
 
     # zoom_snap: fitting the route to the view may pick quarter zoom levels, so the padding
     # that keeps it clear of the legend does not cost a whole zoom level
     m: folium.Map = fm.Map(
         location=None, tiles=None, control_scale=True, prefer_canvas=many, zoom_snap=0.25
     )
-    figure: Any = m.get_root()  # a branca Figure
+    figure: Any = _figure_class()(assets)
+    figure.add_child(m)  # instead of the plain Figure folium made: it renders the whole page
     figure.title = _esc(title)
     figure.header.add_child(
         _static(f'<meta name="generator" content="{GENERATOR} {_esc(__version__)}">'),
         name="generator",
     )
     figure.header.add_child(_static(_CSS), name="flightlegs_css")
-    tile_layer = _tile_layer(fm, tiles)
+    figure.header.add_child(_static(_marker(HELPERS)), name="flightlegs_js")
     if tile_layer is not None:
         tile_layer.add_to(m)
 
@@ -633,13 +674,17 @@ def route_map(
         _draw_many(fm, m, layout)
     else:
         _draw_few(fm, m, layout, checked)
-    rings = _draw_rings(fm, m, layout, checked, rings_from, ring_nm)
+    ring_points = _draw_rings(fm, m, layout, checked, rings, ring_nm)
 
     control = _control_class()
     control(_title_html(title, layout, checked), "fl-title", None).add_to(m)
     verdicts = {v for route_verdicts in layout.verdicts for v in route_verdicts}
     legend = _legend_html(
-        verdicts=verdicts, vague=vague, rings=rings, many=many, single=len(route_list) == 1
+        verdicts=verdicts,
+        vague=vague,
+        rings=bool(ring_points),
+        many=many,
+        single=len(route_list) == 1,
     )
     control(legend, "fl-legend", "bottomleft").add_to(m)
     fm.plugins.Fullscreen(position="topleft").add_to(m)
@@ -647,11 +692,32 @@ def route_map(
         position="topleft", primary_length_unit="kilometers", secondary_length_unit="miles"
     ).add_to(m)
     fm.LayerControl(position="topright", collapsed=False).add_to(m)
-    bounds = layout.bounds()
+    _helpers_class()(basemap=assets == "inline").add_to(m)
+    bounds = _union_bounds(layout.bounds(), ring_points)
     if bounds is not None:
         # keep the route clear of the title (top) and the legend (bottom left, ~160 px tall)
         m.fit_bounds(bounds, padding_top_left=(40, 90), padding_bottom_right=(40, 170), max_zoom=9)
     return m
+
+
+def _union_bounds(
+    bounds: list[list[float]] | None, paths: Sequence[FloatArray]
+) -> list[list[float]] | None:
+    """South-west and north-east corners holding ``bounds`` and every path.
+
+    Examples
+    --------
+    >>> _union_bounds([[10.0, 20.0], [30.0, 40.0]], [np.array([[5.0, 25.0], [35.0, 45.0]])])
+    [[5.0, 20.0], [35.0, 45.0]]
+    """
+    corners = [np.asarray(bounds, dtype=np.float64)] if bounds is not None else []
+    corners += [p for p in paths if len(p)]
+    if not corners:
+        return None
+    points = np.concatenate(corners)
+    south, west = points.min(axis=0).tolist()
+    north, east = points.max(axis=0).tolist()
+    return [[south, west], [north, east]]
 
 
 def _static(markup: str) -> Any:
@@ -869,52 +935,68 @@ def _draw_rings(
     m: Any,
     layout: _Layout,
     checks: list[RouteCheck] | None,
-    rings_from: Sequence[int | str],
+    rings: Sequence[Ring],
     ring_nm: float | None,
-) -> bool:
-    if not rings_from:
-        return False
+) -> list[FloatArray]:
+    """Draw the range rings; return their points, for the opening view to fit them."""
+    if not rings:
+        return []
     group = folium.FeatureGroup(name="Range rings").add_to(m)
-    drawn: set[tuple[float, float, float]] = set()
-    unmatched: set[str] = {str(item).strip() for item in rings_from}
-    for index, route in enumerate(layout.routes):
-        indexes, missing = _ring_stops(route, rings_from)
-        unmatched &= set(missing)
-        radii = _ring_radii_nm(route, checks[index] if checks else None, ring_nm)
-        if indexes and not radii:
-            raise InputError(
-                f"route {route.name!r}: range rings need --ring-nm or a known aircraft type"
-            )
-        for i in indexes:
-            stop = route.stops[i]
-            pos = stop.position
-            if pos is None:
+    drawn: dict[tuple[float, float, float], FloatArray] = {}
+    unmatched: list[str] = []
+
+    def draw(stop: Stop, radius_m: float, what: str) -> None:
+        pos = stop.position
+        if pos is None:
+            return
+        key = (round(pos.lat, 6), round(pos.lon, 6), round(radius_m, 3))
+        if key in drawn:
+            return
+        ring = circle(LatLon(pos.lat, pos.lon), radius_m)
+        # A ring around a pole spans 360 degrees of longitude; put the copy whose
+        # point on the equator side of the stop lies below the stop on screen.
+        anchor = ring[len(ring) // 2 if pos.lat >= 0 else 0, 1]
+        turns = round((float(anchor) - pos.lon) / 360.0)
+        ring[:, 1] += layout.shift(pos.lon) - pos.lon - 360.0 * turns
+        drawn[key] = ring
+        folium.PolyLine(
+            _coords(ring),
+            color="#6a3d9a",
+            weight=2,
+            opacity=0.8,
+            dash_array="6 6",
+            tooltip=folium.Tooltip(f"Range ring from {_esc(stop.label)}: {_esc(what)}"),
+        ).add_to(group)
+
+    for ring in rings:
+        found = False
+        for index, route in enumerate(layout.routes):
+            indexes = _ring_stops(route, ring)
+            if not indexes:
                 continue
-            for radius_nm, what in radii:
-                key = (round(pos.lat, 6), round(pos.lon, 6), radius_nm)
-                if key in drawn:
-                    continue
-                drawn.add(key)
-                ring = circle(LatLon(pos.lat, pos.lon), radius_nm * METRES_PER["nm"])
-                # A ring around a pole spans 360 degrees of longitude; put the copy whose
-                # point on the equator side of the stop lies below the stop on screen.
-                anchor = ring[len(ring) // 2 if pos.lat >= 0 else 0, 1]
-                turns = round((float(anchor) - pos.lon) / 360.0)
-                ring[:, 1] += layout.shift(pos.lon) - pos.lon - 360.0 * turns
-                folium.PolyLine(
-                    _coords(ring),
-                    color="#6a3d9a",
-                    weight=2,
-                    opacity=0.8,
-                    dash_array="6 6",
-                    tooltip=folium.Tooltip(f"Range ring from {_esc(stop.label)}: {_esc(what)}"),
-                ).add_to(group)
+            found = True
+            radii = _ring_radii_m(route, _check(checks, index), ring, ring_nm)
+            if not radii:
+                raise InputError(
+                    f"route {route.name!r}: range rings need a radius (1000nm@ANC, "
+                    "--ring-nm) or a known aircraft type"
+                )
+            for i in indexes:
+                for radius_m, what in radii:
+                    draw(route.stops[i], radius_m, what)
+        if not found:
+            airport = _ring_airport(ring)
+            if airport is None or ring.radius_m is None:
+                unmatched.append(ring.text or ring.where)
+                continue
+            draw(airport, ring.radius_m, ring.text.partition("@")[0].strip())
     if unmatched:
+        what = "range ring {} matches" if len(unmatched) == 1 else "range rings {} match"
         raise InputError(
-            f"--rings-from {', '.join(sorted(unmatched))}: matches no stop; "
-            "give stop numbers (1, 2, ...) or codes"
+            f"{what.format(', '.join(unmatched))} no stop; give stop numbers (1, 2, ...) "
+            "or codes, or DISTANCE@AIRPORT such as 1000nm@JFK"
         )
-    return bool(drawn)
+    return list(drawn.values())
 
 
 # ---------------------------------------------------------------------- output
@@ -943,15 +1025,90 @@ def _elements(root: Any) -> Iterator[Any]:
                 stack.extend(value.values())
 
 
-def render_map(m: folium.Map) -> str:
-    """The map's HTML, with folium's random element ids replaced by stable ones.
+def _marker(name: str) -> str:
+    """Where the file ``name`` of ``data/web/`` goes in the page.
 
-    Ids are numbered in order of first appearance in the page, so the same
-    map always renders to the same bytes. Only ids of the map's own elements
-    are replaced, never other text.
+    It starts with ``<``, which text from the input never brings into the page
+    unescaped, so input cannot forge it.
     """
-    root = m.get_root()
-    page = root.render()
+    return f"<!--flightlegs:{name}-->"
+
+
+_BASEMAP_MARKER: Final = "/*<flightlegs:basemap>*/null"
+
+
+def _helpers_class() -> type:
+    """A MacroElement that keeps popups clear of the boxes and draws the basemap."""
+    from branca.element import MacroElement
+    from jinja2 import Template
+
+    class _Helpers(MacroElement):
+        _template = Template(
+            """
+{% macro script(this, kwargs) %}
+flightlegs.popupsClear({{ this._parent.get_name() }});
+{%- if this.basemap %}
+flightlegs.basemap({{ this._parent.get_name() }}, """
+            + _BASEMAP_MARKER
+            + """);
+{%- endif %}
+{% endmacro %}
+"""
+        )
+
+        def __init__(self, basemap: bool) -> None:
+            super().__init__()  # type: ignore[no-untyped-call]
+            self._name = "Helpers"
+            self.basemap = basemap
+
+    return _Helpers
+
+
+@functools.cache
+def _figure_class() -> type:
+    """The page of a flightlegs map: a branca Figure whose ``render`` finishes the page.
+
+    folium's ``Map.save``, ``Map._repr_html_`` (Jupyter) and :func:`render_map`
+    all render the map's root figure, so whatever a user does with the map,
+    the page is the same: stable ids, the full GeoJSON data of a many-route map,
+    and (with ``assets="inline"``) Leaflet, its plugins and the basemap inline.
+    """
+    from branca.element import CssLink, Element, Figure, JavascriptLink
+
+    class _RouteFigure(Figure):
+        def __init__(self, assets: Assets) -> None:
+            super().__init__()
+            self.assets = assets
+
+        def render(self, **kwargs: Any) -> str:
+            # folium's render adds elements to the tree (a marker gets another SetIcon
+            # each time), so every child list is put back afterwards: rendering twice
+            # gives the same page
+            before = [(element, element._children.copy()) for element in _elements(self)]
+            try:
+                # Figure.render, with folium's CDN links swapped for markers in between
+                for child in self._children.values():
+                    child.render(**kwargs)
+                if self.assets == "inline":
+                    header = self.header._children
+                    for name, child in list(header.items()):
+                        if not isinstance(child, JavascriptLink | CssLink):
+                            continue
+                        if name in FOLIUM_LINKS:
+                            header[name] = Element(_marker(FOLIUM_LINKS[name]))
+                        elif name in UNUSED_LINKS:
+                            del header[name]
+                page = self._template.render(this=self, kwargs=kwargs)
+                return _finish_page(page, self)
+            finally:
+                for element, children in before:
+                    element._children = children
+
+    return _RouteFigure
+
+
+def _finish_page(page: str, root: Any) -> str:
+    """Stable ids, the many-route data and the inline files, put into a rendered page."""
     ids = {element._id for element in _elements(root)}
     stable: dict[str, str] = {}
 
@@ -961,7 +1118,31 @@ def render_map(m: folium.Map) -> str:
             return found
         return stable.setdefault(found, f"fl{len(stable) + 1}")
 
-    return _swap_in_data(_RANDOM_ID.sub(replace, page), root, stable)
+    page = _swap_in_data(_RANDOM_ID.sub(replace, page), root, stable)
+    if _BASEMAP_MARKER in page:
+        from flightlegs.show.assets import BASEMAP, asset_text
+
+        page = page.replace(_BASEMAP_MARKER, asset_text(BASEMAP).strip(), 1)
+    for name in {HELPERS, *FOLIUM_LINKS.values()}:
+        marker = _marker(name)
+        if marker in page:
+            page = page.replace(marker, inline_tag(name), 1)
+    return page
+
+
+def render_map(m: folium.Map) -> str:
+    """The map's page, as ``m.save()`` and Jupyter show it.
+
+    For a map made by :func:`route_map` the page is complete and deterministic:
+    folium's random element ids are replaced by ids numbered in order of first
+    appearance (only ids of the map's own elements, never other text), so the
+    same map always renders to the same bytes. Other folium maps get the same
+    stable ids.
+    """
+    root = m.get_root()
+    if isinstance(root, _figure_class()):
+        return str(root.render())
+    return _finish_page(root.render(), root)
 
 
 def is_flightlegs_map(path: Path | str) -> bool:

@@ -349,8 +349,11 @@ def _name_chains(text: str, sentence: _Sentence, mentions: list[_Mention]) -> No
         return
     run: list[_Mention] = []
     for m in [*mentions, None]:
-        if m is not None and m.chain is None and not m.demonym and (
-            not run or _NAME_JOIN.fullmatch(text[run[-1].end : m.start])
+        if (
+            m is not None
+            and m.chain is None
+            and not m.demonym
+            and (not run or _NAME_JOIN.fullmatch(text[run[-1].end : m.start]))
         ):
             run.append(m)
             continue
