@@ -466,6 +466,20 @@ def _legend_html(*, verdicts: set[str], vague: bool, rings: bool, many: bool, si
     return "".join(rows)
 
 
+def _brief(message: str, limit: int = 110) -> str:
+    """A finding as the title box shows it: its first clause, cut at a word.
+
+    Examples
+    --------
+    >>> _brief("The reader set aside 4 places the input names (United States: no cue)", 40)
+    'The reader set aside 4 places the input…'
+    """
+    head = message.split(" (")[0]
+    if len(head) <= limit:
+        return head
+    return head[:limit].rsplit(" ", 1)[0] + "…"
+
+
 def _title_html(title: str, layout: _Layout, checks: list[RouteCheck] | None) -> str:
     routes = layout.routes
     subtitle: list[str] = []
@@ -487,7 +501,7 @@ def _title_html(title: str, layout: _Layout, checks: list[RouteCheck] | None) ->
             notes.append(f"aircraft {_esc(route.aircraft)} is not in the table")
         if report is not None:
             notes += [
-                f'<b class="fl-{_esc(f.severity)}">{_esc(f.check)}</b>: {_esc(f.message)}'
+                f'<b class="fl-{_esc(f.severity)}">{_esc(f.check)}</b>: {_esc(_brief(f.message))}'
                 for f in report.findings
                 if f.leg is None and f.stop is None and f.severity is not Severity.OK
             ]
