@@ -295,10 +295,12 @@ def explain_report(text: str) -> ReportReading:
         if s.index in excluded_sentences or s.index >= other_from:
             continue
         # counts inside quotations are someone's words, not the report's
-        unquoted = "".join(
-            " " if _overlaps(s.start + i, s.start + i + 1, quotes) else c
-            for i, c in enumerate(s.text)
-        )
+        chars = list(s.text)
+        for a, b in quotes:
+            if a < s.end and s.start < b:
+                lo, hi = max(a, s.start) - s.start, min(b, s.end) - s.start
+                chars[lo:hi] = " " * (hi - lo)
+        unquoted = "".join(chars)
         if people is None and (found := _people(unquoted)) is not None:
             people = found[1]
         if total is None and (stated := _PEOPLE_TOTAL.search(unquoted)):
