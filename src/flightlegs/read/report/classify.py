@@ -100,6 +100,7 @@ from flightlegs.read.report.cues import (
     _SURFACE,
     _SURFACE_AFTER,
     _TOUCHDOWN,
+    _UNKNOWN_BEFORE,
     _VETO,
 )
 from flightlegs.read.report.layout import _is_heading, _Sentence
@@ -292,6 +293,22 @@ def _classify(
             continue
         if m.role is Role.STOP and _FLIGHT_BACK.search(sent_lower[: m.start - sentence.start]):
             m.role = Role.RETURN  # "the flight back, which ended ... at Ketchikan"
+        if (
+            m.role is None
+            and areas
+            and (unknown := _UNKNOWN_BEFORE.search(raw_window))
+            and (
+                _leads_somewhere(_tail(raw_window[: unknown.end("cue")]))
+                or (
+                    raw_window[: unknown.end("cue")].strip() == "to"
+                    and prev is not None
+                    and (prev.active or prev.from_cue)
+                )
+            )
+        ):
+            # "flew from Austin to Cameron County, Texas": a place the gazetteer does not
+            # know, in a region it does; the region is the stop
+            m.role, m.cue = Role.STOP, unknown.group(0).strip()
         if m.role is Role.STOP and _ON_THE_WAY_AFTER.match(after):
             m.via = True  # "took off for Poland, stopping for fuel in Germany along the way"
         if m.role is None and not m.from_cue:
@@ -319,6 +336,11 @@ def _classify(
         here, before = mentions[i], mentions[i - 1]
         if here.airport and before.active and _LIST_JOIN.match(text[before.end : here.start]):
             before.airport = True
+
+
+def _leads_somewhere(cue: str) -> bool:
+    """A clause up to a preposition says the flight went to what follows it."""
+    return bool(_STOP_CUE.search(cue) or _FAMILY_STOP.search(cue))
 
 
 def _qualifies(m: _Mention, prev: _Mention) -> bool:

@@ -218,6 +218,10 @@ _FAMILY_STOP = re.compile(
     r"(?:to|for|at|in|into|via|through|onto|on to)\s*$"
 )
 _FAMILY_PREP = re.compile(r"\b(?:to|for|at|in|into|via|through|onto)\s*$")
+#: A name the gazetteer does not know before the region named: "to Cameron County, Texas".
+_UNKNOWN_BEFORE = re.compile(
+    r"(?P<cue>\b(?:to|in|at|into|via))\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*,\s*$"
+)
 _CLAUSE_BREAK = re.compile(
     r"[;:]|\bbut\b|—|–|,\s+(?:so|and so|because|while|whereas)\b|\bbecause\b"
 )
