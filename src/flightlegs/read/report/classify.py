@@ -68,6 +68,7 @@ from flightlegs.read.report.cues import (
     _ATTRIBUTIVE,
     _BARE_FROM,
     _BASED,
+    _BOUND_FOR,
     _CANCEL_AFTER,
     _CANCELLED,
     _CLAUSE_BREAK,
@@ -82,6 +83,7 @@ from flightlegs.read.report.cues import (
     _FLIGHT_WORD,
     _HABIT_AFTER,
     _HYPOTHETICAL,
+    _IN_FROM,
     _IN_YEAR,
     _LIST_JOIN,
     _LOCATOR,
@@ -93,6 +95,7 @@ from flightlegs.read.report.cues import (
     _OTHER_FLIGHTS,
     _PEOPLE_FROM,
     _QUALIFIER_JOIN,
+    _REFUEL,
     _RETURN_CUE,
     _RUNWAY_AFTER,
     _SHORT_TO,
@@ -211,12 +214,18 @@ def _classify(
         elif _CANCEL_AFTER.match(after) or _HABIT_AFTER.match(after):
             m.reason = "cancelled, habitual or in the future"
         elif _EXPECTED_AFTER.match(after):
-            m.reason = "expected, not yet flown"
+            m.planned = True  # "Amritsar ... is due to": a plan, read as one
         elif _LOCATOR.search(window):
             m.reason = "a locator (west of, near), not a stop"
         if m.reason:
             continue
-        if prev is not None and _QUALIFIER_JOIN.match(raw_window) and _qualifies(m, prev):
+        join = raw_window
+        if qualifier is not None and prev is not None and qualifier.start > prev.end:
+            # "Amritsar in Punjab, India": India too locates Amritsar;
+            # "Cairo, Egypt and Amman": the list goes on past the qualifier
+            join = text[qualifier.end : m.start]
+        qualifier = None
+        if prev is not None and _QUALIFIER_JOIN.match(join) and _qualifies(m, prev):
             m.reason = f"locates {prev.text}"
             prev.within = m.places[0] if m.places else None
             if prev.places and m.places:
@@ -226,10 +235,6 @@ def _classify(
             previous = prev  # "Bangor, Maine, and another in ..." continues from Bangor
             qualifier = m
             continue
-        join = raw_window
-        if qualifier is not None and prev is not None and qualifier.start > prev.end:
-            join = text[qualifier.end : m.start]  # "Cairo, Egypt and Amman": the list goes on
-        qualifier = None
         if (
             prev is not None
             and prev.role is None
@@ -272,7 +277,7 @@ def _classify(
         elif _STOP_CUE.search(cue):
             m.role = Role.STOP
             m.via = cue.endswith("via")
-        elif _BARE_FROM.search(cue) and not _PEOPLE_FROM.search(cue):
+        elif _BARE_FROM.search(cue) and not _PEOPLE_FROM.search(cue) and not _IN_FROM.search(cue):
             m.from_cue = True
         elif (
             _SHORT_TO.fullmatch(cue)
@@ -309,6 +314,16 @@ def _classify(
             # "flew from Austin to Cameron County, Texas": a place the gazetteer does not
             # know, in a region it does; the region is the stop
             m.role, m.cue = Role.STOP, unknown.group(0).strip()
+        if (
+            m.role is Role.STOP
+            and _REFUEL.search(cue)
+            and any(
+                x.active and x.role is Role.STOP and _BOUND_FOR.search(x.cue)
+                for x in mentions
+                if x.start < m.start
+            )
+        ):
+            m.via = True  # "headed for Amritsar, and is due to stop to refuel in Ramstein"
         if m.role is Role.STOP and _ON_THE_WAY_AFTER.match(after):
             m.via = True  # "took off for Poland, stopping for fuel in Germany along the way"
         if m.role is None and not m.from_cue:

@@ -48,6 +48,7 @@ _STOP_CUE = re.compile(
     r"|flies|headed|heading|heads|moved|carried on)\s+(?:on\s+)?(?:on\s+)?(?:to|for|into)"
     r"|\b(?:then|and then),?\s+(?:on\s+)?to|\b(?:on|onward|onwards) to"
     r"|\b(?:bound for|destined for|en route to|on (?:its|the|their) way to)"
+    r"|\bfrom there,? (?:on )?to|\bthence,? to"
     r"|\b(?:approach|final approach|descent) (?:to|into)"
     r"|\b(?:landing site|landing point) (?:was|as|at|is)|(?:→|->|⇒|>)"
     r"|\b(?:flight|leg|hop|diverted|diverting|arr\.?)\s+(?:to|for|into)?|\barr\.?"
@@ -62,6 +63,8 @@ _SHORT_TO = re.compile(
 )
 # "flying in from Istanbul": where someone or something came in from, not a departure
 _BARE_FROM = re.compile(r"(?<!\bin )\bfrom\s*$")
+# "was flying in separately from South Africa": someone else came in from there
+_IN_FROM = re.compile(r"\bin(?:\s+\w+ly)?\s+from\s*$")
 _PEOPLE_FROM = re.compile(
     r"\b(?:nationals|deportees|migrants|immigrants|citizens|people|returnees|detainees|families"
     r"|men|women|children|relatives|residents|refugees|workers|students|those|campaigners"
@@ -113,7 +116,9 @@ _OTHER_FLIGHTS = re.compile(
     r"|(?:twice|once|three times) a (?:day|week|month|year)|every (?:day|week|month)"
     r"|each (?:week|month|time)|every time|regularly|routinely|usually|often|earlier deployments"
     r"|spends? (?:\w+ ){0,2}(?:winters?|summers?|seasons?|weekends?)"
-    r"|other (?:units|aircraft|planes|jets|flights|crews))\b"
+    r"|other (?:units|aircraft|planes|jets|flights|crews)"
+    r"|(?:earlier|previous|past|prior|former|other) (?:\w+ )?(?:missions|flights|trips|sorties)"
+    r"|another of (?:the|its|their)\b)\b"
 )
 # travel that is not flying: "by road", "on foot" (one list for both patterns below)
 _BY_SURFACE = r"by (?:boat|sea|road|bus|car|train|truck|ferry|land)|on foot"
@@ -222,6 +227,8 @@ _FAMILY_PREP = re.compile(r"\b(?:to|for|at|in|into|via|through|onto)\s*$")
 _UNKNOWN_BEFORE = re.compile(
     r"(?P<cue>\b(?:to|in|at|into|via))\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*,\s*$"
 )
+_REFUEL = re.compile(r"\b(?:refuel\w*|fuel(?:l?ed|ing)?|tech(?:nical)? stop)\b")
+_BOUND_FOR = re.compile(r"\b(?:head(?:ed|ing|s)?|bound|destined|took off|set off|left)\s+for\s*$")
 _CLAUSE_BREAK = re.compile(
     r"[;:]|\bbut\b|—|–|,\s+(?:so|and so|because|while|whereas)\b|\bbecause\b"
 )
