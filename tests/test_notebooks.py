@@ -9,6 +9,7 @@ always runs.
 
 from __future__ import annotations
 
+import concurrent.futures
 import html
 import json
 import os
@@ -102,14 +103,21 @@ def _legs_drawn(page: str, folder: Path) -> int:
 
     path = folder / "cell.html"
     path.write_text(page, encoding="utf-8")
-    with sync_playwright() as playwright:
-        browser = harness.launch_chromium(playwright)
-        try:
-            shown = harness.open_map(browser, path, tiles="offline")
-            shown.assert_clean()
-            return int(shown.page.evaluate(_COUNT_LEGS))
-        finally:
-            browser.close()
+
+    def count() -> int:
+        with sync_playwright() as playwright:
+            browser = harness.launch_chromium(playwright)
+            try:
+                shown = harness.open_map(browser, path, tiles="offline")
+                shown.assert_clean()
+                return int(shown.page.evaluate(_COUNT_LEGS))
+            finally:
+                browser.close()
+
+    # Playwright's sync API refuses a thread with a running asyncio loop, which the
+    # notebook kernel's client can leave behind; a fresh thread has none.
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(count).result()
 
 
 _COUNT_LEGS = """
