@@ -61,6 +61,7 @@ from typing import TYPE_CHECKING
 
 from flightlegs.core.route import StopKind
 from flightlegs.read.report.cues import (
+    _AFTER_DOING,
     _AIRPORT_WORDS,
     _AIRPORTS_AFTER,
     _ALTERNATIVE,
@@ -324,6 +325,12 @@ def _classify(
             )
         ):
             m.via = True  # "headed for Amritsar, and is due to stop to refuel in Ramstein"
+        if (
+            m.role is Role.STOP
+            and _AFTER_DOING.search(text[window_start : m.start].lower())
+            and any(x.active and x.role is Role.STOP for x in mentions if x.start < m.start)
+        ):
+            m.first = True
         if m.role is Role.STOP and _ON_THE_WAY_AFTER.match(after):
             m.via = True  # "took off for Poland, stopping for fuel in Germany along the way"
         if m.role is None and not m.from_cue:

@@ -78,7 +78,9 @@ _DESCRIPTOR = re.compile(
 )
 _ARTICLE = re.compile(r"\b(?:the|a|an)\s*$")
 _AIRPORT_WORDS = re.compile(r"\b(?:airport|airfield|air base|base|field|station)\b")
-_LIST_JOIN = re.compile(r"^\s*(?:,|,?\s+(?:and|or|&)|,?\s+and\s+then)\s+(?:the\s+)?$")
+_LIST_JOIN = re.compile(
+    r"^\s*(?:,|,?\s+(?:and|or|&)|,?\s+and\s+then)(?:\s+(?:at|in|to|on|via))?\s+(?:the\s+)?$"
+)
 _QUALIFIER_JOIN = re.compile(
     r"^\s*(?:,\s*|\s+|,\s+)(?:(?:in|on)\s+)?(?:the\s+)?(?:(?:[a-z]+-)?[a-z]+ern\s+|central\s+)?$"
 )
@@ -229,6 +231,8 @@ _UNKNOWN_BEFORE = re.compile(
 )
 _REFUEL = re.compile(r"\b(?:refuel\w*|fuel(?:l?ed|ing)?|tech(?:nical)? stop)\b")
 _BOUND_FOR = re.compile(r"\b(?:head(?:ed|ing|s)?|bound|destined|took off|set off|left)\s+for\s*$")
+#: "came into Shannon after picking up troops at Robert Gray": told after, flown before
+_AFTER_DOING = re.compile(r"\bafter (?:\w+ing|having)\b")
 _CLAUSE_BREAK = re.compile(
     r"[;:]|\bbut\b|—|–|,\s+(?:so|and so|because|while|whereas)\b|\bbecause\b"
 )

@@ -58,6 +58,7 @@ class _Mention:
     also: list[int] = field(default_factory=list)
     sentences: list[int] = field(default_factory=list)
     planned: bool = False
+    first: bool = False  # flown before the stops its sentence tells first
     confidence: float | None = None
     why: tuple[str, ...] = ()
 

@@ -62,6 +62,10 @@ def _segment(mentions: Sequence[_Mention]) -> list[_Mention]:
     departures = [m for m in ordered if m.role is Role.DEPARTURE]
     returns = [m for m in ordered if m.role is Role.RETURN]
     middle = [m for m in ordered if m.role is Role.STOP]
+    # "came into Shannon after picking up troops at Robert Gray": Robert Gray first
+    first = [m for m in middle if m.first]
+    if first:
+        middle = first + [m for m in middle if not m.first]
     return departures + middle + returns
 
 
