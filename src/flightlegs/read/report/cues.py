@@ -79,7 +79,8 @@ _DESCRIPTOR = re.compile(
 _ARTICLE = re.compile(r"\b(?:the|a|an)\s*$")
 _AIRPORT_WORDS = re.compile(r"\b(?:airport|airfield|air base|base|field|station)\b")
 _LIST_JOIN = re.compile(
-    r"^\s*(?:,|,?\s+(?:and|or|&)|,?\s+and\s+then)(?:\s+(?:at|in|to|on|via))?\s+(?:the\s+)?$"
+    r"^\s*(?:,|;|[,;]?\s+(?:and|or|&)|[,;]?\s+and\s+(?:then|finally|at last|lastly))"
+    r"(?:\s+(?:at|in|to|on|via))?\s+(?:the\s+)?$"
 )
 _QUALIFIER_JOIN = re.compile(
     r"^\s*(?:,\s*|\s+|,\s+)(?:(?:in|on)\s+)?(?:the\s+)?(?:(?:[a-z]+-)?[a-z]+ern\s+|central\s+)?$"
