@@ -235,3 +235,37 @@ def test_export_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
         main(["export", CHAIN, "--format", "shp"])
     with pytest.raises(InputError, match="unknown export format"):
         export_routes(read_routes(CHAIN), "shp")
+
+
+def test_precision_and_spacing_make_a_smaller_file_of_the_same_features(tmp_path: Path) -> None:
+    full, small = tmp_path / "full.geojson", tmp_path / "small.geojson"
+    assert main(["export", "examples/many-flights.csv", "-o", str(full)]) == 0
+    argv = ["export", "examples/many-flights.csv", "-o", str(small)]
+    assert main([*argv, "--precision", "3", "--spacing-km", "400"]) == 0
+    a, b = json.loads(full.read_text()), json.loads(small.read_text())
+    assert [f["properties"] for f in a["features"]] == [f["properties"] for f in b["features"]]
+    assert small.stat().st_size < full.stat().st_size * 0.6
+    point = next(f for f in b["features"] if f["geometry"]["type"] == "Point")
+    assert all(round(v, 3) == v for v in point["geometry"]["coordinates"])
+
+
+def test_the_pieces_are_the_whole_export() -> None:
+    from flightlegs.show.export import Detail, iter_export
+
+    routes = read_routes("examples/many-flights.csv")
+    for fmt in ("geojson", "csv", "kml"):
+        whole = export_routes(routes, fmt, detail=Detail(digits=5))
+        pieces = list(iter_export(routes, fmt, detail=Detail(digits=5)))
+        assert "".join(pieces) == whole
+        if fmt != "kml":
+            assert len(pieces) > len(routes)  # written as it is made, not held whole
+
+
+@pytest.mark.parametrize(("flag", "value"), [("--precision", "12"), ("--spacing-km", "0")])
+def test_out_of_range_detail_is_one_line_and_exit_2(
+    flag: str, value: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["export", "AZA-ELP", flag, value]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "expected" in err

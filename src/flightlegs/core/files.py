@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 from typing import Final
@@ -43,12 +44,14 @@ def data_path(name: str) -> Path:
     return Path(__file__).resolve().parents[3] / "data" / name
 
 
-def atomic_write(path: Path, data: bytes | str) -> None:
+def atomic_write(path: Path, data: bytes | str | Iterable[str]) -> None:
     """Write ``data`` to ``path`` through a temporary file beside it, then rename.
 
     A reader sees the old file or the new one, never a half-written one, and
     an interrupted write leaves the old file as it was. Text is written as
-    UTF-8. The folder must exist.
+    UTF-8; an iterable of text pieces is written as it comes, so a large
+    output never sits whole in memory. The file gets the permissions a new
+    file would (``0o666`` less the umask). The folder must exist.
 
     Raises
     ------
@@ -61,15 +64,23 @@ def atomic_write(path: Path, data: bytes | str) -> None:
     >>> with tempfile.TemporaryDirectory() as tmp:
     ...     target = Path(tmp) / "out.txt"
     ...     atomic_write(target, "first")
-    ...     atomic_write(target, "second")
+    ...     atomic_write(target, (piece for piece in ("sec", "ond")))
     ...     target.read_text(), sorted(p.name for p in Path(tmp).iterdir())
     ('second', ['out.txt'])
     """
-    raw = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(raw)
+            if isinstance(data, bytes):
+                fh.write(data)
+            elif isinstance(data, str):
+                fh.write(data.encode("utf-8"))
+            else:
+                for piece in data:
+                    fh.write(piece.encode("utf-8"))
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

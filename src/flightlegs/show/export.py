@@ -29,7 +29,8 @@ import io
 import json
 import math
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 import numpy as np
@@ -40,16 +41,18 @@ from flightlegs.core.display import leg_distance
 from flightlegs.core.legs import Leg, measure_many
 from flightlegs.core.route import Route, Stop
 from flightlegs.errors import InputError
-from flightlegs.show.geometry import antimeridian_parts, leg_path
+from flightlegs.show.geometry import SPACING_M, antimeridian_parts, leg_path
 
 if TYPE_CHECKING:
     from flightlegs.checks.results import Checks
 
 __all__ = [
     "FORMATS",
+    "Detail",
     "FloatArray",
     "Format",
     "export_routes",
+    "iter_export",
     "routes_csv",
     "routes_geojson",
     "routes_kml",
@@ -59,17 +62,52 @@ FloatArray = npt.NDArray[np.float64]
 Format = Literal["geojson", "kml", "csv"]
 FORMATS: Final[tuple[str, ...]] = ("geojson", "kml", "csv")
 
-#: Decimal places of exported coordinates: 1e-6 degrees is about 0.1 m.
+#: Decimal places of exported coordinates by default: 1e-6 degrees is about 0.1 m.
 _DIGITS: Final = 6
+#: Routes measured at a time while streaming, so memory does not grow with the batch.
+_CHUNK: Final = 1_000
 
 
-def _round(values: Iterable[float]) -> list[float]:
-    return [round(float(v), _DIGITS) for v in values]
+@dataclass(frozen=True, slots=True)
+class Detail:
+    """How finely geometry is written: coordinate decimals and the spacing of leg points.
+
+    Fifty thousand routes at the defaults make about 600 MB of GeoJSON;
+    ``Detail(digits=4, spacing_km=200)`` (11 m, a point every 200 km, still a
+    smooth great circle at world scale) makes a fraction of it.
+
+    Examples
+    --------
+    >>> Detail(digits=4, spacing_km=200).spacing_m
+    200000.0
+    >>> Detail(digits=12)
+    Traceback (most recent call last):
+    ...
+    flightlegs.errors.InputError: precision 12: expected 0 to 9 decimal places
+    """
+
+    digits: int = _DIGITS
+    spacing_km: float = SPACING_M / 1000.0
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.digits <= 9:
+            raise InputError(f"precision {self.digits}: expected 0 to 9 decimal places")
+        if not (math.isfinite(self.spacing_km) and 1.0 <= self.spacing_km <= 5000.0):
+            raise InputError(f"spacing {self.spacing_km} km: expected 1 to 5,000 km")
+
+    @property
+    def spacing_m(self) -> float:
+        """The greatest distance between written points of a leg, in metres."""
+        return self.spacing_km * 1000.0
 
 
-def _leg_geometry(path: FloatArray) -> dict[str, Any]:
+def _round(values: Iterable[float], digits: int = _DIGITS) -> list[float]:
+    return [round(float(v), digits) for v in values]
+
+
+def _leg_geometry(path: FloatArray, digits: int = _DIGITS) -> dict[str, Any]:
     parts = antimeridian_parts(path)
-    coords = [[_round(xy) for xy in part.coords] for part in parts]
+    coords = [[_round(xy, digits) for xy in part.coords] for part in parts]
     if len(coords) == 1:
         return {"type": "LineString", "coordinates": coords[0]}
     return {"type": "MultiLineString", "coordinates": coords}
@@ -111,7 +149,9 @@ def _leg_props(route: Route, leg: Leg, verdict: str) -> dict[str, Any]:
     }
 
 
-def routes_geojson(routes: Sequence[Route], checks: Checks | None = None) -> dict[str, Any]:
+def routes_geojson(
+    routes: Sequence[Route], checks: Checks | None = None, *, detail: Detail = Detail()
+) -> dict[str, Any]:
     """The routes as an RFC 7946 GeoJSON FeatureCollection.
 
     Stops are ``Point`` features (``route, stop, name, code, icao, airport,
@@ -129,32 +169,45 @@ def routes_geojson(routes: Sequence[Route], checks: Checks | None = None) -> dic
     >>> doc["features"][0]["geometry"]["coordinates"]  # longitude first
     [-111.654999, 33.3078]
     """
-    features: list[dict[str, Any]] = []
+    return {"type": "FeatureCollection", "features": list(_features(routes, checks, detail))}
+
+
+def _measured(
+    routes: Sequence[Route], checks: Checks | None
+) -> Iterator[tuple[Route, list[Leg], list[str]]]:
+    """Each route with its legs and their verdicts, measured a chunk at a time."""
     verdicts = leg_verdicts(routes, checks)
-    for route, legs, route_verdicts in zip(routes, measure_many(routes), verdicts, strict=True):
+    for first in range(0, len(routes), _CHUNK):
+        chunk = routes[first : first + _CHUNK]
+        measured = measure_many(chunk)
+        yield from zip(chunk, measured, verdicts[first : first + _CHUNK], strict=True)
+
+
+def _features(
+    routes: Sequence[Route], checks: Checks | None, detail: Detail
+) -> Iterator[dict[str, Any]]:
+    for route, legs, route_verdicts in _measured(routes, checks):
         for number, stop in enumerate(route.stops, start=1):
             pos = stop.position
             if pos is None:
                 continue
-            features.append(
-                {
-                    "type": "Feature",
-                    "geometry": {"type": "Point", "coordinates": _round((pos.lon, pos.lat))},
-                    "properties": _stop_props(route, number, stop),
-                }
-            )
+            yield {
+                "type": "Feature",
+                "geometry": {
+                    "type": "Point",
+                    "coordinates": _round((pos.lon, pos.lat), detail.digits),
+                },
+                "properties": _stop_props(route, number, stop),
+            }
         for leg, verdict in zip(legs, route_verdicts, strict=True):
-            path = leg_path(leg)
+            path = leg_path(leg, detail.spacing_m)
             if path is None:
                 continue
-            features.append(
-                {
-                    "type": "Feature",
-                    "geometry": _leg_geometry(path),
-                    "properties": _leg_props(route, leg, verdict),
-                }
-            )
-    return {"type": "FeatureCollection", "features": features}
+            yield {
+                "type": "Feature",
+                "geometry": _leg_geometry(path, detail.digits),
+                "properties": _leg_props(route, leg, verdict),
+            }
 
 
 # KML colours are aabbggrr.
@@ -182,7 +235,9 @@ def _stop_description(number: int, stop: Stop) -> str:
     return "\n".join(lines)
 
 
-def routes_kml(routes: Sequence[Route], checks: Checks | None = None) -> str:
+def routes_kml(
+    routes: Sequence[Route], checks: Checks | None = None, *, detail: Detail = Detail()
+) -> str:
     """The routes as a KML 2.2 document for Google Earth.
 
     One folder per route, with a placemark per stop and a tessellated
@@ -215,8 +270,8 @@ def routes_kml(routes: Sequence[Route], checks: Checks | None = None) -> str:
         line_style = sub(style, "LineStyle")
         sub(line_style, "color", colour)
         sub(line_style, "width", "3")
-    verdicts = leg_verdicts(routes, checks)
-    for route, legs, route_verdicts in zip(routes, measure_many(routes), verdicts, strict=True):
+    d = detail.digits
+    for route, legs, route_verdicts in _measured(routes, checks):
         folder = sub(document, "Folder")
         sub(folder, "name", route.name)
         for number, stop in enumerate(route.stops, start=1):
@@ -226,9 +281,9 @@ def routes_kml(routes: Sequence[Route], checks: Checks | None = None) -> str:
             mark = sub(folder, "Placemark")
             sub(mark, "name", f"{number}. {stop.label}")
             sub(mark, "description", _stop_description(number, stop))
-            sub(sub(mark, "Point"), "coordinates", f"{pos.lon:.{_DIGITS}f},{pos.lat:.{_DIGITS}f},0")
+            sub(sub(mark, "Point"), "coordinates", f"{pos.lon:.{d}f},{pos.lat:.{d}f},0")
         for leg, verdict in zip(legs, route_verdicts, strict=True):
-            path = leg_path(leg)
+            path = leg_path(leg, detail.spacing_m)
             if path is None:
                 continue
             mark = sub(folder, "Placemark")
@@ -244,8 +299,7 @@ def routes_kml(routes: Sequence[Route], checks: Checks | None = None) -> str:
                 line,
                 "coordinates",
                 " ".join(
-                    f"{lon:.{_DIGITS}f},{lat:.{_DIGITS}f},0"
-                    for lat, lon in zip(path[:, 0], lons, strict=True)
+                    f"{lon:.{d}f},{lat:.{d}f},0" for lat, lon in zip(path[:, 0], lons, strict=True)
                 ),
             )
     ET.indent(kml)
@@ -266,7 +320,9 @@ def _cell(text: str | None) -> str:
     return "'" + text if text[0] in "=+-@\t\r" else text
 
 
-def routes_csv(routes: Sequence[Route], checks: Checks | None = None) -> str:
+def routes_csv(
+    routes: Sequence[Route], checks: Checks | None = None, *, detail: Detail = Detail()
+) -> str:
     """The routes as one CSV table: a ``stop`` row per stop, a ``leg`` row per leg.
 
     Columns: ``record, route, number, name, code, kind, lat, lon, from, to,
@@ -285,17 +341,25 @@ def routes_csv(routes: Sequence[Route], checks: Checks | None = None) -> str:
     >>> [r.split(",")[0] for r in rows[1:]]
     ['stop', 'stop', 'leg']
     """
+    return "".join(_csv_chunks(routes, checks, detail))
+
+
+def _csv_chunks(routes: Sequence[Route], checks: Checks | None, detail: Detail) -> Iterator[str]:
+    """The CSV table, a route's rows at a time."""
     import shapely
 
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(_CSV_COLUMNS)
-    verdicts = leg_verdicts(routes, checks)
+    d = detail.digits
 
     def num(value: float, digits: int = 3) -> str:
         return "" if math.isnan(value) else f"{value:.{digits}f}"
 
-    for route, legs, route_verdicts in zip(routes, measure_many(routes), verdicts, strict=True):
+    for route, legs, route_verdicts in _measured(routes, checks):
+        yield buf.getvalue()
+        buf.seek(0)
+        buf.truncate()
         for number, stop in enumerate(route.stops, start=1):
             pos = stop.position
             row = dict.fromkeys(_CSV_COLUMNS, "")
@@ -309,13 +373,13 @@ def routes_csv(routes: Sequence[Route], checks: Checks | None = None) -> str:
             )
             if pos is not None:
                 row.update(
-                    lat=f"{pos.lat:.{_DIGITS}f}",
-                    lon=f"{pos.lon:.{_DIGITS}f}",
-                    wkt=f"POINT ({pos.lon:.{_DIGITS}f} {pos.lat:.{_DIGITS}f})",
+                    lat=f"{pos.lat:.{d}f}",
+                    lon=f"{pos.lon:.{d}f}",
+                    wkt=f"POINT ({pos.lon:.{d}f} {pos.lat:.{d}f})",
                 )
             writer.writerow(row.values())
         for leg, verdict in zip(legs, route_verdicts, strict=True):
-            path = leg_path(leg)
+            path = leg_path(leg, detail.spacing_m)
             km_min, km, km_max = leg.distance("km")
             row = dict.fromkeys(_CSV_COLUMNS, "")
             row.update(
@@ -337,9 +401,9 @@ def routes_csv(routes: Sequence[Route], checks: Checks | None = None) -> str:
             if path is not None:
                 parts = antimeridian_parts(path)
                 geometry = parts[0] if len(parts) == 1 else shapely.MultiLineString(parts)
-                row["wkt"] = shapely.to_wkt(geometry, rounding_precision=_DIGITS, trim=True)
+                row["wkt"] = shapely.to_wkt(geometry, rounding_precision=d, trim=True)
             writer.writerow(row.values())
-    return buf.getvalue()
+    yield buf.getvalue()
 
 
 def export_routes(
@@ -347,9 +411,13 @@ def export_routes(
     fmt: Format | str,
     checks: Checks | None = None,
     *,
+    detail: Detail = Detail(),
     reports: Checks | None = None,
 ) -> str:
     """The routes as text in ``fmt``: ``geojson``, ``kml`` or ``csv``.
+
+    :func:`iter_export` gives the same text in pieces, for writing a large
+    batch without holding it in memory.
 
     GeoJSON is written one feature a line: compact, and a diff shows which
     feature changed.
@@ -371,13 +439,36 @@ def export_routes(
         For an unknown format.
     """
     checks = _renamed_checks(checks, reports, "export_routes")
-    if fmt == "geojson":
-        features = routes_geojson(routes, checks)["features"]
-        lines = ",\n".join(json.dumps(f, ensure_ascii=False) for f in features)
-        return f'{{"type": "FeatureCollection", "features": [\n{lines}\n]}}\n'
+    return "".join(iter_export(routes, fmt, checks, detail=detail))
 
-    if fmt == "kml":
-        return routes_kml(routes, checks)
-    if fmt == "csv":
-        return routes_csv(routes, checks)
-    raise InputError(f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}")
+
+def iter_export(
+    routes: Sequence[Route],
+    fmt: Format | str,
+    checks: Checks | None = None,
+    *,
+    detail: Detail = Detail(),
+) -> Iterator[str]:
+    """The text of :func:`export_routes`, in pieces, so a batch is written as it is made.
+
+    GeoJSON comes a feature at a time and CSV a route at a time; KML, a tree,
+    comes whole.
+
+    Examples
+    --------
+    >>> from flightlegs.read.inputs import read_routes
+    >>> pieces = list(iter_export(read_routes("AZA-ELP"), "geojson", detail=Detail(digits=2)))
+    >>> len(pieces), json.loads(pieces[1])["geometry"]["coordinates"]
+    (5, [-111.65, 33.31])
+    """
+    if fmt == "geojson":
+        yield '{"type": "FeatureCollection", "features": [\n'
+        for i, feature in enumerate(_features(routes, checks, detail)):
+            yield (",\n" if i else "") + json.dumps(feature, ensure_ascii=False)
+        yield "\n]}\n"
+    elif fmt == "kml":
+        yield routes_kml(routes, checks, detail=detail)
+    elif fmt == "csv":
+        yield from _csv_chunks(routes, checks, detail)
+    else:
+        raise InputError(f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}")

@@ -39,9 +39,7 @@ import functools
 import html
 import json
 import math
-import os
 import re
-import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
@@ -51,6 +49,7 @@ import numpy.typing as npt
 
 from flightlegs.checks.results import Severity, _renamed_checks, check_list
 from flightlegs.core.display import duration, km_nm, leg_distance
+from flightlegs.core.files import atomic_write
 from flightlegs.core.geodesy import METRES_PER, LatLon, circle
 from flightlegs.core.legs import Leg, total_m
 from flightlegs.core.route import Route, Stop, StopKind
@@ -1177,14 +1176,5 @@ def save_map(m: folium.Map, path: Path | str) -> Path:
     """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    data = render_map(m).encode("utf-8")
-    fd, tmp = tempfile.mkstemp(prefix=".flightlegs-", suffix=".html", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write(target, render_map(m))
     return target
