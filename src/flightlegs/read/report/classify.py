@@ -225,7 +225,7 @@ def _classify(
             # "Amritsar in Punjab, India": India too locates Amritsar;
             # "Cairo, Egypt and Amman": the list goes on past the qualifier
             join = text[qualifier.end : m.start]
-        qualifier = None
+        qualified_by, qualifier = qualifier, None
         if prev is not None and _QUALIFIER_JOIN.match(join) and _qualifies(m, prev):
             m.reason = f"locates {prev.text}"
             prev.within = m.places[0] if m.places else None
@@ -255,6 +255,19 @@ def _classify(
             continue
         if m.chain is not None:
             m.role = Role.STOP
+            continue
+        if (
+            prev is not None
+            and text[m.start - 1 : m.start] == "("
+            and text[m.end : m.end + 1] == ")"
+            and m.places
+            and m.places[0].kind is StopKind.AIRPORT
+            and re.fullmatch(r"[\s,]*\(", text[(qualified_by or prev).end : m.start])
+        ):
+            # "Fredricktown, MO (H88)", "Majuro (MAJ)": the code says which airport it is
+            m.reason = f"the code of {prev.text}"
+            prev.places = (m.places[0], *prev.places)
+            prev.airport = True
             continue
         cue, airport = _strip_descriptor(window)
         m.airport = m.airport or airport

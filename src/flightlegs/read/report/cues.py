@@ -49,6 +49,8 @@ _STOP_CUE = re.compile(
     r"|\b(?:then|and then),?\s+(?:on\s+)?to|\b(?:on|onward|onwards) to"
     r"|\b(?:bound for|destined for|en route to|on (?:its|the|their) way to)"
     r"|\bfrom there,? (?:on )?to|\bthence,? to"
+    r"|\b(?:next|first|last|final|second|third|fuel|only|one) stop (?:was|is|would be|will be)"
+    r"(?: (?:at|in))?"
     r"|\b(?:approach|final approach|descent) (?:to|into)"
     r"|\b(?:landing site|landing point) (?:was|as|at|is)|(?:→|->|⇒|>)"
     r"|\b(?:flight|leg|hop|diverted|diverting|arr\.?)\s+(?:to|for|into)?|\barr\.?"
@@ -207,6 +209,7 @@ _ATTRIBUTIVE = re.compile(
 #: A travel word of any family: the verb of a clause that takes the flight somewhere.
 _TRAVEL_VERB = (
     r"(?:took off|take off|taking off|lifted off|came|comes|coming|flew|flown|flying|fly|flies"
+    r"|put down|putting down|set down"
     r"|landed|landing|lands|land|touched down|touching down|arriv\w+|stopp\w+|stops?|refuel\w*"
     r"|fuel(?:l)?ed|overnight\w*|night-stopp\w+|stag(?:ed|ing)|transit\w*|cleared customs"
     r"|divert\w+|continu\w+|proceed\w+|head(?:ed|ing|s)?|bound|pick(?:ed|ing)? up|dropp?\w*"
