@@ -25,7 +25,7 @@ HERE = Path(__file__).parent / "reports-dev"
 SPLIT = json.loads((HERE / "split.json").read_text(encoding="utf-8"))
 _STOP = {"airport", "international", "air", "base", "force", "the", "city", "field", "joint"}
 #: (exact routes, stops found in order) at least, per half, as measured when set.
-FLOORS = {"tune": (8, 53), "held_out": (0, 35)}
+FLOORS = {"tune": (8, 55), "held_out": (0, 35)}
 
 
 def _words(s: str | None) -> set[str]:

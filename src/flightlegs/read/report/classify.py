@@ -101,6 +101,7 @@ from flightlegs.read.report.cues import (
     _RUNWAY_AFTER,
     _SHORT_TO,
     _STOP_CUE,
+    _STOPS_LIST,
     _SURFACE,
     _SURFACE_AFTER,
     _TOUCHDOWN,
@@ -255,6 +256,13 @@ def _classify(
             continue
         if m.chain is not None:
             m.role = Role.STOP
+            continue
+        if (
+            not m.reason
+            and _STOPS_LIST.search(text[sentence.start : m.start].lower())
+            and (prev is None or prev.end < text.rfind(":", sentence.start, m.start))
+        ):
+            m.role, m.cue = Role.STOP, "a list of stops after a colon"
             continue
         if (
             prev is not None

@@ -209,7 +209,7 @@ _ATTRIBUTIVE = re.compile(
 #: A travel word of any family: the verb of a clause that takes the flight somewhere.
 _TRAVEL_VERB = (
     r"(?:took off|take off|taking off|lifted off|came|comes|coming|flew|flown|flying|fly|flies"
-    r"|put down|putting down|set down"
+    r"|put down|putting down|set down|took on fuel|taking on fuel|took fuel"
     r"|landed|landing|lands|land|touched down|touching down|arriv\w+|stopp\w+|stops?|refuel\w*"
     r"|fuel(?:l)?ed|overnight\w*|night-stopp\w+|stag(?:ed|ing)|transit\w*|cleared customs"
     r"|divert\w+|continu\w+|proceed\w+|head(?:ed|ing|s)?|bound|pick(?:ed|ing)? up|dropp?\w*"
@@ -237,6 +237,12 @@ _REFUEL = re.compile(r"\b(?:refuel\w*|fuel(?:l?ed|ing)?|tech(?:nical)? stop)\b")
 _BOUND_FOR = re.compile(r"\b(?:head(?:ed|ing|s)?|bound|destined|took off|set off|left)\s+for\s*$")
 #: "came into Shannon after picking up troops at Robert Gray": told after, flown before
 _AFTER_DOING = re.compile(r"\bafter (?:\w+ing|having)\b")
+#: A clause that announces the stops, then lists them after a colon: "it came down five
+#: times on the way: Rome, Beirut ...", "nine stops: Hawaii, Fiji, Samoa".
+_STOPS_LIST = re.compile(
+    r"\b(?:stops?|stopovers?|stopped|landed|landings|came down|touched down|refuel\w*|fuel stops?"
+    r"|calls?|called at|legs|hops|route|routing|itinerary|via)\b[^:;.]{0,60}:\s*$"
+)
 _CLAUSE_BREAK = re.compile(
     r"[;:]|\bbut\b|—|–|,\s+(?:so|and so|because|while|whereas)\b|\bbecause\b"
 )
