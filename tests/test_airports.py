@@ -68,7 +68,7 @@ def test_table_arrays_match_rows() -> None:
     assert (table.lat[i], table.lon[i]) == (table[i].position.lat, table[i].position.lon)
 
 
-def test_broken_table_file_names_the_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_broken_table_file_names_the_line(tmp_path: Path) -> None:
     bad = tmp_path / "airports.csv"
     bad.write_text("ident,icao\nKXXX,KXXX\n", encoding="utf-8")
     with pytest.raises(FlightlegsError, match=r"airports.csv: line \d+: not an airports table"):

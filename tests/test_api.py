@@ -103,7 +103,7 @@ def test_imports_load_only_what_they_need(statement: str, absent: tuple[str, ...
 
 def test_findings_pickle_for_other_processes() -> None:
     report = flightlegs.check_routes(flightlegs.read_routes("ANC-SHE"), aircraft="E145")
-    again = pickle.loads(pickle.dumps(report))
+    again: flightlegs.CheckResults = pickle.loads(pickle.dumps(report))
     assert again == report
     finding = again.routes[0].findings[0]
     with pytest.raises(TypeError, match="read-only"):

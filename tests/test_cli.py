@@ -125,13 +125,15 @@ def test_bad_input_is_one_line_and_status_2(
     assert "Traceback" not in err
 
 
-def test_directory_input_without_route_files(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_directory_input_without_route_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     status, _, err = run(capsys, "legs", str(tmp_path))
     assert status == 2
     assert "holds no route files" in err
 
 
-def test_binary_file_is_refused(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_binary_file_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     f = tmp_path / "route.txt"
     f.write_bytes(b"\x00\x01\x02ANC-SHE")
     status, _, err = run(capsys, "legs", str(f))

@@ -7,11 +7,13 @@ import io
 import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
 import folium
 import numpy as np
 import pytest
 import shapely
+from branca.element import Element
 
 from flightlegs.checks.rules import check_routes
 from flightlegs.cli.main import main
@@ -28,7 +30,7 @@ KML = {"k": "http://www.opengis.net/kml/2.2"}
 HOSTILE = '<script>alert("x")</script> & <img src=x onerror=alert(1)> ]]>'
 
 
-def legs_of(doc: dict) -> list[dict]:
+def legs_of(doc: dict[str, Any]) -> list[dict[str, Any]]:
     return [f for f in doc["features"] if f["geometry"]["type"] != "Point"]
 
 
@@ -123,8 +125,8 @@ def test_same_densified_lines_as_the_map() -> None:
 
 
 def walk_lines(m: folium.Map) -> list[folium.PolyLine]:
-    found = []
-    stack = [m]
+    found: list[folium.PolyLine] = []
+    stack: list[Element] = [m]
     while stack:
         element = stack.pop()
         if isinstance(element, folium.PolyLine):
@@ -151,11 +153,16 @@ def test_kml_parses_and_places_everything() -> None:
     assert names[:5] == [f"{i}. {c}" for i, c in enumerate(CHAIN.split("-"), start=1)]
     assert names[7] == "Leg 3: ANC to SHE"
     for text in root.iterfind(".//k:coordinates", KML):
+        assert text.text is not None
         values = np.array([[float(v) for v in c.split(",")] for c in text.text.split()])
         assert np.all(np.abs(values[:, 0]) <= 180.0)
         assert np.all(np.abs(values[:, 1]) <= 90.0)
-    anc_she = marks[7].findtext(".//k:coordinates", namespaces=KML).split()
-    assert len(anc_she) == len(leg_path(read_routes(CHAIN)[0].legs()[2]))
+    anc_she_text = marks[7].findtext(".//k:coordinates", namespaces=KML)
+    assert anc_she_text is not None
+    anc_she = anc_she_text.split()
+    anc_she_path = leg_path(read_routes(CHAIN)[0].legs()[2])
+    assert anc_she_path is not None
+    assert len(anc_she) == len(anc_she_path)
     assert marks[7].findtext("k:styleUrl", namespaces=KML) == "#leg-unchecked"
 
 
@@ -188,9 +195,14 @@ def test_kml_escapes_names_and_descriptions() -> None:
     assert "<img" not in text
     root = ET.fromstring(text)
     first = root.find(".//k:Placemark", KML)
+    assert first is not None
     assert first.findtext("k:name", namespaces=KML) == "1. ANC"
-    assert HOSTILE in first.findtext("k:description", namespaces=KML)
-    assert root.find(".//k:Folder/k:name", KML).text == "@SUM(1+1)"
+    description = first.findtext("k:description", namespaces=KML)
+    assert description is not None
+    assert HOSTILE in description
+    folder_name = root.find(".//k:Folder/k:name", KML)
+    assert folder_name is not None
+    assert folder_name.text == "@SUM(1+1)"
 
 
 # ------------------------------------------------------------------ CSV

@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TypeVar
 
 import folium
 import folium.plugins
 import numpy as np
 import pytest
 from branca.element import Element
+from folium.map import FitBounds
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -33,6 +34,8 @@ from flightlegs.show.maps import (
     save_map,
 )
 
+E = TypeVar("E", bound=Element)
+
 CHAIN = "AZA-ELP-ANC-SHE-ICN"
 HOSTILE = (
     "<script>alert(1)</script>",
@@ -51,8 +54,9 @@ def walk(element: Element) -> Iterator[Element]:
         yield from walk(child)
 
 
-def of_type(m: folium.Map, kind: type) -> list[Any]:
-    return [e for e in walk(m) if type(e) is kind]
+def of_type(m: Element, kind: type[E]) -> list[E]:
+    """The elements under ``m`` of exactly the class ``kind`` (not of its subclasses)."""
+    return [e for e in walk(m) if isinstance(e, kind) and type(e) is kind]
 
 
 def layer(m: folium.Map, name: str) -> folium.FeatureGroup:
@@ -105,7 +109,9 @@ def test_layers_controls_and_tiles(charter_map: folium.Map) -> None:
     assert len(of_type(charter_map, folium.plugins.MeasureControl)) == 1
     (tiles,) = of_type(charter_map, folium.TileLayer)
     assert "arcgisonline.com" in tiles.tiles
-    assert "Esri" in tiles.options["attribution"]
+    attribution = tiles.options["attribution"]
+    assert isinstance(attribution, str)
+    assert "Esri" in attribution
 
 
 def test_one_marker_per_stop_with_popup(charter_map: folium.Map) -> None:
@@ -183,7 +189,9 @@ def test_several_routes_share_one_marker_per_airport() -> None:
         "ANC: 1 stops on 1 routes",
     ]
     (icon,) = [c for c in markers[1]._children.values() if isinstance(c, folium.DivIcon)]
-    assert icon.options["html"].endswith(">ELP</div>")  # the code, not a stop number
+    icon_html = icon.options["html"]
+    assert isinstance(icon_html, str)
+    assert icon_html.endswith(">ELP</div>")  # the code, not a stop number
     text = render_map(m)
     assert text.count("<b>Stop 2: ELP</b>") == 1  # of AZA-ELP
     assert text.count("<b>Stop 1: ELP</b>") == 1  # of ELP-ANC
@@ -194,7 +202,7 @@ def test_arcs_out_of_the_window_get_a_copy_that_meets_the_markers() -> None:
     m = route_map(route)
     lines = of_type(layer(m, "Legs"), folium.PolyLine)
     assert len(lines) > len(route.legs())
-    marker_lons = {round(float(x.location[1]), 3) for x in of_type(m, folium.Marker)}
+    marker_lons = {round(marker_lon(x), 3) for x in of_type(m, folium.Marker)}
     starts = {round(float(lons_of(line)[0]), 3) for line in lines}
     ends = {round(float(lons_of(line)[-1]), 3) for line in lines}
     assert marker_lons <= starts | ends
@@ -240,8 +248,14 @@ def test_bad_arguments() -> None:
 # ------------------------------------------------------------------ the antimeridian
 
 
-def lons_of(element: Element) -> np.ndarray:
-    points = getattr(element, "locations", None) or [element.location]
+def marker_lon(marker: folium.Marker) -> float:
+    """A marker's longitude (every marker of a route map has a location)."""
+    assert marker.location is not None
+    return float(marker.location[1])
+
+
+def lons_of(element: folium.PolyLine | folium.Marker) -> np.ndarray:
+    points = element.locations if isinstance(element, folium.PolyLine) else [element.location]
     return np.asarray(points, dtype=float)[:, 1]
 
 
@@ -255,10 +269,10 @@ def test_everything_in_one_longitude_window(charter_map: folium.Map) -> None:
     assert everything.max() - everything.min() < 180.0  # one window, no wrap across the world
     # the arcs' ends are the markers: Anchorage's and Shenyang's markers sit on the arc
     ends = [(round(lons_of(line)[0], 4), round(lons_of(line)[-1], 4)) for line in legs]
-    marker_lons = [round(float(m.location[1]), 4) for m in markers]
+    marker_lons = [round(marker_lon(m), 4) for m in markers]
     assert [a for a, _ in ends] == marker_lons[:-1]
     assert [b for _, b in ends] == marker_lons[1:]
-    (bounds,) = [e for e in walk(charter_map) if type(e).__name__ == "FitBounds"]
+    (bounds,) = of_type(charter_map, FitBounds)
     (south, west), (north, east) = bounds.bounds
     # the opening view holds the range ring around ANC too
     (ring,) = of_type(layer(charter_map, "Range rings"), folium.PolyLine)
@@ -284,7 +298,7 @@ def test_candidates_and_rings_share_the_window() -> None:
     (ring,) = of_type(layer(m, "Range rings"), folium.PolyLine)
     west_end = lons_of(leg)[-1]
     assert lons_of(leg)[0] - west_end > 80.0  # drawn westward, over the Bering Sea
-    assert abs(float(pek.location[1]) - west_end) < 10.0  # beside Shenyang, not a world away
+    assert abs(marker_lon(pek) - west_end) < 10.0  # beside Shenyang, not a world away
     assert abs(lons_of(ring).mean() - lons_of(leg)[0]) < 5.0  # around Anchorage
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -36,7 +37,7 @@ def _when(text: str | None) -> float | None:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["file"] for c in CASES])
-def test_dev_track_legs_and_airports(case: dict) -> None:  # type: ignore[type-arg]
+def test_dev_track_legs_and_airports(case: dict[str, Any]) -> None:
     tracks = observe_files([DEV / case["file"]])
     found = [(t.icao24, leg) for t in tracks for leg in t.legs]
     used: set[int] = set()
@@ -44,6 +45,8 @@ def test_dev_track_legs_and_airports(case: dict) -> None:  # type: ignore[type-a
     for exp in case["legs"]:
         start = _when(exp["from"].get("time")) or _when(exp["first_seen"])
         end = _when(exp["to"].get("time")) or _when(exp["last_seen"])
+        assert start is not None  # every expected leg gives a time or a first_seen
+        assert end is not None
         hit = next(
             (i for i, (icao, leg) in enumerate(found) if i not in used and icao == exp["icao24"]
              and abs((leg.takeoff_s or leg.start_s) - start) <= TOLERANCE_S

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
         Playwright,
         Request,
         Route,
+        ViewportSize,
     )
 
 __all__ = [
@@ -68,7 +69,7 @@ ARTIFACTS = HERE / "artifacts"
 INSTALL_HINT = "run `bash .ci/install-browser.sh` (as root) to install Chromium and the npm assets"
 
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
-VIEWPORT = {"width": 1024, "height": 768}
+VIEWPORT: ViewportSize = {"width": 1024, "height": 768}
 
 # Playwright already gives each launch a fresh temporary profile (--user-data-dir) and
 # adds --no-sandbox unless chromium_sandbox=True; it is repeated here because the
@@ -479,7 +480,7 @@ class MapPage:
 
     def world_width_px(self) -> float:
         """Return the width of one copy of the world at the current zoom (256 * 2**zoom)."""
-        return 256.0 * 2.0 ** self.zoom()
+        return 256.0 * float(2.0 ** self.zoom())  # typeshed: float ** float may be complex
 
     def marker_count(self) -> int:
         """Count icon markers (Leaflet's and awesome-markers) plus circle markers."""
@@ -605,7 +606,7 @@ def open_map(
     html_path: Path | str,
     *,
     resolver: AssetResolver | None = None,
-    viewport: dict[str, int] | None = None,
+    viewport: ViewportSize | None = None,
     tiles: str = "blank",
     ready_in_frame: bool = False,
 ) -> MapPage:

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urljoin
 
 import folium
 import numpy as np
 import pytest
+from branca.element import Figure
 from folium.plugins import Fullscreen, MeasureControl
-from harness import AssetResolver, RecordedDialog
+from harness import AssetResolver, MapPage, RecordedDialog
 from pyproj import Geod
 
 FRANKFURT = (50.03, 8.57)
@@ -24,6 +26,8 @@ HELSINKI = (60.32, 24.96)
 OSLO = (60.19, 11.10)
 ANCHORAGE = (61.17, -150.0)
 SHENYANG = (41.64, 123.48)
+
+OpenMap = Callable[..., MapPage]
 
 
 def save(m: folium.Map, tmp_path: Path, name: str) -> Path:
@@ -43,7 +47,9 @@ def full_featured_map() -> folium.Map:
         icon=folium.Icon(color="blue", icon="plane", prefix="fa", angle=45),
     ).add_to(airports)
     folium.Marker(HELSINKI, popup=folium.Popup("Helsinki HEL")).add_to(airports)
-    folium.PolyLine([FRANKFURT, HELSINKI], color="red", weight=4, tooltip="FRA-HEL").add_to(m)
+    folium.PolyLine(  # type: ignore[no-untyped-call]  # folium leaves __init__ unannotated
+        [FRANKFURT, HELSINKI], color="red", weight=4, tooltip="FRA-HEL"
+    ).add_to(m)
     leg = {
         "type": "FeatureCollection",
         "features": [
@@ -65,10 +71,12 @@ def full_featured_map() -> folium.Map:
         popup=folium.GeoJsonPopup(fields=["route", "km"]),
     ).add_to(m)
     folium.LayerControl().add_to(m)
-    Fullscreen().add_to(m)
-    MeasureControl().add_to(m)
-    m.get_root().header.add_child(folium.Element("<title>Harness check</title>"))
-    m.get_root().html.add_child(
+    Fullscreen().add_to(m)  # type: ignore[no-untyped-call]  # folium leaves __init__ unannotated
+    MeasureControl().add_to(m)  # type: ignore[no-untyped-call]
+    root = m.get_root()
+    assert isinstance(root, Figure)  # branca types Map.get_root() as any Element
+    root.header.add_child(folium.Element("<title>Harness check</title>"))
+    root.html.add_child(
         folium.Element(
             '<h3 id="map-title" style="position:absolute;top:8px;left:60px;z-index:1000;'
             'background:white;padding:2px 8px">Harness check</h3>'
@@ -77,7 +85,7 @@ def full_featured_map() -> folium.Map:
     return m
 
 
-def test_full_featured_map_renders_offline(tmp_path, open_map):
+def test_full_featured_map_renders_offline(tmp_path: Path, open_map: OpenMap) -> None:
     shown = open_map(save(full_featured_map(), tmp_path, "full"))
 
     shown.assert_clean()
@@ -116,7 +124,7 @@ def urls_in_page_and_css(page_html: str, resolver: AssetResolver) -> set[str]:
     return urls
 
 
-def test_every_asset_of_the_map_and_its_css_is_served(asset_resolver):
+def test_every_asset_of_the_map_and_its_css_is_served(asset_resolver: AssetResolver) -> None:
     # The browser fetches only what a map uses (no glyphicon, no retina sprite here), so
     # check every URL folium emits and every file its CSS can pull in, browser or not.
     urls = urls_in_page_and_css(full_featured_map().get_root().render(), asset_resolver)
@@ -126,7 +134,7 @@ def test_every_asset_of_the_map_and_its_css_is_served(asset_resolver):
     assert sorted(url for url in urls if asset_resolver.resolve(url) is None) == []
 
 
-def test_tile_urls_of_common_providers_get_the_blank_tile(asset_resolver):
+def test_tile_urls_of_common_providers_get_the_blank_tile(asset_resolver: AssetResolver) -> None:
     tiles = [
         "https://tile.openstreetmap.org/4/8/5.png",
         "https://a.basemaps.cartocdn.com/light_all/4/8/5@2x.png",
@@ -142,10 +150,10 @@ def test_tile_urls_of_common_providers_get_the_blank_tile(asset_resolver):
     assert asset_resolver.resolve("https://example.org/ajax/libs/thing.js") is None
 
 
-def test_circle_markers_count_as_markers_not_paths(tmp_path, open_map):
+def test_circle_markers_count_as_markers_not_paths(tmp_path: Path, open_map: OpenMap) -> None:
     m = folium.Map(location=(55, 15), zoom_start=4)
     folium.CircleMarker(OSLO, radius=8, popup="Oslo OSL", fill=True).add_to(m)
-    folium.PolyLine([FRANKFURT, HELSINKI]).add_to(m)
+    folium.PolyLine([FRANKFURT, HELSINKI]).add_to(m)  # type: ignore[no-untyped-call]
 
     shown = open_map(save(m, tmp_path, "circles"))
 
@@ -156,11 +164,15 @@ def test_circle_markers_count_as_markers_not_paths(tmp_path, open_map):
     assert shown.click_marker(0) == "Oslo OSL"
 
 
-def test_unserved_asset_is_recorded_and_fails_clean_check(tmp_path, open_map):
+def test_unserved_asset_is_recorded_and_fails_clean_check(
+    tmp_path: Path, open_map: OpenMap
+) -> None:
     # What a folium upgrade to a newer Leaflet would look like: a version not pinned.
     url = "https://cdn.jsdelivr.net/npm/leaflet@1.9.4/dist/leaflet.js"
     m = folium.Map(location=(55, 15), zoom_start=4)
-    m.get_root().header.add_child(folium.JavascriptLink(url))
+    root = m.get_root()
+    assert isinstance(root, Figure)  # branca types Map.get_root() as any Element
+    root.header.add_child(folium.JavascriptLink(url))
 
     shown = open_map(save(m, tmp_path, "unserved"))
 
@@ -179,7 +191,7 @@ def popup_map(popup_html: str) -> folium.Map:
 IMG_ONERROR = "<img src=x onerror=alert(1)>"
 
 
-def test_escaped_popup_runs_no_script(tmp_path, open_map):
+def test_escaped_popup_runs_no_script(tmp_path: Path, open_map: OpenMap) -> None:
     shown = open_map(save(popup_map(html.escape(IMG_ONERROR)), tmp_path, "escaped"))
 
     assert shown.click_marker(0) == IMG_ONERROR
@@ -187,7 +199,7 @@ def test_escaped_popup_runs_no_script(tmp_path, open_map):
     shown.assert_clean()
 
 
-def test_unescaped_popup_script_is_caught(tmp_path, open_map):
+def test_unescaped_popup_script_is_caught(tmp_path: Path, open_map: OpenMap) -> None:
     # Self-check: without this, "no dialog" above could mean dialogs go unnoticed.
     shown = open_map(save(popup_map(IMG_ONERROR), tmp_path, "unescaped"))
     shown.click_marker(0)
@@ -209,7 +221,9 @@ def escape_for_folium_popup(text: str) -> str:
 TEMPLATE_LITERAL_BREAKOUT = "${alert(2)}"
 
 
-def test_html_escape_alone_lets_template_literal_code_run(tmp_path, open_map):
+def test_html_escape_alone_lets_template_literal_code_run(
+    tmp_path: Path, open_map: OpenMap
+) -> None:
     # folium 0.20 renders popups as $(`...`) in a script: `${...}` is evaluated there.
     m = popup_map(html.escape(TEMPLATE_LITERAL_BREAKOUT))
     shown = open_map(save(m, tmp_path, "template_literal"))
@@ -222,7 +236,9 @@ def test_html_escape_alone_lets_template_literal_code_run(tmp_path, open_map):
     "text",
     [IMG_ONERROR, TEMPLATE_LITERAL_BREAKOUT, "`+alert(3)+`", "</script><script>alert(4)</script>"],
 )
-def test_popup_escaped_for_template_literal_shows_text_and_runs_nothing(tmp_path, open_map, text):
+def test_popup_escaped_for_template_literal_shows_text_and_runs_nothing(
+    tmp_path: Path, open_map: OpenMap, text: str
+) -> None:
     shown = open_map(save(popup_map(escape_for_folium_popup(text)), tmp_path, "popup"))
 
     assert shown.click_marker(0) == text
@@ -238,7 +254,7 @@ def great_circle(start: tuple[float, float], end: tuple[float, float]) -> list[t
 
 def antimeridian_map(points: list[tuple[float, float]]) -> folium.Map:
     m = folium.Map(tiles="OpenStreetMap")
-    folium.PolyLine(points, color="red", weight=3).add_to(m)
+    folium.PolyLine(points, color="red", weight=3).add_to(m)  # type: ignore[no-untyped-call]
     for point in (points[0], points[-1]):
         folium.CircleMarker(point, radius=6, fill=True).add_to(m)
     lats = [lat for lat, _ in points]
@@ -247,7 +263,9 @@ def antimeridian_map(points: list[tuple[float, float]]) -> folium.Map:
     return m
 
 
-def test_route_across_antimeridian_is_measurably_wrong_until_unwrapped(tmp_path, open_map):
+def test_route_across_antimeridian_is_measurably_wrong_until_unwrapped(
+    tmp_path: Path, open_map: OpenMap
+) -> None:
     naive = great_circle(ANCHORAGE, SHENYANG)
     lons = np.array([lon for _, lon in naive])
     assert np.abs(np.diff(lons)).max() > 180  # the jump at the antimeridian

@@ -22,7 +22,7 @@ import pytest
 from harness import MapPage
 
 from flightlegs.cli.main import main
-from flightlegs.core.route import Route
+from flightlegs.core.route import Route, Stop
 from flightlegs.reference.airports import airport_table
 from flightlegs.show.maps import route_map, save_map
 
@@ -82,6 +82,14 @@ def case(request: pytest.FixtureRequest) -> tuple[list[Route], folium.Map, dict[
     return routes, m, held(m)
 
 
+def _icao(stop: Stop) -> str:
+    """The ICAO code of a stop of :func:`random_routes` (which picks airports that have one)."""
+    airport = stop.airport
+    assert airport is not None
+    assert airport.icao is not None
+    return airport.icao
+
+
 def write_path(how: str, routes: list[Route], m: folium.Map, out: Path) -> Path:
     if how == "save_map":
         return save_map(m, out)
@@ -99,7 +107,7 @@ def write_path(how: str, routes: list[Route], m: folium.Map, out: Path) -> Path:
         writer = csv.writer(fh)
         writer.writerow(["name", "route"])
         for route in routes:
-            writer.writerow([route.name, "-".join(s.airport.icao for s in route.stops)])  # type: ignore[union-attr]
+            writer.writerow([route.name, "-".join(_icao(s) for s in route.stops)])
     assert main(["map", str(table), "--title", "paths", "-o", str(out)]) == 0
     return out
 

@@ -18,7 +18,7 @@ from flightlegs.read.inputs import read_routes
 from flightlegs.reference.airports import airport_table
 from flightlegs.show.maps import route_map, save_map
 
-OpenMap = Callable[[Path | str], MapPage]
+OpenMap = Callable[..., MapPage]  # open_map(path, **options), as the conftest fixture gives it
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "gulfstream-charter.txt"
 
 # Leaflet layers of a kind, counted through the map object (works for canvas maps too).
