@@ -250,6 +250,7 @@ def _classify(
             continue
         if prev is not None and _LIST_JOIN.match(join) and m.chain is None:
             m.role, m.via, m.from_cue = prev.role, prev.via, prev.from_cue
+            m.cue = f"listed with {prev.text}"
             m.reason = prev.reason if prev.reason and not prev.reason.startswith("locates") else ""
             if m.role is None and not m.reason:
                 m.reason = "no cue says the flight went there"
