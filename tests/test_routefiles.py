@@ -265,3 +265,16 @@ def test_cli_strict_report_with_unknown_place(
 
 def test_unknown_place_error_type() -> None:
     assert issubclass(UnknownPlaceError, LookupError)
+
+
+def test_a_csv_batch_larger_than_a_report_is_read(tmp_path: Path) -> None:
+    from flightlegs.read.inputs import MAX_INPUT_BYTES
+
+    notes = "x" * 30_000
+    rows = [f"f{i},AZA-ELP-ANC,{notes}" for i in range(200)]
+    path = tmp_path / "batch.csv"
+    path.write_text("name,route,notes\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    assert path.stat().st_size > MAX_INPUT_BYTES
+    routes = read_route_file(path)
+    assert len(routes) == 200
+    assert routes[-1].name == "f199"

@@ -36,17 +36,28 @@ if TYPE_CHECKING:
     Explain = Callable[[str, ReportReading], None]
     from flightlegs.geocode.resolvers import Resolver
 
-__all__ = ["MAX_INPUT_BYTES", "Problem", "Reading", "read_inputs", "read_routes", "read_text"]
+__all__ = [
+    "MAX_INPUT_BYTES",
+    "MAX_TABLE_BYTES",
+    "Problem",
+    "Reading",
+    "read_inputs",
+    "read_routes",
+    "read_text",
+]
 
 #: Largest input file accepted, in bytes (reports are far smaller; this keeps
 #: a mistaken multi-gigabyte argument from eating memory).
 MAX_INPUT_BYTES = 5_000_000
+#: Largest CSV of routes accepted, in bytes: a batch of a hundred thousand flights
+#: (the most one file may hold) with notes and sources fits.
+MAX_TABLE_BYTES = 200_000_000
 
 _STRUCTURED = {".yaml", ".yml", ".toml", ".json", ".csv"}
 
 
-def read_text(path: Path) -> str:
-    """Read a UTF-8 text file, refusing directories, binaries and huge files.
+def read_text(path: Path, limit: int = MAX_INPUT_BYTES) -> str:
+    """Read a UTF-8 text file, refusing directories, binaries and files over ``limit`` bytes.
 
     Raises
     ------
@@ -55,10 +66,9 @@ def read_text(path: Path) -> str:
     """
     try:
         size = path.stat().st_size
-        if size > MAX_INPUT_BYTES:
+        if size > limit:
             raise InputError(
-                f"{path}: {size:,} bytes is larger than the "
-                f"{MAX_INPUT_BYTES:,} accepted for one input"
+                f"{path}: {size:,} bytes is larger than the {limit:,} accepted for one input"
             )
         data = path.read_bytes()
     except IsADirectoryError:

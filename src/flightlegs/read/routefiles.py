@@ -743,10 +743,10 @@ def read_route_file(
     ...     [s.code for s in read_route_file(p)[0].stops]
     ['ANC', 'SHE']
     """
-    from flightlegs.read.inputs import read_text
+    from flightlegs.read.inputs import MAX_INPUT_BYTES, MAX_TABLE_BYTES, read_text
 
     path = Path(path)
-    text = read_text(path)
+    text = read_text(path, MAX_TABLE_BYTES if path.suffix.lower() == ".csv" else MAX_INPUT_BYTES)
     if path.suffix.lower() == ".csv":
         return routes_from_csv(
             text, str(path), resolver=resolver, strict=strict, problems=problems, progress=progress
