@@ -241,9 +241,10 @@ def _read_text_input(
                 raise
     from flightlegs.read.report.reader import explain_report, parse_report
 
+    reading = explain_report(text)
     if explain is not None:
-        explain(source, explain_report(text))
-    return [parse_report(text, source=source, resolver=resolver, strict=strict)]
+        explain(source, reading)
+    return [parse_report(text, source=source, resolver=resolver, strict=strict, reading=reading)]
 
 
 def read_inputs(

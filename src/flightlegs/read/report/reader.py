@@ -348,6 +348,7 @@ def parse_report(
     *,
     resolver: Resolver | None = None,
     strict: bool = False,
+    reading: ReportReading | None = None,
 ) -> Route:
     """Read a report and geocode its stops into a :class:`~flightlegs.core.route.Route`.
 
@@ -361,9 +362,12 @@ def parse_report(
         Resolves each stop's name; by default the gazetteer's reading found in
         the text is placed offline, which keeps "Bangor, Maine" in Maine.
     strict
-        Refuse a report with no stops or with a stop that cannot be placed
-        (the error lists the closest known names) instead of returning the
-        route with warnings.
+        Refuse a stop that cannot be placed (the error lists the closest known
+        names) instead of keeping it with a warning. A report with no stop is
+        refused either way.
+    reading
+        What :func:`explain_report` already found in ``text``, so a caller that
+        shows the reading (``--explain``) does not read the report twice.
 
     Raises
     ------
@@ -387,7 +391,7 @@ def parse_report(
     """
     from flightlegs.reference.gazetteer.index import gazetteer
 
-    reading = explain_report(text)
+    reading = explain_report(text) if reading is None else reading
     gaz = gazetteer()
     stops: list[Stop] = []
     warnings = list(reading.warnings)
