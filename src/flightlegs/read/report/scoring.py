@@ -16,7 +16,7 @@ place is named again elsewhere. A logistic model adds up one weight per
 feature; the weights are learned by ``scripts/train_reader.py`` from the
 labelled reports in ``tests/reports/`` and the tuning half of
 ``tests/reports-dev/``, and kept with their provenance in
-``data/reader_weights.json``. A mention scoring above one half becomes a stop
+``data/reader_weights.json``. A mention scoring above :data:`THRESHOLD` becomes a stop
 (``planned`` when its clause gives a plan), and its verdict names the three
 features that weighed most, so every decision can be read and argued with.
 
@@ -33,7 +33,7 @@ import functools
 import json
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Final
 
 from flightlegs.core.files import data_path
@@ -45,7 +45,17 @@ if TYPE_CHECKING:
     from flightlegs.read.report.layout import _Sentence
     from flightlegs.read.report.mentions import _Mention
 
-__all__ = ["FAMILIES", "RESCUABLE", "families", "features", "load_weights", "score"]
+__all__ = [
+    "FAMILIES",
+    "RESCUABLE",
+    "THRESHOLD",
+    "families",
+    "features",
+    "load_weights",
+    "rescue",
+    "score",
+    "training_rows",
+]
 
 #: Word families by stem: what a clause says happened at, to or from a place.
 FAMILIES: Final[dict[str, str]] = {
@@ -99,9 +109,7 @@ def _clause_bounds(text: str, sentence: _Sentence, start: int, end: int) -> tupl
     return left, right.start() if right else sentence.end
 
 
-def features(
-    text: str, sentence: _Sentence, m: _Mention, repeats: int, first: bool
-) -> dict[str, float]:
+def features(text: str, sentence: _Sentence, m: _Mention, first: bool) -> dict[str, float]:
     """The readable features of one mention, each with its value (1 for a present feature)."""
     left, right = _clause_bounds(text, sentence, m.start, m.end)
     before = text[max(left, m.start - _BEFORE_CHARS) : m.start].lower()
@@ -172,6 +180,24 @@ def _role(m: _Mention, feats: Mapping[str, float]) -> Role:
     return Role.STOP
 
 
+#: A mention scored above this becomes a stop (tuned on the tune half only).
+THRESHOLD: Final = 0.65
+
+
+def _described(
+    text: str, by_sentence: Iterable[tuple[_Sentence, Sequence[_Mention]]]
+) -> Iterator[tuple[_Mention, dict[str, float]]]:
+    """Every mention with its features, in text order (demonyms left out)."""
+    seen: set[str] = set()
+    for sentence, ms in by_sentence:
+        for m in ms:
+            key = _key(m)
+            first = key not in seen
+            seen.add(key)
+            if not m.demonym:
+                yield m, features(text, sentence, m, first)
+
+
 def rescue(
     text: str,
     by_sentence: Sequence[tuple[_Sentence, Sequence[_Mention]]],
@@ -181,27 +207,17 @@ def rescue(
     weights = load_weights() if weights is None else weights
     if not weights:
         return
-    counts: dict[str, int] = {}
-    for _, ms in by_sentence:
-        for m in ms:
-            counts[_key(m)] = counts.get(_key(m), 0) + 1
-    seen: set[str] = set()
-    for sentence, ms in by_sentence:
-        for m in ms:
-            key = _key(m)
-            first = key not in seen
-            seen.add(key)
-            if m.reason not in RESCUABLE:
-                continue
-            feats = features(text, sentence, m, counts[key], first)
-            p, why = score(feats, weights)
-            m.confidence = p
-            if p < 0.65:
-                continue
-            m.planned = m.reason.startswith("planned") or "clause:plan" in feats
-            m.role = _role(m, feats)
-            m.reason = ""
-            m.why = tuple(why)
+    for m, feats in _described(text, by_sentence):
+        if m.reason not in RESCUABLE:
+            continue
+        p, why = score(feats, weights)
+        m.confidence = p
+        if p < THRESHOLD:
+            continue
+        m.planned = m.reason.startswith("planned") or "clause:plan" in feats
+        m.role = _role(m, feats)
+        m.reason = ""
+        m.why = tuple(why)
 
 
 def _key(m: _Mention) -> str:
@@ -217,18 +233,4 @@ def training_rows(
     The mentions the rules decided teach the model what the word families
     around a stop look like; only the rescuable ones are ever scored.
     """
-    rows = list(by_sentence)
-    counts: dict[str, int] = {}
-    for _, ms in rows:
-        for m in ms:
-            counts[_key(m)] = counts.get(_key(m), 0) + 1
-    seen: set[str] = set()
-    out = []
-    for sentence, ms in rows:
-        for m in ms:
-            key = _key(m)
-            first = key not in seen
-            seen.add(key)
-            if not m.demonym:
-                out.append((m, features(text, sentence, m, counts[key], first)))
-    return out
+    return list(_described(text, by_sentence))
