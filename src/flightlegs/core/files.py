@@ -6,6 +6,7 @@ checkout (editable install) they live in the repository's top-level ``data/``.
 
 from __future__ import annotations
 
+import functools
 import os
 import tempfile
 from collections.abc import Iterable
@@ -78,10 +79,26 @@ def atomic_write(path: Path, data: bytes | str | Iterable[str]) -> None:
             else:
                 for piece in data:
                     fh.write(piece.encode("utf-8"))
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+@functools.cache
+def _umask() -> int:
+    """The process's umask, read once.
+
+    From /proc where there is one, which leaves it untouched; elsewhere by
+    setting it and putting it back, once, rather than on every write.
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -31,6 +31,7 @@ Examples
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -127,12 +128,13 @@ def _newest_first(stops: list[_Mention], text: str) -> list[_Mention]:
     dated = [d for d in _dates(text, 0, len(text)) if d.year is not None]
     if len(stops) < 2 or len(dated) < 2:
         return stops
+    starts = [d.start for d in dated]  # _dates gives them in text order
     keys: list[tuple[int, int, int]] = []
     for m in stops:
-        before = [d for d in dated if d.start < m.start]
-        if not before:
+        at = bisect.bisect_left(starts, m.start)
+        if at == 0:
             return stops
-        d = before[-1]
+        d = dated[at - 1]
         keys.append((d.year or 0, d.month, d.day))
     descending = all(a >= b for a, b in itertools.pairwise(keys))
     if not descending or keys[0] == keys[-1]:
