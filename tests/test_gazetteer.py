@@ -330,7 +330,8 @@ def test_an_island_region_is_named_without_island(
 
 def test_island_words_are_kept_on_us_and_canadian_regions(g: Gazetteer) -> None:
     assert g.lookup("Rhode") == ()
-    assert g.lookup("Prince Edward") == ()
+    # Prince Edward, Ontario is a town; the island province is never named without "Island"
+    assert [p.kind for p in g.lookup("Prince Edward")] == [StopKind.CITY]
     assert g.region("ES-CN").name == "Canary Islands"  # the region keeps its full name
 
 
@@ -354,7 +355,9 @@ def test_small_airfields_are_found_by_full_name_only(g: Gazetteer) -> None:
     # a 2,500 ft gravel strip: known to lookup, never matched in text
     places = g.lookup("Lowell Field")  # two strips, in Alaska and Georgia
     assert {p.airport.ident for p in places if p.airport} == {"00AK", "9GA5"}
-    assert g.find_mentions("We met at Lowell Field.") == []
+    # "Lowell" alone is the town in Massachusetts; the strip itself is never matched
+    found = g.find_mentions("We met at Lowell Field.")
+    assert [(m.text, [p.kind for p in m.places]) for m in found] == [("Lowell", [StopKind.CITY])]
 
 
 @pytest.mark.parametrize("name", ["", "   ", "Nowhere Special", "x" * 1000])
@@ -735,3 +738,40 @@ def test_a_report_paragraph() -> None:
         ("South Korea", "country", "KR"),
         ("the States", "country", "US"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "region"),
+    [
+        ("Glasgow", "GB", "GB-SCT"),  # its airport is filed under Paisley
+        ("Jhansi", "IN", "IN-UP"),  # no airport of its own
+        ("Insein", "MM", "MM-06"),
+        ("Ramenskoye", "RU", "RU-MOS"),
+    ],
+)
+def test_towns_without_an_airport_of_their_name_are_found(
+    g: Gazetteer, name: str, country: str, region: str
+) -> None:
+    first = g.lookup(name)[0]
+    assert (first.kind, first.country, first.region) == (StopKind.CITY, country, region)
+    assert g.airports_in(first), "a town is served by the airports near it"
+
+
+@pytest.mark.parametrize(
+    ("old", "country", "name"),
+    [("Marseilles", "FR", "Marseille"), ("Akyab", "MM", "Sittwe"), ("Leghorn", "IT", "Livorno")],
+)
+def test_former_and_english_names_of_cities(g: Gazetteer, old: str, country: str, name: str) -> None:
+    first = g.lookup(old)[0]
+    assert (first.country, first.name) == (country, name)
+
+
+def test_a_small_towns_other_name_hides_no_airport(g: Gazetteer) -> None:
+    # Midland, Texas is also called "Midway"; Chicago's airport keeps the name
+    assert kinds_and_codes(g.lookup("Midway"))[0] == ("airport", "MDW")
+
+
+def test_two_towns_side_by_side_are_a_persons_names(g: Gazetteer) -> None:
+    found = g.find_mentions("It left George Bush Intercontinental Airport for Bogota.")
+    assert [m.text for m in found][-1] == "Bogota"
+    assert "George" not in [m.text for m in found]

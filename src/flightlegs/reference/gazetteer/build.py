@@ -13,6 +13,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any, Final
 
 from flightlegs.core.airport import _TYPE_RANK, Airport
@@ -55,6 +56,10 @@ from flightlegs.reference.gazetteer.store import (
 __all__ = []
 
 _CITY_CLUSTER_KM: Final = 80.0
+#: A town this populous ranks with the cities of large airports (Glasgow before Glasgow, Montana).
+_POPULOUS: Final = 250_000
+#: How far an airport may be from a town without one of its own to serve it.
+_TOWN_AIRPORT_KM: Final = 50.0
 #: Most words in one name matched in text ("Democratic Republic of the Congo").
 _MAX_NGRAM: Final = 7
 
@@ -311,6 +316,7 @@ def _build_index(table: AirportTable) -> _Index:
         for order, suffix in enumerate(_DISTRICT_SUFFIXES):
             if folded.endswith(" " + suffix) and p.country not in _FIRST_RANK_REGIONS:
                 districts[(folded[: -len(suffix) - 1], p.country or "")].append((order, code))
+    towns = _Towns(_read_csv("cities.csv"), stored)
     groups: dict[tuple[str, str], list[tuple[str, Airport]]] = defaultdict(list)
     for ap in stored:
         for city in _city_names(ap.municipality, not_cities):
@@ -339,15 +345,19 @@ def _build_index(table: AirportTable) -> _Index:
                 region_keys,
                 best_rank[0] if len(best_rank) == 1 else None,
             )
-            place = Place(spelled, StopKind.CITY, country, region)
             airports = tuple(a for _, a in cluster)
+            town = towns.claim(key, country, airports[0].position)
+            place = Place(spelled, StopKind.CITY, country, region)
             members[place] = airports
             best = airports[0]
             prose = any(_in_prose(a) for a in airports)
-            tier = 0 if best.type == "large_airport" else 2
+            populous = town is not None and town.population >= _POPULOUS
+            hub = (best.iata or "") in hub_rank  # Alexandria, Louisiana: ICE Air's
+            tier = 0 if best.type == "large_airport" or populous or hub else 2
             b.add(key, place, (tier, weight[best.ident]), prose=prose)
             city_places[key].append(place)
-
+            if town is not None:
+                town.place = place
     # -- airports by name -------------------------------------------------------------
     place_keys = set(b.names)
     for ap in stored:
@@ -401,6 +411,38 @@ def _build_index(table: AirportTable) -> _Index:
         if ident in airport_place:
             b.add(_cfold(alias), airport_place[ident], (2, 0), mode=_EXACT, spellings={alias})
 
+    # towns no airport is filed under (Jhansi; Glasgow, whose airport is Paisley's): a small
+    # one only where its name is new, so that it hides no airport ("Midway") or island
+    for town in towns.unclaimed(not_cities):
+        known = b.names.get(town.key, [])
+        if known and (
+            town.population < _POPULOUS
+            or any(_near(r.place, town.position, members) for r in known)
+        ):
+            continue
+        nearby = towns.airports_near(town, weight)
+        if not nearby:
+            continue
+        place = Place(town.name, StopKind.CITY, town.country, town.region)
+        members[place] = nearby
+        tier = 0 if town.population >= _POPULOUS else 2
+        b.add(town.key, place, (tier, weight[nearby[0].ident]))
+        town.place = place
+    # their other names (Calcutta, Akyab, Leghorn), where the name is new or names only towns
+    # a tenth the size (Calcutta, Western Cape): never over an airport's or another city's name
+    population = {t.place: t.population for t in towns.all if t.place is not None}
+    for town in towns.all:
+        if town.place is None:
+            continue
+        best = weight[members[town.place][0].ident]
+        for other in town.alternates:
+            key = _cfold(other)
+            if key == town.key or key in not_cities or not _ok_short(key):
+                continue
+            if all(population.get(r.place, town.population) * 10 < town.population
+                   for r in b.names.get(key, ())):
+                b.add(key, town.place, (1 if town.population >= _POPULOUS else 3, best))
+
     # -- members of regions and countries ----------------------------------------------
     in_region: dict[str, list[Airport]] = defaultdict(list)
     in_country: dict[str, list[Airport]] = defaultdict(list)
@@ -442,6 +484,92 @@ def _build_index(table: AirportTable) -> _Index:
         ngram=ngram,
         hubs={k: tuple(v) for k, v in hubs.items()},
     )
+
+
+@dataclass
+class _Town:
+    """A row of ``cities.csv``: a GeoNames populated place."""
+
+    key: str
+    name: str
+    alternates: tuple[str, ...]
+    country: str
+    region: str | None
+    position: LatLon
+    population: int
+    claimed: bool = False
+    place: Place | None = None
+
+
+class _Towns:
+    """The bundled towns, found by name and country or by position."""
+
+    def __init__(self, rows: list[dict[str, str]], airports: list[Airport]) -> None:
+        self.all = [
+            _Town(
+                _cfold(r["name"]),
+                r["name"],
+                tuple(a for a in r["alternates"].split("|") if a),
+                r["country"],
+                r["region"] or None,
+                LatLon(float(r["latitude"]), float(r["longitude"])),
+                int(r["population"]),
+            )
+            for r in rows
+        ]
+        self.by_name: dict[tuple[str, str], list[_Town]] = defaultdict(list)
+        for town in sorted(self.all, key=lambda t: -t.population):
+            self.by_name[(town.key, town.country)].append(town)
+        self.grid: dict[tuple[int, int], list[Airport]] = defaultdict(list)
+        for ap in airports:
+            self.grid[_cell(ap.position)].append(ap)
+
+    def claim(self, key: str, country: str, where: LatLon) -> _Town | None:
+        """The most populous town of this name and country near ``where``, marked as taken."""
+        for town in self.by_name.get((key, country), ()):
+            if _km(town.position, where) <= _CITY_CLUSTER_KM:
+                town.claimed = True
+                return town
+        return None
+
+    def unclaimed(self, not_cities: set[str]) -> list[_Town]:
+        """Towns no airport's city took whose names may be read as towns."""
+        return [
+            t
+            for t in self.all
+            if not t.claimed
+            and t.key not in not_cities
+            and (len(t.key) >= 4 or t.population >= _POPULOUS)
+            and not t.key.isdigit()
+        ]
+
+    def airports_near(
+        self, town: _Town, weight: dict[str, tuple[int, int, int, float, str]]
+    ) -> tuple[Airport, ...]:
+        """The airports serving a town: those within 50 km by rank, else the nearest within 150."""
+        lat, lon = _cell(town.position)
+        around = [
+            (_km(town.position, ap.position), ap)
+            for dlat in (-1, 0, 1)
+            for dlon in (-1, 0, 1)
+            for ap in self.grid.get((lat + dlat, lon + dlon), ())
+        ]
+        close = sorted((ap for d, ap in around if d <= _TOWN_AIRPORT_KM), key=lambda a: weight[a.ident])
+        if close:
+            return tuple(close)
+        return tuple(ap for d, ap in sorted(around, key=lambda x: x[0])[:3] if d <= 150.0)
+
+
+def _near(place: Place, where: LatLon, members: dict[Place, tuple[Airport, ...]]) -> bool:
+    """Whether a place is at ``where``: an airport or city within a city's reach of it."""
+    airports = (place.airport,) if place.airport is not None else members.get(place, ())
+    if place.kind not in (StopKind.AIRPORT, StopKind.CITY):
+        return False
+    return any(_km(a.position, where) <= _CITY_CLUSTER_KM for a in airports)
+
+
+def _cell(p: LatLon) -> tuple[int, int]:
+    return math.floor(p.lat), math.floor(p.lon)
 
 
 def _city_region(

@@ -93,7 +93,17 @@ def _unless_a_name(
         person = not (before and before[-1].end == toks[i - 1].end)
     if not person and i + 1 < len(toks) and _capitalised_neighbour(text, toks[i], toks[i + 1]):
         nxt = _match_names(gaz, text, toks, i + 1) or _match_code(gaz, text, toks, i + 1)
-        person = nxt is None or nxt[0] is None
+        # "George Bush Intercontinental Airport": the first name of an airport's namesake
+        person = (
+            nxt is None
+            or nxt[0] is None
+            or (nxt[1] > i + 2 and all(p.kind is StopKind.AIRPORT for p in nxt[0].places))
+            # "George Bush": two towns side by side are a person's names, not two places
+            or (
+                any(p.kind is StopKind.CITY for p in mention.places)
+                and all(p.kind is StopKind.CITY for p in nxt[0].places)
+            )
+        )
     if not person:
         return mention
     kept = tuple(p for p in mention.places if not _name_prone(p))
@@ -204,15 +214,22 @@ def _abbreviation_at(
 def _match_after_comma(
     gaz: Gazetteer, text: str, toks: Sequence[_Token], i: int, mentions: list[PlaceMention]
 ) -> tuple[PlaceMention | None, int] | None:
-    """A state abbreviation right after "<place>, "."""
+    """A state abbreviation right after "<place>, ", or a postal one after "<place> " ("Alexandria LA")."""
     if not mentions or i == 0 or mentions[-1].end != toks[i - 1].end:
         return None
-    if not _comma_between(text, toks[i - 1].end, toks[i].start):
+    comma = _comma_between(text, toks[i - 1].end, toks[i].start)
+    if not comma and text[toks[i - 1].end : toks[i].start] != " ":
         return None
     found = _abbreviation_at(gaz, text, toks, i)
     if found is None:
         return None
     place, nxt, end = found
+    if not comma and (
+        nxt != i + 1
+        or len(toks[i].raw) != 2
+        or not any(p.country == "US" and p.kind is not StopKind.REGION for p in mentions[-1].places)
+    ):
+        return None
     start = toks[i].start
     return PlaceMention(start, end, text[start:end], (place,)), nxt
 

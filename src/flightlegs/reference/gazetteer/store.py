@@ -175,6 +175,7 @@ _DATA_FILES: Final = (
     "regions.csv",
     "operator_hubs.csv",
     "airport_aliases.csv",
+    "cities.csv",
 )
 # first item of a cached store; bump it when the layout of _Store changes
 _STORE_FORMAT: Final = "flightlegs-gazetteer-2"
