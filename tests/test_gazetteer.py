@@ -761,7 +761,9 @@ def test_towns_without_an_airport_of_their_name_are_found(
     ("old", "country", "name"),
     [("Marseilles", "FR", "Marseille"), ("Akyab", "MM", "Sittwe"), ("Leghorn", "IT", "Livorno")],
 )
-def test_former_and_english_names_of_cities(g: Gazetteer, old: str, country: str, name: str) -> None:
+def test_former_and_english_names_of_cities(
+    g: Gazetteer, old: str, country: str, name: str
+) -> None:
     first = g.lookup(old)[0]
     assert (first.country, first.name) == (country, name)
 

@@ -57,7 +57,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from flightlegs.core.route import StopKind
 from flightlegs.read.report.cues import (
@@ -190,6 +190,11 @@ def _classify(
         clause = text[clause_start : next_break.start() if next_break else sentence.end].lower()
         prev = previous
         previous = m
+        if prev is not None and _is_alias(text, qualifier if qualifier else prev, m):
+            # "Sondrestrom (now Kangerlussuaq)": one place under two names; a list goes on past it
+            m.reason = f"another name for {prev.text}"
+            previous, qualifier = prev, m
+            continue
         m.airport = bool(_AIRPORTS_AFTER.match(after))
         m.again = bool(re.match(r"\s+again\b", after))
         if m.start < dateline_end:
@@ -227,7 +232,11 @@ def _classify(
             # "Cairo, Egypt and Amman": the list goes on past the qualifier
             join = text[qualifier.end : m.start]
         qualified_by, qualifier = qualifier, None
-        if prev is not None and _QUALIFIER_JOIN.match(join) and _qualifies(m, prev):
+        if (
+            prev is not None
+            and _QUALIFIER_JOIN.match(join)
+            and (_qualifies(m, prev) or (_AIRPORT_AT.match(join) and _serves(m, prev)))
+        ):
             m.reason = f"locates {prev.text}"
             prev.within = m.places[0] if m.places else None
             if prev.places and m.places:
@@ -401,6 +410,20 @@ def _qualifies(m: _Mention, prev: _Mention) -> bool:
     return any(_contains(p, inner) for p in m.places)
 
 
+_AIRPORT_AT: Final = re.compile(
+    r"\s+(?:airport|airfield|aerodrome|air base)\s+(?:at|in|near)\s+$", re.I
+)
+
+
+def _serves(m: _Mention, prev: _Mention) -> bool:
+    """``m`` is a city one of whose airports ``prev`` names ("Córdova airport at Rionegro")."""
+    airports = {p.airport.ident for p in prev.places if p.airport is not None}
+    return any(
+        p.kind is StopKind.CITY and _contains(p, [q for q in prev.places if q.airport is not None])
+        for p in m.places
+    ) and bool(airports)
+
+
 _NAME_JOIN = re.compile(r"\s?[-–→>]\s?")
 
 
@@ -428,3 +451,19 @@ def _name_chains(text: str, sentence: _Sentence, mentions: list[_Mention]) -> No
                 x.role = Role.DEPARTURE if i == 0 else Role.STOP
                 x.reason, x.via, x.from_cue, x.cue = "", False, False, "a dashed route"
         run = [m] if m is not None and m.chain is None and not m.demonym else []
+
+
+_ALIAS_OPEN: Final = re.compile(
+    r"\s*\(\s*(?:(?:now|today|formerly|then|later|once|also|or|aka|a\.k\.a\.|present-day|modern"
+    r"|known as|called|renamed)\s+)*$",
+    re.IGNORECASE,
+)
+
+
+def _is_alias(text: str, before: _Mention, m: _Mention) -> bool:
+    """Whether ``m`` is another name, in brackets, for the place named just before it."""
+    if before.end > m.start:
+        return False
+    return bool(_ALIAS_OPEN.fullmatch(text, before.end, m.start)) and text[
+        m.end : m.end + 3
+    ].lstrip().startswith(")")

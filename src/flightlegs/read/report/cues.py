@@ -81,11 +81,14 @@ _DESCRIPTOR = re.compile(
 _ARTICLE = re.compile(r"\b(?:the|a|an)\s*$")
 _AIRPORT_WORDS = re.compile(r"\b(?:airport|airfield|air base|base|field|station)\b")
 _LIST_JOIN = re.compile(
-    r"^\s*(?:,|;|[,;]?\s+(?:and|or|&)|[,;]?\s+and\s+(?:then|finally|at last|lastly))"
+    r"^\)?\s*(?:,|;|[,;]?\s+(?:and|or|&)"
+    r"|[,;]?\s+(?:and\s+)?(?:then|finally|at last|lastly|followed by)(?:\s+on)?)"
     r"(?:\s+(?:at|in|to|on|via))?\s+(?:the\s+)?$"
 )
 _QUALIFIER_JOIN = re.compile(
-    r"^\s*(?:,\s*|\s+|,\s+)(?:(?:in|on)\s+)?(?:the\s+)?(?:(?:[a-z]+-)?[a-z]+ern\s+|central\s+)?$"
+    r"^\s*(?:,\s*|\s+|,\s+)"
+    r"(?:(?:in|on|(?:airport|airfield|aerodrome|air base)\s+(?:at|in|near))\s+)?"
+    r"(?:the\s+)?(?:(?:[a-z]+-)?[a-z]+ern\s+|central\s+)?$"
 )
 _LOCATOR = re.compile(
     r"\b(?:(?:north|south|east|west)(?:[ -]?(?:east|west))?(?:ern)?\s+of|near|nearby|outside"

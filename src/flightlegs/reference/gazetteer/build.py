@@ -48,6 +48,7 @@ from flightlegs.reference.gazetteer.store import (
     _EXACT,
     _GUARDED,
     _TITLE,
+    _TOWN,
     _airport_place,
     _Index,
     _Reading,
@@ -176,7 +177,7 @@ class _Builder:
     ) -> None:
         if not key:
             return
-        if mode == _TITLE and prose and place.kind is not StopKind.COUNTRY:
+        if mode in (_TITLE, _TOWN) and prose and place.kind is not StopKind.COUNTRY:
             words = key.split()
             if (len(words) == 1 and key in COMMON_WORDS) or all(w in _AREAL_WORDS for w in words):
                 mode = _GUARDED
@@ -354,6 +355,8 @@ def _build_index(table: AirportTable) -> _Index:
             populous = town is not None and town.population >= _POPULOUS
             hub = (best.iata or "") in hub_rank  # Alexandria, Louisiana: ICE Air's
             tier = 0 if best.type == "large_airport" or populous or hub else 2
+            if key in country_keys and not populous:
+                tier = 3  # "Liberia" is the country before the town in Costa Rica
             b.add(key, place, (tier, weight[best.ident]), prose=prose)
             city_places[key].append(place)
             if town is not None:
@@ -426,7 +429,8 @@ def _build_index(table: AirportTable) -> _Index:
         place = Place(town.name, StopKind.CITY, town.country, town.region)
         members[place] = nearby
         tier = 0 if town.population >= _POPULOUS else 2
-        b.add(town.key, place, (tier, weight[nearby[0].ident]))
+        mode = _TITLE if town.population >= _POPULOUS else _TOWN
+        b.add(town.key, place, (tier, weight[nearby[0].ident]), mode=mode)
         town.place = place
     # their other names (Calcutta, Akyab, Leghorn), where the name is new or names only towns
     # a tenth the size (Calcutta, Western Cape): never over an airport's or another city's name
@@ -434,14 +438,16 @@ def _build_index(table: AirportTable) -> _Index:
     for town in towns.all:
         if town.place is None:
             continue
-        best = weight[members[town.place][0].ident]
+        served = weight[members[town.place][0].ident]
         for other in town.alternates:
             key = _cfold(other)
             if key == town.key or key in not_cities or not _ok_short(key):
                 continue
-            if all(population.get(r.place, town.population) * 10 < town.population
-                   for r in b.names.get(key, ())):
-                b.add(key, town.place, (1 if town.population >= _POPULOUS else 3, best))
+            if all(
+                population.get(r.place, town.population) * 10 < town.population
+                for r in b.names.get(key, ())
+            ):
+                b.add(key, town.place, (1 if town.population >= _POPULOUS else 3, served))
 
     # -- members of regions and countries ----------------------------------------------
     in_region: dict[str, list[Airport]] = defaultdict(list)
@@ -554,7 +560,9 @@ class _Towns:
             for dlon in (-1, 0, 1)
             for ap in self.grid.get((lat + dlat, lon + dlon), ())
         ]
-        close = sorted((ap for d, ap in around if d <= _TOWN_AIRPORT_KM), key=lambda a: weight[a.ident])
+        close = sorted(
+            (ap for d, ap in around if d <= _TOWN_AIRPORT_KM), key=lambda a: weight[a.ident]
+        )
         if close:
             return tuple(close)
         return tuple(ap for d, ap in sorted(around, key=lambda x: x[0])[:3] if d <= 150.0)

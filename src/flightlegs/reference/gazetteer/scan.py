@@ -20,7 +20,7 @@ from flightlegs.reference.gazetteer.names import (
     CODE_STOPLIST,
 )
 from flightlegs.reference.gazetteer.places import Place, PlaceMention
-from flightlegs.reference.gazetteer.store import _EXACT, _GUARDED, _TITLE, _Reading
+from flightlegs.reference.gazetteer.store import _EXACT, _GUARDED, _TITLE, _TOWN, _Reading
 
 if TYPE_CHECKING:
     from flightlegs.reference.gazetteer.index import Gazetteer
@@ -129,7 +129,7 @@ def _match_names(
             exact = [r for r in readings if r.mode == _EXACT and raw in (r.spellings or ())]
             if not exact:
                 return None  # an upper-case code: let the code matcher have it
-        accepted = [r for r in readings if r.prose and _accepts(r, raw, span)]
+        accepted = [r for r in readings if r.prose and _accepts(r, raw, span, text)]
         if not accepted:
             accepted = _guarded(gaz, text, toks, i + k, readings)
             if not accepted:
@@ -214,7 +214,7 @@ def _abbreviation_at(
 def _match_after_comma(
     gaz: Gazetteer, text: str, toks: Sequence[_Token], i: int, mentions: list[PlaceMention]
 ) -> tuple[PlaceMention | None, int] | None:
-    """A state abbreviation right after "<place>, ", or a postal one after "<place> " ("Alexandria LA")."""
+    """A state abbreviation after "<place>, ", or a postal one after "<place> " (Alexandria LA)."""
     if not mentions or i == 0 or mentions[-1].end != toks[i - 1].end:
         return None
     comma = _comma_between(text, toks[i - 1].end, toks[i].start)
@@ -355,11 +355,15 @@ def _has_upper(span: Sequence[_Token]) -> bool:
     return any(not t.raw.islower() for t in span)
 
 
-def _accepts(reading: _Reading, raw: str, span: Sequence[_Token]) -> bool:
+def _accepts(reading: _Reading, raw: str, span: Sequence[_Token], text: str = "") -> bool:
     if reading.mode == _EXACT:
         return reading.spellings is not None and raw in reading.spellings
     if reading.mode == _TITLE:
         return _has_upper(span)
+    if reading.mode == _TOWN:
+        # "Most of the crew": a sentence's first word is upper case whatever it is
+        lead = text[: span[0].start].rstrip(" \t\"'“‘([*-•")
+        return _has_upper(span) and bool(lead) and lead[-1] not in ".!?:\n"
     # a common word stands alone only when written with an accent, which English words are not:
     # "Malé" is the Maldives' capital, "Male" may be the word; "Colón" the city, "Colon" not
     return _has_upper(span) and any(not c.isascii() and c.isalpha() for c in raw)

@@ -29,6 +29,7 @@ __all__ = []
 _TITLE: Final = 0  # some letter upper case
 _EXACT: Final = 1  # exactly one of the spellings
 _GUARDED: Final = 2  # a common word: only when followed by ", <its region>"
+_TOWN: Final = 3  # a small town's name: upper case, and not the first word of a sentence ("Most")
 
 log = logging.getLogger(__name__)
 
@@ -178,7 +179,7 @@ _DATA_FILES: Final = (
     "cities.csv",
 )
 # first item of a cached store; bump it when the layout of _Store changes
-_STORE_FORMAT: Final = "flightlegs-gazetteer-2"
+_STORE_FORMAT: Final = "flightlegs-gazetteer-3"
 
 
 def _cache_path(cache: Path | None) -> Path:
