@@ -104,6 +104,7 @@ from flightlegs.read.report.cues import (
     _STOPS_LIST,
     _SURFACE,
     _SURFACE_AFTER,
+    _TIME_ZONE,
     _TOUCHDOWN,
     _UNKNOWN_BEFORE,
     _VETO,
@@ -203,6 +204,8 @@ def _classify(
             m.reason = "inside a quotation"
         elif _BASED.match(after):
             m.reason = "where an organisation is based"
+        elif _TIME_ZONE.match(after):
+            m.reason = "a time zone (London time), not a place"
         elif whole_reason:
             m.reason = whole_reason
         elif _CANCELLED.search(clause):
@@ -235,7 +238,11 @@ def _classify(
         if (
             prev is not None
             and _QUALIFIER_JOIN.match(join)
-            and (_qualifies(m, prev) or (_AIRPORT_AT.match(join) and _serves(m, prev)))
+            and (
+                _qualifies(m, prev)
+                or (_AIRPORT_AT.match(join) and _serves(m, prev))
+                or (join.strip() == "," and _city_around(m, prev, gaz))
+            )
         ):
             m.reason = f"locates {prev.text}"
             prev.within = m.places[0] if m.places else None
@@ -422,6 +429,24 @@ def _serves(m: _Mention, prev: _Mention) -> bool:
         p.kind is StopKind.CITY and _contains(p, [q for q in prev.places if q.airport is not None])
         for p in m.places
     ) and bool(airports)
+
+
+def _city_around(m: _Mention, prev: _Mention, gaz: Gazetteer) -> bool:
+    """``m`` is the city a town just named lies in: "Insein, Rangoon"; "Paya Lebar, Singapore".
+
+    The town is a city of the gazetteer whose nearest main airport is the one
+    ``m`` names or serves: the two are one stop, named twice.
+    """
+    towns = [p for p in prev.places[:1] if p.kind is StopKind.CITY]
+    if not towns or not m.places or m.places[0].kind not in (StopKind.CITY, StopKind.AIRPORT):
+        return False
+    served = gaz.airports_in(towns[0])[:1]
+    city = m.places[0]
+    if not served or city == towns[0]:
+        return False
+    if city.airport is not None:
+        return city.airport.ident == served[0].ident
+    return served[0].ident in {a.ident for a in gaz.airports_in(city)[:3]}
 
 
 _NAME_JOIN = re.compile(r"\s?[-–→>]\s?")

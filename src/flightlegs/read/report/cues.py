@@ -95,6 +95,8 @@ _LOCATOR = re.compile(
     r"(?: of)?|close to|beside|off the coast of|across from|just of)\s+(?:the\s+)?$"
 )
 _BASED = re.compile(r"^[-‐ ]?(?:based|headquartered|registered)\b", re.IGNORECASE)
+#: "at 3:12 London time", "0600 Moscow time": a time zone, not a place the flight went
+_TIME_ZONE = re.compile(r"^\s+(?:local\s+|standard\s+|summer\s+|daylight\s+)?time\b", re.IGNORECASE)
 _NEGATION = re.compile(
     r"\b(?:not|n't|never|no|without|nor)\b(?:\W+\w+){0,4}?\W+(?:stop\w*|land\w*|refuel\w*|reach\w*"
     r"|touch\w*|call\w*|arriv\w*|fl[yoe]w?\w*|go|went|head\w*)\b"

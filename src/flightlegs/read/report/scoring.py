@@ -72,7 +72,8 @@ FAMILIES: Final[dict[str, str]] = {
     "onward": r"continu\w*|onward\w*|on to|onto|then|next|proceed\w*|went on|moved on|push\w* on"
     r"|hop\w*|leg|before",
     "head": r"head\w*|bound|toward\w*|for|destin\w*|direct\w*",
-    "return": r"return\w*|back|home|homeward",
+    # "home" but not "its home base", which is where a flight starts
+    "return": r"return\w*|back|home(?!\s+(?:base|airport|field|port|town|state))|homeward",
     "carry": r"carr(?:y|ied|ying)|pick\w* up|picked|drop\w*|deliver\w*|took|brought|collect\w*"
     r"|deport\w*|evacuat\w*|board\w*|embark\w*|load\w*|unload\w*",
     "divert": r"divert\w*|emergency|forced|diversion",
