@@ -377,3 +377,15 @@ def test_rebuild_reproduces_the_bundled_towns(tmp_path: Path) -> None:
         codes = {r["code"] for r in csv.DictReader(fh)}
     assert all(t["region"] in codes for t in towns if t["region"]), "regions are ISO regions"
     assert all(int(t["population"]) >= 0 and t["name"] for t in towns)
+
+
+def test_area_aliases_name_known_areas_with_a_source() -> None:
+    header, rows = read_csv("area_aliases.csv")
+    assert header == ["alias", "code", "source"]
+    _, regions = read_csv("regions.csv")
+    _, countries = read_csv("countries.csv")
+    known = {r["code"] for r in regions} | {c["code"] for c in countries}
+    for row in rows:
+        assert row["code"] in known, row
+        assert row["source"].startswith("ISO 3166"), row
+    assert len({r["alias"] for r in rows}) == len(rows), "an alias is listed twice"

@@ -777,3 +777,12 @@ def test_two_towns_side_by_side_are_a_persons_names(g: Gazetteer) -> None:
     found = g.find_mentions("It left George Bush Intercontinental Airport for Bogota.")
     assert [m.text for m in found][-1] == "Bogota"
     assert "George" not in [m.text for m in found]
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [("Azores", "PT-20"), ("Falklands", "FK"), ("Crete", "GR-M"), ("Canaries", "ES-CN")],
+)
+def test_islands_by_their_everyday_names(g: Gazetteer, name: str, code: str) -> None:
+    first = g.lookup(name)[0]
+    assert (first.region or first.country) == code

@@ -177,6 +177,7 @@ _DATA_FILES: Final = (
     "operator_hubs.csv",
     "airport_aliases.csv",
     "cities.csv",
+    "area_aliases.csv",
 )
 # first item of a cached store; bump it when the layout of _Store changes
 _STORE_FORMAT: Final = "flightlegs-gazetteer-3"
