@@ -229,11 +229,27 @@ def _classify(
             m.reason = "a locator (west of, near), not a stop"
         if m.reason:
             continue
+        if named := _NAMED_AIRPORT_AFTER.match(after):
+            # "Palermo's Falcone-Borsellino airport": the airport, named after its city
+            m.airport = True
+            m.airport_name = named.group(1)
+            m.text = named.group(1)
+            m.start, m.end = m.end + named.start(1), m.end + named.end(1)
+        elif named := _NAMED_AIRPORT_BEFORE.search(raw_window):
+            # "Bandaranaike International Airport at Katunayake": the airport of that town
+            m.airport = True
+            m.airport_name = named.group(1)
+            m.text = named.group(1)
+            m.start, m.end = window_start + named.start(1), window_start + named.end(1)
         join = raw_window
         if qualifier is not None and prev is not None and qualifier.start > prev.end:
             # "Amritsar in Punjab, India": India too locates Amritsar;
             # "Cairo, Egypt and Amman": the list goes on past the qualifier
             join = text[qualifier.end : m.start]
+        if (base := _NAMED_AIRPORT_BEFORE.search(join)) and _LIST_JOIN.match(join[: base.start(1)]):
+            # "at Robert Gray air base in Texas and at Pope air base in North Carolina": the
+            # list goes on to the base named before the region
+            join = join[: base.start(1)]
         qualified_by, qualifier = qualifier, None
         if (
             prev is not None
@@ -266,6 +282,7 @@ def _classify(
             continue
         if prev is not None and _LIST_JOIN.match(join) and m.chain is None:
             m.role, m.via, m.from_cue = prev.role, prev.via, prev.from_cue
+            m.first = prev.first  # "after picking up troops at A and at B": both flown first
             m.cue = f"listed with {prev.text}"
             m.reason = prev.reason if prev.reason and not prev.reason.startswith("locates") else ""
             if m.role is None and not m.reason:
@@ -296,18 +313,6 @@ def _classify(
             continue
         cue, airport = _strip_descriptor(window)
         m.airport = m.airport or airport
-        if named := _NAMED_AIRPORT_AFTER.match(after):
-            # "Palermo's Falcone-Borsellino airport": the airport, named after its city
-            m.airport = True
-            m.airport_name = named.group(1)
-            m.text = named.group(1)
-            m.start, m.end = m.end + named.start(1), m.end + named.end(1)
-        elif named := _NAMED_AIRPORT_BEFORE.search(raw_window):
-            # "Bandaranaike International Airport at Katunayake": the airport of that town
-            m.airport = True
-            m.airport_name = named.group(1)
-            m.text = named.group(1)
-            m.start, m.end = window_start + named.start(1), window_start + named.end(1)
         m.cue = cue
         if _RETURN_CUE.search(cue):
             m.role = Role.RETURN

@@ -20,11 +20,12 @@ distance honest.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
-from flightlegs.core.airport import _TYPE_RANK
+from flightlegs.core.airport import _TYPE_RANK, Airport
 from flightlegs.core.route import Evidence, Stop, StopKind
 from flightlegs.read.report.mentions import _Mention
 from flightlegs.read.report.model import Role, StopMention
@@ -71,9 +72,22 @@ def _pin_airport(m: _Mention, gaz: Gazetteer) -> None:
     ports = gaz.airports_in(place)
     if not ports:
         return
-    key = fold(m.airport_name or m.text)
-    best = min(ports, key=lambda a: (key not in fold(a.name), _TYPE_RANK.get(a.type, 2), a.ident))
+    # "Pope air base in North Carolina": the region's airport whose name or other names
+    # ("Pope Field", "Pope AFB") carry the name's own words
+    stem = _GENERIC_AIRPORT_WORDS.sub(" ", fold(m.airport_name or m.text)).split()
+
+    def named(a: Airport) -> bool:
+        words = set(fold(f"{a.name} {a.keywords}").replace(",", " ").split())
+        return bool(stem) and all(w in words for w in stem)
+
+    best = min(ports, key=lambda a: (not named(a), _TYPE_RANK.get(a.type, 2), a.ident))
     m.places = (Place.for_airport(best), *m.places)
+
+
+_GENERIC_AIRPORT_WORDS: Final = re.compile(
+    r"\b(?:international|regional|municipal|airport|airfield|aerodrome|airstrip|air base|airbase"
+    r"|air force base|afb|army airfield|air field|field|base|air station|station)\b"
+)
 
 
 # A name between two stops is read as another place of that name when that place lies on the

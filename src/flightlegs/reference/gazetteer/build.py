@@ -261,8 +261,8 @@ def _build_index(table: AirportTable) -> _Index:
         return regions_by_code[code] if "-" in code else countries_by_code[code]
 
     # islands and areas people name that are not ISO names ("the Azores", "Falklands", "Crete")
-    for row in _read_csv("area_aliases.csv"):
-        b.add(_cfold(row["alias"]), area(row["code"]), (1, 0))
+    for named_area in _read_csv("area_aliases.csv"):
+        b.add(_cfold(named_area["alias"]), area(named_area["code"]), (1, 0))
     for word, code in _DEMONYMS.items():
         place = area(code)
         b.add(_cfold(word), place, (1, 0), demonym=True)
