@@ -205,7 +205,7 @@ def _classify(
         elif _BASED.match(after):
             m.reason = "where an organisation is based"
         elif _TIME_ZONE.match(after):
-            m.reason = "a time zone (London time), not a place"
+            m.reason = "a time zone (local time there), not a place"
         elif whole_reason:
             m.reason = whole_reason
         elif _CANCELLED.search(clause):
@@ -492,7 +492,7 @@ _ALIAS_OPEN: Final = re.compile(
 
 def _is_alias(text: str, before: _Mention, m: _Mention) -> bool:
     """Whether ``m`` is another name, in brackets, for the place named just before it."""
-    if before.end > m.start:
+    if before.end > m.start or m.text.isupper():  # "MO (KFAM)": a code says which airport
         return False
     return bool(_ALIAS_OPEN.fullmatch(text, before.end, m.start)) and text[
         m.end : m.end + 3

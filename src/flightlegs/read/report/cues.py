@@ -40,7 +40,11 @@ _STOP_CUE = re.compile(
     r"|came down|coming down|comes down)"
     + _ADVERB
     + r"(?: on (?:its|the) (?:wheels|floats|water))?\s+(?:in|at|on)"
-    r"|\b(?:reached|reaching)|\bvia|\banother (?:one |stop )?(?:in|at)"
+    r"|\b(?:reached|reaching|reach)|\bmade|\bvia|\banother (?:one |stop )?(?:in|at)"
+    r"|\b(?:paused|pausing|pauses|pause|waited|held up(?: on the ground)?|customs) (?:at|in)"
+    r"|\b(?:ended|ending|ends|end|finished|terminated|terminating|terminates)"
+    r"(?: (?:its|the|their|his|her) (?:journey|flight|trip|day|run|tour))? (?:at|in)"
+    r"|\b(?:first|next|last|final|fuel|refuelling|refueling|technical) stop,"
     r"|\b(?:spent|spending|spends) (?:the|that|a|one|its) (?:night|day|nights|days) (?:at|in|on)"
     r"|\b(?:crossed|crossing|crosses) (?:the )?[\w -]{1,30}? to"
     r"|\bthen (?:across|over) [\w -]{1,30}? to"
