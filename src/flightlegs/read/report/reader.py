@@ -69,7 +69,7 @@ from flightlegs.read.report.model import (
     SetAside,
     StopMention,
 )
-from flightlegs.read.report.order import _order
+from flightlegs.read.report.order import _better, _order
 from flightlegs.read.report.place import (
     _fit_to_route,
     _geocode,
@@ -152,19 +152,39 @@ def _merge_repeats(stops: list[_Mention], gaz: Gazetteer) -> list[_Mention]:
     merged: list[_Mention] = []
     for m in stops:
         last = merged[-1] if merged else None
-        if (
-            last is not None
-            and not m.again
-            and m.chain is None
-            and _same(last, m, gaz, nested=False)
-        ):
+        if last is None or m.again or m.chain is not None:
+            merged.append(m)
+            continue
+        if _same(last, m, gaz, nested=False):
             last.also.append(m.start)
             last.planned = last.planned and m.planned
             if m.role is Role.RETURN and len(merged) > 1:
                 last.role = Role.RETURN
             continue
+        if (
+            last.chain is None
+            and StopKind.COUNTRY in (_kind(last), _kind(m))
+            and _same(last, m, gaz)
+        ):
+            # "got back from Haiti ... held up in Port-au-Prince": a country, then a city in
+            # it, told one after the other, are one stop; the more precise name is kept (not a
+            # region: "from Austin to Cameron County, Texas" is a flight within Texas)
+            returning = m.role is Role.RETURN and len(merged) > 1
+            planned = last.planned and m.planned
+            kept = _better(last, m)
+            kept.planned = planned
+            if returning:
+                kept.role = Role.RETURN
+            merged[-1] = kept
+            continue
         merged.append(m)
     return merged
+
+
+def _kind(m: _Mention) -> StopKind | None:
+    if m.stop is not None:
+        return m.stop.kind
+    return m.places[0].kind if m.places else None
 
 
 def _why(m: _Mention) -> str:
