@@ -253,5 +253,5 @@ _STOPS_LIST = re.compile(
     r"|calls?|called at|legs|hops|route|routing|itinerary|via)\b[^:;.]{0,60}:\s*$"
 )
 _CLAUSE_BREAK = re.compile(
-    r"[;:]|\bbut\b|—|–|,\s+(?:so|and so|because|while|whereas)\b|\bbecause\b"
+    r"[;:]|\bbut\b|—|–|,\s+(?:so|and so|because|while|whereas|and that|and then)\b|\bbecause\b"
 )

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -105,17 +106,26 @@ def _plans_only_when_no_flight(by_sentence: list[tuple[_Sentence, list[_Mention]
 
     Reports often give only the plan ("it was to fly first to Cologne, then to
     Gander"): then the plan is the route, each stop marked planned. When the
-    report also tells two or more stops that were flown, its plans are the
-    flight's future or what did not happen, and are set aside.
+    report also tells two or more stops that were flown, its plans are what
+    did not happen and are set aside, except where the flight was said to be
+    going on ("would instead fly straight to New Delhi"): that stays, planned.
     """
     active = [m for _, ms in by_sentence for m in ms if m.active]
     flown = [m for m in active if not m.planned and m.role is not Role.RETURN]
     if len(flown) < 2:
         return
     for m in active:
-        if m.planned:
+        if m.planned and not _ONWARD_PLAN.search(m.cue):
             m.role = None
             m.reason = "planned, expected or hypothetical, not flown"
+
+
+#: "the delegation would instead fly straight to New Delhi": where the flight was going on to,
+#: kept (and marked planned) beside the stops flown; "aircraft may stop in Alaska" is not
+_ONWARD_PLAN = re.compile(
+    r"\b(?:will|would|shall)\s+(?:\w+\s+){0,2}?(?:fly|continue|head|go on|travel|proceed)\b"
+    r"(?:\s+\w+){0,3}\s*$"
+)
 
 
 def _newest_first(stops: list[_Mention], text: str) -> list[_Mention]:
