@@ -202,6 +202,86 @@ def test_phrasing(text: str, expected: list[tuple[str, str]]) -> None:
     assert _names(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # travel words by family, each worded as real reports word them
+        ("The flying boat is to reach Horta tomorrow.", [("Horta", "stop")]),
+        ("Mike and I made Louth by dusk.", [("Louth", "stop")]),
+        ("The aircraft paused at Gander for fuel.", [("Gander", "stop")]),
+        ("It was held up by customs in Key West.", [("Key West", "stop")]),
+        ("The passengers connected through Gander.", [("Gander", "stop")]),
+        ("The jet transited Gander.", [("Gander", "stop")]),
+        ("The jet sat on the tarmac in Gander for hours.", [("Gander", "stop")]),
+        ("The jet was spotted at Gander airport on Monday.", [("Gander", "stop")]),
+        ("Flight-tracking data showed the plane in Gander.", [("Gander", "stop")]),
+        ("The Manila-bound jet was delayed.", [("Manila", "stop")]),
+        ("It ended its journey at Gander.", [("Gander", "stop")]),
+        ("Passengers boarded in Gander.", [("Gander", "departure")]),
+        ("It was a Gander-to-Shannon flight.", [("Gander", "departure"), ("Shannon", "stop")]),
+        (
+            "The jet flew from Niagara Falls to Liberia, then Ghana, and on to Nigeria.",
+            [
+                ("Niagara Falls", "departure"),
+                ("Liberia", "stop"),
+                ("Ghana", "stop"),
+                ("Nigeria", "stop"),
+            ],
+        ),
+        (
+            "We ferried the jet from Amsterdam via Sondrestrom Greenland (now Kangerlussuaq);"
+            " Goose Bay, Canada; and at last Greensboro, North Carolina.",
+            [
+                ("Amsterdam", "departure"),
+                ("Sondrestrom", "stop"),
+                ("Goose Bay", "stop"),
+                ("Greensboro", "stop"),
+            ],
+        ),
+        (
+            "She flew from Calcutta to Insein, Rangoon.",
+            [("Calcutta", "departure"), ("Insein", "stop")],
+        ),
+    ],
+)
+def test_travel_word_families(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _names(text) == expected
+
+
+def test_the_flight_a_tally_reaches_is_not_the_subject() -> None:
+    # "aid now reaches Ukraine": a present-tense habit of something else, not a stop
+    text = "The jet landed at Rzeszow, through which most military aid now reaches Ukraine."
+    assert [m.text for m in explain_report(text).stops] == ["Rzeszow"]
+
+
+def test_a_town_named_after_a_comma_free_state_code() -> None:
+    stops = explain_report("The flight went from Alexandria LA to San Pedro Sula.").stops
+    assert [m.text for m in stops] == ["Alexandria", "San Pedro Sula"]
+    assert stops[0].within is not None and stops[0].within.region == "US-LA"
+
+
+def test_a_base_named_before_its_region_is_that_regions_airport() -> None:
+    route = parse_report(
+        "The jet picked up troops at Robert Gray air base in Texas and at Pope air base"
+        " in North Carolina, then flew to Shannon."
+    )
+    assert [s.code for s in route.stops] == ["GRK", "POB", "SNN"]
+
+
+def test_a_flight_going_on_is_kept_as_planned() -> None:
+    text = (
+        "The jet had taken off from Auckland and landed in Townsville to refuel. The spokesman"
+        " said meetings in Mumbai would be dropped, and that the delegation would instead fly"
+        " straight to New Delhi on Tuesday."
+    )
+    stops = explain_report(text).stops
+    assert [(m.text, m.planned) for m in stops] == [
+        ("Auckland", False),
+        ("Townsville", False),
+        ("New Delhi", True),
+    ]
+
+
 def test_list_of_three_stops() -> None:
     text = "The ferry left Goose Bay and made fuel stops at Narsarsuaq, Reykjavik and Stornoway."
     assert [n for n, _ in _names(text)] == ["Goose Bay", "Narsarsuaq", "Reykjavik", "Stornoway"]

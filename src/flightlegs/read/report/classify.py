@@ -273,6 +273,16 @@ def _classify(
             prev is not None
             and prev.role is None
             and m.chain is None
+            and re.fullmatch(r"\s*-\s*to\s*-\s*", raw_window)
+        ):
+            # "a Gander-to-Shannon flight": a leg, from the first to the second
+            prev.role, prev.reason, prev.cue = Role.DEPARTURE, "", "a leg named X-to-Y"
+            m.role, m.cue = Role.STOP, "a leg named X-to-Y"
+            continue
+        if (
+            prev is not None
+            and prev.role is None
+            and m.chain is None
             and raw_window.strip() in ("to", "→", "->")
             and _is_heading(sentence.text)
         ):
@@ -321,6 +331,8 @@ def _classify(
         elif _STOP_CUE.search(cue):
             m.role = Role.STOP
             m.via = cue.endswith("via")
+        elif re.match(r"-bound\b", after):
+            m.role = Role.STOP  # "the Manila-bound jet": where it was flying to
         elif _BARE_FROM.search(cue) and not _PEOPLE_FROM.search(cue) and not _IN_FROM.search(cue):
             m.from_cue = True
         elif (

@@ -205,7 +205,9 @@ def _why(m: _Mention) -> str:
         return "part of a code chain"
     if not m.cue:
         return "a stop by the rules"
-    if m.cue.startswith(("listed with", "a heading", "a dashed route", "a list of stops")):
+    if m.cue.startswith(
+        ("listed with", "a heading", "a dashed route", "a list of stops", "a leg named")
+    ):
         return m.cue
     words = m.cue.split()
     return "after '" + ("… " if len(words) > 6 else "") + " ".join(words[-6:]) + "'"
