@@ -257,7 +257,8 @@ def test_the_flight_a_tally_reaches_is_not_the_subject() -> None:
 def test_a_town_named_after_a_comma_free_state_code() -> None:
     stops = explain_report("The flight went from Alexandria LA to San Pedro Sula.").stops
     assert [m.text for m in stops] == ["Alexandria", "San Pedro Sula"]
-    assert stops[0].within is not None and stops[0].within.region == "US-LA"
+    assert stops[0].within is not None
+    assert stops[0].within.region == "US-LA"
 
 
 def test_a_base_named_before_its_region_is_that_regions_airport() -> None:
