@@ -220,6 +220,10 @@ def test_phrasing(text: str, expected: list[tuple[str, str]]) -> None:
         ("Passengers boarded in Gander.", [("Gander", "departure")]),
         ("It was a Gander-to-Shannon flight.", [("Gander", "departure"), ("Shannon", "stop")]),
         (
+            "The two men were rendered from Banjul to Kabul. Others were deported from Peru.",
+            [("Banjul", "departure"), ("Kabul", "stop")],
+        ),
+        (
             "The jet flew from Niagara Falls to Liberia, then Ghana, and on to Nigeria.",
             [
                 ("Niagara Falls", "departure"),

@@ -88,6 +88,8 @@ from flightlegs.read.report.cues import (
     _IN_YEAR,
     _LIST_JOIN,
     _LOCATOR,
+    _MOVED_FROM,
+    _MOVED_ONWARD,
     _NAMED_AIRPORT_AFTER,
     _NAMED_AIRPORT_BEFORE,
     _NEGATION,
@@ -326,7 +328,12 @@ def _classify(
         m.cue = cue
         if _RETURN_CUE.search(cue):
             m.role = Role.RETURN
-        elif _DEPARTURE_CUE.search(cue) or _RUNWAY_AFTER.match(text, m.end, sentence.end):
+        elif (
+            _DEPARTURE_CUE.search(cue)
+            or _RUNWAY_AFTER.match(text, m.end, sentence.end)
+            or (_MOVED_FROM.search(cue) and _MOVED_ONWARD.match(after))
+        ):
+            # "deported from Harlingen to ...", not "deported from the US" alone: people's origin
             m.role = Role.DEPARTURE
         elif _STOP_CUE.search(cue):
             m.role = Role.STOP

@@ -23,6 +23,15 @@ _FLIGHT_WORD = (
 )
 _ADVERB = r"(?:\s+(?:first|briefly|safely|again|later|finally|eventually|then|there|overnight|"
 _ADVERB += r"shortly|initially|nonstop|non-stop|directly|straight|back|on|over|\w+ly))?"
+#: What is done to people carried by air: "were deported from Harlingen to Guatemala City",
+#: "rendered from The Gambia to Afghanistan", "airlifted to Ramstein".
+_MOVED = (
+    r"(?:deported|rendered|transferred|repatriated|extradited|removed|expelled|airlifted"
+    r"|evacuated|medevaced|shuttled|transported|ferried|airdropped|relocated)"
+)
+#: "were deported from Harlingen to Guatemala City": moved from one place to another, a route
+_MOVED_FROM = re.compile(rf"\b{_MOVED}(?:\s+\w+ly)? from$")
+_MOVED_ONWARD = re.compile(r"[^.;:]{0,60}?\b(?:to|via)\s+(?:the\s+)?[A-Z]")
 _DEPARTURE_CUE = re.compile(
     r"(?:\b(?:took|taken|taking|takes|take) off(?: from)?|\blifted off(?: from)?"
     r"|\b(?:departed|departing|departs|depart|dep\.?|left|leaving|leaves)(?: from)?"
