@@ -113,8 +113,9 @@ def rows(halves: tuple[str, ...] = HALVES) -> tuple[list[dict[str, float]], list
 
     captured: list[tuple[Any, dict[str, float]]] = []
 
-    def capture(text: str, by_sentence: Any, weights: Any = None) -> None:
-        captured.extend(scoring.training_rows(text, by_sentence))
+    def capture(text: str, by_sentence: Any, weights: Any = None, **last_resort: Any) -> None:
+        if not last_resort:  # the reader's second, lower-threshold pass adds no rows
+            captured.extend(scoring.training_rows(text, by_sentence))
 
     feats: list[dict[str, float]] = []
     labels: list[int] = []

@@ -548,3 +548,12 @@ def test_ten_megabytes_are_refused_quickly() -> None:
 def test_non_text_is_refused() -> None:
     with pytest.raises(InputError, match="must be text"):
         explain_report(b"bytes")  # type: ignore[arg-type]
+
+
+def test_a_report_with_no_plain_cue_gets_its_likeliest_stops_flagged() -> None:
+    from flightlegs.read.report.scoring import THRESHOLD
+
+    reading = explain_report("Anchorage and Seattle: the jet, a Gulfstream V.")
+    assert reading.stops, "the likeliest place of a sentence about a flight is read"
+    assert all(s.confidence < THRESHOLD for s in reading.stops)
+    assert any("no sentence says plainly" in w for w in reading.warnings)

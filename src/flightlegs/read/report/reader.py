@@ -78,7 +78,7 @@ from flightlegs.read.report.place import (
     _pin_airport,
     _return_first,
 )
-from flightlegs.read.report.scoring import RESCUABLE, rescue
+from flightlegs.read.report.scoring import FALLBACK_THRESHOLD, RESCUABLE, rescue
 
 if TYPE_CHECKING:
     from flightlegs.geocode.resolvers import Resolver
@@ -299,6 +299,10 @@ def explain_report(text: str) -> ReportReading:
                     m.reason = "about another flight in the same report"
         by_sentence.append((sentence, ms))
     rescue(text, by_sentence)
+    guessed = not any(m.active for _, ms in by_sentence for m in ms)
+    if guessed:
+        # no sentence says plainly where the flight went: the likeliest places, said to be so
+        rescue(text, by_sentence, threshold=FALLBACK_THRESHOLD)
     _plans_only_when_no_flight(by_sentence)
     for _, ms in by_sentence:
         for m in ms:
@@ -348,6 +352,11 @@ def explain_report(text: str) -> ReportReading:
     warnings: list[str] = []
     if not stops:
         warnings.append("no stops found: no sentence says where the flight went")
+    elif guessed:
+        warnings.append(
+            "no sentence says plainly where the flight went: these stops are the likeliest "
+            "places the report names, each with its score; check them with --explain"
+        )
     return ReportReading(
         stops=tuple(
             StopMention(

@@ -48,6 +48,7 @@ if TYPE_CHECKING:
 __all__ = [
     "FAMILIES",
     "RESCUABLE",
+    "FALLBACK_THRESHOLD",
     "THRESHOLD",
     "families",
     "features",
@@ -199,21 +200,34 @@ def _described(
                 yield m, features(text, sentence, m, first)
 
 
+#: When neither the rules nor :data:`THRESHOLD` find a single stop, the mentions in sentences
+#: about a flight that score at least this are read instead, as a doubtful guess that says so.
+FALLBACK_THRESHOLD: Final = 0.35
+
+
 def rescue(
     text: str,
     by_sentence: Sequence[tuple[_Sentence, Sequence[_Mention]]],
     weights: Mapping[str, float] | None = None,
+    *,
+    threshold: float = THRESHOLD,
 ) -> None:
-    """Score every mention the rules set aside only for want of a cue; keep those likely stops."""
+    """Score every mention the rules set aside only for want of a cue; keep those likely stops.
+
+    ``threshold`` below :data:`THRESHOLD` is the last resort of a report with no
+    stop otherwise: only mentions in sentences about a flight are then kept.
+    """
     weights = load_weights() if weights is None else weights
     if not weights:
         return
     for m, feats in _described(text, by_sentence):
         if m.reason not in RESCUABLE:
             continue
+        if threshold < THRESHOLD and "sentence:flight" not in feats:
+            continue
         p, why = score(feats, weights)
         m.confidence = p
-        if p < THRESHOLD:
+        if p < threshold:
             continue
         m.planned = m.reason.startswith("planned") or "clause:plan" in feats
         m.role = _role(m, feats)
