@@ -46,9 +46,9 @@ if TYPE_CHECKING:
     from flightlegs.read.report.mentions import _Mention
 
 __all__ = [
+    "FALLBACK_THRESHOLD",
     "FAMILIES",
     "RESCUABLE",
-    "FALLBACK_THRESHOLD",
     "THRESHOLD",
     "families",
     "features",
