@@ -220,6 +220,10 @@ def test_phrasing(text: str, expected: list[tuple[str, str]]) -> None:
         ("Passengers boarded in Gander.", [("Gander", "departure")]),
         ("It was a Gander-to-Shannon flight.", [("Gander", "departure"), ("Shannon", "stop")]),
         (
+            "The men were flown from Banjul to Kabul, via Cairo.",
+            [("Banjul", "departure"), ("Cairo", "stop"), ("Kabul", "stop")],
+        ),
+        (
             "The two men were rendered from Banjul to Kabul. Others were deported from Peru.",
             [("Banjul", "departure"), ("Kabul", "stop")],
         ),

@@ -294,6 +294,8 @@ def _classify(
             continue
         if prev is not None and _LIST_JOIN.match(join) and m.chain is None:
             m.role, m.via, m.from_cue = prev.role, prev.via, prev.from_cue
+            if re.search(r"\bvia\s*$", join):
+                m.via, m.role = True, Role.STOP  # "to Kabul, via Cairo": Cairo on the way
             m.first = prev.first  # "after picking up troops at A and at B": both flown first
             m.cue = f"listed with {prev.text}"
             m.reason = prev.reason if prev.reason and not prev.reason.startswith("locates") else ""
