@@ -30,7 +30,7 @@ _MOVED = (
     r"|evacuated|medevaced|shuttled|transported|ferried|airdropped|relocated)"
 )
 #: "were deported from Harlingen to Guatemala City": moved from one place to another, a route
-_MOVED_FROM = re.compile(rf"\b{_MOVED}(?:\s+\w+ly)? from$")
+_MOVED_FROM = re.compile(rf"\b(?:{_MOVED}|flown)(?:\s+\w+ly)? from$")
 _MOVED_ONWARD = re.compile(r"[^.;:]{0,60}?\b(?:to|via)\s+(?:the\s+)?[A-Z]")
 _DEPARTURE_CUE = re.compile(
     r"(?:\b(?:took|taken|taking|takes|take) off(?: from)?|\blifted off(?: from)?"
@@ -91,7 +91,8 @@ _PEOPLE_FROM = re.compile(
     r"\b(?:nationals|deportees|migrants|immigrants|citizens|people|returnees|detainees|families"
     r"|men|women|children|relatives|residents|refugees|workers|students|those|campaigners"
     r"|officials|came|come|comes|coming|hail|hails|were|are|crossed|crossing|collected"
-    r"|driven|trucked|bused|bussed|walked)\s+(?:\w+\s+)?(?:from|of|in)\s*$"
+    r"|driven|trucked|bused|bussed|walked)\s+(?:(?!" + _FLIGHT_WORD + r"\b|" + _MOVED + r"\b)\w+\s+)?"
+    r"(?:from|of|in)\s*$"
 )
 _DESCRIPTOR = re.compile(
     r"(?:\b(?:the|a|an|its|their)\s+)?(?:\b(?!(?:in|at|on|to|from|via|of|and|the)\b)[\w'’-]+\s+)"

@@ -369,7 +369,7 @@ class Gazetteer:
 
         Examples
         --------
-        >>> gazetteer().suggest("Shenyan")[0]
+        >>> gazetteer().suggest("Shenyng")[0]
         'Shenyang'
         >>> gazetteer().suggest("Arizonaa")[0]
         'Arizona'
