@@ -250,6 +250,14 @@ def test_phrasing(text: str, expected: list[tuple[str, str]]) -> None:
             "She flew from Calcutta to Insein, Rangoon.",
             [("Calcutta", "departure"), ("Insein", "stop")],
         ),
+        (
+            "The aircraft flew on from Nadi to Majuro (MAJ) and Tarawa (TRW).",
+            [("Nadi", "departure"), ("Majuro", "stop"), ("Tarawa", "stop")],
+        ),
+        (
+            "It was refuelled at Wichita before it lifted off from Wichita bound for Denver.",
+            [("Wichita", "stop"), ("Denver", "stop")],
+        ),
     ],
 )
 def test_travel_word_families(text: str, expected: list[tuple[str, str]]) -> None:
@@ -561,3 +569,28 @@ def test_a_report_with_no_plain_cue_gets_its_likeliest_stops_flagged() -> None:
     assert reading.stops, "the likeliest place of a sentence about a flight is read"
     assert all(s.confidence < THRESHOLD for s in reading.stops)
     assert any("no sentence says plainly" in w for w in reading.warnings)
+
+
+@pytest.mark.parametrize(
+    ("heading", "first"),
+    [
+        ("Thule, Greenland, 14 June, 0600Z", "Thule"),
+        ("Day 4: Narsarsuaq, Greenland", "Narsarsuaq"),
+        ("Reykjavik, Iceland", "Reykjavik"),
+    ],
+)
+def test_a_heading_that_names_a_place_is_where_the_writer_was(heading: str, first: str) -> None:
+    text = f"{heading}\n\nWe started the engines at dawn. Hours later we landed at Iqaluit.\n"
+    assert _names(text) == [(first, "stop"), ("Iqaluit", "stop")]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "SYDNEY, October 24, 2016",  # a news dateline: where the reporter files from
+        "Haiti Relief Update",  # the place is not the whole heading
+    ],
+)
+def test_a_dateline_or_a_title_is_not_a_stop(heading: str) -> None:
+    text = f"{heading}\n\nThe relief jet landed at Iqaluit on Monday.\n"
+    assert _names(text) == [("Iqaluit", "stop")]

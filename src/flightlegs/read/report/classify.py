@@ -111,7 +111,7 @@ from flightlegs.read.report.cues import (
     _UNKNOWN_BEFORE,
     _VETO,
 )
-from flightlegs.read.report.layout import _is_heading, _Sentence
+from flightlegs.read.report.layout import _PLACE_HEADING, _is_heading, _Sentence
 from flightlegs.read.report.mentions import _contains, _Mention, _overlaps
 from flightlegs.read.report.model import _WINDOW, Role
 
@@ -142,6 +142,27 @@ def _strip_descriptor(window: str) -> tuple[str, bool]:
     window = _ARTICLE.sub("", window).rstrip()
     window = re.sub(r"[\w'-]+'s$", "", window).rstrip()  # "Palermo's Falcone-Borsellino airport"
     return window, airport
+
+
+def _names_heading(
+    text: str, sentence: _Sentence, m: _Mention, mentions: Sequence[_Mention]
+) -> bool:
+    """A heading line that is the place (and what locates it), perhaps with a day and time.
+
+    "Reykjavik, Iceland", "Day 4: Narsarsuaq, Greenland", "Thule, Greenland, 14 June, 0600Z":
+    a log or blog names where the writer was. "Haiti Relief Update" is not one: the place
+    must be the whole name the heading gives.
+    """
+    heading = _PLACE_HEADING.match(sentence.text)
+    if heading is None:
+        return False
+    start, end = (sentence.start + i for i in heading.span("place"))
+    if m.start != start:
+        return False
+    if m.end == end:
+        return True
+    sep = re.match(r",\s*", text[m.end : end])
+    return sep is not None and any(x.start == m.end + sep.end() and x.end == end for x in mentions)
 
 
 def _classify(
@@ -292,6 +313,9 @@ def _classify(
             prev.role, prev.reason, prev.cue = Role.DEPARTURE, "", "a heading"
             m.role, m.cue = Role.STOP, "a heading"
             continue
+        if prev is None and m.chain is None and _names_heading(text, sentence, m, mentions):
+            m.role, m.cue = Role.STOP, "a heading that names where the writer is"
+            continue
         if prev is not None and _LIST_JOIN.match(join) and m.chain is None:
             m.role, m.via, m.from_cue = prev.role, prev.via, prev.from_cue
             if re.search(r"\bvia\s*$", join):
@@ -324,6 +348,7 @@ def _classify(
             m.reason = f"the code of {prev.text}"
             prev.places = (m.places[0], *prev.places)
             prev.airport = True
+            previous, qualifier = prev, m  # "Majuro (MAJ) and Tarawa": the list goes on
             continue
         cue, airport = _strip_descriptor(window)
         m.airport = m.airport or airport

@@ -91,8 +91,9 @@ _PEOPLE_FROM = re.compile(
     r"\b(?:nationals|deportees|migrants|immigrants|citizens|people|returnees|detainees|families"
     r"|men|women|children|relatives|residents|refugees|workers|students|those|campaigners"
     r"|officials|came|come|comes|coming|hail|hails|were|are|crossed|crossing|collected"
-    r"|driven|trucked|bused|bussed|walked)\s+(?:(?!" + _FLIGHT_WORD + r"\b|" + _MOVED + r"\b)\w+\s+)?"
-    r"(?:from|of|in)\s*$"
+    r"|driven|trucked|bused|bussed|walked)\s+"
+    # "were from Banjul", not "were flown from Banjul"
+    r"(?:(?!" + _FLIGHT_WORD + r"\b|" + _MOVED + r"\b)\w+\s+)?(?:from|of|in)\s*$"
 )
 _DESCRIPTOR = re.compile(
     r"(?:\b(?:the|a|an|its|their)\s+)?(?:\b(?!(?:in|at|on|to|from|via|of|and|the)\b)[\w'’-]+\s+)"

@@ -149,6 +149,22 @@ _ROUTE_HEADING = re.compile(
     r"|\b[A-Z][\w'’.]+(?:[ ,]+[A-Z][\w'’.]+){0,3}\s+(?:to|→|->)\s+[A-Z][\w'’.]+"
 )
 
+_TITLE_WORD = r"[A-Z][a-zà-ÿ][\w'’.-]*"
+_DAY_MONTH = (
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?"
+    r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?)"
+)
+#: A heading that names where the writer is: "Reykjavik, Iceland", "Day 4: Narsarsuaq,
+#: Greenland", "Thule, Greenland, 14 June, 0600Z". Title case only: an all-capitals
+#: "SYDNEY, October 24" is a news dateline, where the reporter files from.
+_PLACE_HEADING = re.compile(
+    r"^\s*(?P<prefix>(?i:day|leg|stop|stage|part)\s+[\w]+\s*[:–—-]\s*)?"
+    rf"(?P<place>{_TITLE_WORD}(?:[ -]{_TITLE_WORD}){{0,3}}"
+    rf"(?:,\s*{_TITLE_WORD}(?:\s{_TITLE_WORD}){{0,2}})?)"
+    rf"(?:,?\s+(?:(?:[A-Z][a-z]+day,?\s+)?{_DAY_MONTH}(?:,?\s+\d{{4}})?))?"
+    r"(?:,?\s+(?:\d{3,4}\s?Z|\d{1,2}[:.]\d\d(?:\s*(?:UTC|GMT|Z|local))?))?\s*$",
+)
+
 
 def _is_heading(sentence_text: str) -> bool:
     """A short line that does not end like a sentence: a heading, not prose."""
@@ -195,11 +211,12 @@ def _prose_lines(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]
             header.append((start, end))
         if (
             not furniture
-            and _ROUTE_HEADING.search(line)
+            and (_ROUTE_HEADING.search(line) or _PLACE_HEADING.match(line))
             and not line.lstrip().startswith("[")
             and not _LINK_LINE.search(line)
         ):
-            prose.append((start, end))  # "Leg 3: Bangor to Keflavik", "YYJ-YVR-ANC (AC8150)"
+            # "Leg 3: Bangor to Keflavik", "YYJ-YVR-ANC (AC8150)", "Reykjavik, Iceland"
+            prose.append((start, end))
     if not prose:  # a bare line of text ("flew from Boise to Anchorage") is still prose
         prose = [
             s

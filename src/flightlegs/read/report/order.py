@@ -59,6 +59,11 @@ def _segment(mentions: Sequence[_Mention]) -> list[_Mention]:
             ordered.insert(len(ordered) - 1, m)
         else:
             ordered.append(m)
+    for i, m in enumerate(ordered):
+        if m.role is Role.DEPARTURE and any(
+            x.role is Role.STOP and _name(x) == _name(m) for x in ordered[:i]
+        ):
+            m.role = Role.STOP  # "refuelled at Wichita before it lifted off from Wichita"
     departures = [m for m in ordered if m.role is Role.DEPARTURE]
     returns = [m for m in ordered if m.role is Role.RETURN]
     middle = [m for m in ordered if m.role is Role.STOP]
@@ -67,6 +72,10 @@ def _segment(mentions: Sequence[_Mention]) -> list[_Mention]:
     if first:
         middle = first + [m for m in middle if not m.first]
     return departures + middle + returns
+
+
+def _name(m: _Mention) -> str:
+    return m.places[0].name if m.places else m.text
 
 
 def _better(a: _Mention, b: _Mention) -> _Mention:
