@@ -255,6 +255,50 @@ def test_phrasing(text: str, expected: list[tuple[str, str]]) -> None:
             [("Nadi", "departure"), ("Majuro", "stop"), ("Tarawa", "stop")],
         ),
         (
+            "According to tracking data, the Gulfstream was in Malta on Monday and in Tripoli"
+            " the following day.",
+            [("Malta", "stop"), ("Tripoli", "stop")],
+        ),
+        (
+            "On 4 June the Dakota lifted off from Paris; the next morning it was at Lyon,"
+            " and by nightfall at Marseille.",
+            [("Paris", "departure"), ("Lyon", "stop"), ("Marseille", "stop")],
+        ),
+        (
+            "The plane's itinerary included Dakar, Accra and Lagos.",
+            [("Dakar", "stop"), ("Accra", "stop"), ("Lagos", "stop")],
+        ),
+        (
+            "The charter, which had come from Miami, refuelled in Panama City before"
+            " continuing on to Lima.",
+            [("Miami", "departure"), ("Panama City", "stop"), ("Lima", "stop")],
+        ),
+        (
+            "Its first port of call was Reykjavik; from there it crossed to Goose Bay.",
+            [("Reykjavik", "stop"), ("Goose Bay", "stop")],
+        ),
+        (
+            "The deportees were put aboard an ICE Air flight in Alexandria, Louisiana,"
+            " which landed in San Pedro Sula four hours later.",
+            [("Alexandria", "departure"), ("San Pedro Sula", "stop")],
+        ),
+        (
+            "The aircraft returned to Luton after a night in Nice.",
+            [("Nice", "stop"), ("Luton", "return")],
+        ),
+        (
+            "Air Force One wheels down at Joint Base Andrews after the flight from Ramstein.",
+            [("Ramstein", "departure"), ("Joint Base Andrews", "stop")],
+        ),
+        (
+            "Sightings: 12 March, Shannon (SNN), 0614Z arr from Bangor; 0820Z dep for Kuwait.",
+            [("Bangor", "departure"), ("Shannon", "stop"), ("Kuwait", "stop")],
+        ),
+        (
+            "The C-17 brought the team to Ramstein.",
+            [("Ramstein", "stop")],
+        ),
+        (
             "It was refuelled at Wichita before it lifted off from Wichita bound for Denver.",
             [("Wichita", "stop"), ("Denver", "stop")],
         ),
@@ -582,6 +626,11 @@ def test_a_report_with_no_plain_cue_gets_its_likeliest_stops_flagged() -> None:
 def test_a_heading_that_names_a_place_is_where_the_writer_was(heading: str, first: str) -> None:
     text = f"{heading}\n\nWe started the engines at dawn. Hours later we landed at Iqaluit.\n"
     assert _names(text) == [(first, "stop"), ("Iqaluit", "stop")]
+
+
+def test_people_who_came_from_a_place_did_not_fly_from_it() -> None:
+    text = "The migrants, who came from Honduras, were flown to Tapachula and then to Tijuana."
+    assert _names(text) == [("Tapachula", "stop"), ("Tijuana", "stop")]
 
 
 @pytest.mark.parametrize(

@@ -62,6 +62,7 @@ from typing import TYPE_CHECKING, Final
 from flightlegs.core.route import StopKind
 from flightlegs.read.report.cues import (
     _AFTER_DOING,
+    _AIRCRAFT_WAS,
     _AIRPORT_WORDS,
     _AIRPORTS_AFTER,
     _ALTERNATIVE,
@@ -72,6 +73,7 @@ from flightlegs.read.report.cues import (
     _BOUND_FOR,
     _CANCEL_AFTER,
     _CANCELLED,
+    _CARRIED_TO,
     _CLAUSE_BREAK,
     _DEMONYM_PLACE,
     _DEPARTURE_CUE,
@@ -88,6 +90,7 @@ from flightlegs.read.report.cues import (
     _IN_YEAR,
     _LIST_JOIN,
     _LOCATOR,
+    _LOGGED_AFTER,
     _MOVED_FROM,
     _MOVED_ONWARD,
     _NAMED_AIRPORT_AFTER,
@@ -97,6 +100,7 @@ from flightlegs.read.report.cues import (
     _OTHER_AIRCRAFT,
     _OTHER_FLIGHTS,
     _PEOPLE_FROM,
+    _PRONOUN_WAS,
     _QUALIFIER_JOIN,
     _REFUEL,
     _RETURN_CUE,
@@ -365,6 +369,15 @@ def _classify(
         elif _STOP_CUE.search(cue):
             m.role = Role.STOP
             m.via = cue.endswith("via")
+        elif _LOGGED_AFTER.match(text, m.end, sentence.end):
+            m.role = Role.STOP  # "12 March, Shannon (SNN), 0614Z arr from Bangor"
+        elif _AIRCRAFT_WAS.search(clause_left) or _CARRIED_TO.search(clause_left):
+            m.role = Role.STOP  # "the Gulfstream was in Malta", "the C-17 brought them to"
+        elif _PRONOUN_WAS.search(clause_left) and (
+            re.search(rf"\b{_FLIGHT_WORD}\b", sent_lower)
+            or any(x.active for x in mentions if x.start < m.start)
+        ):
+            m.role = Role.STOP  # "lifted off from Croydon; the next morning it was at Lyon"
         elif re.match(r"-bound\b", after):
             m.role = Role.STOP  # "the Manila-bound jet": where it was flying to
         elif _BARE_FROM.search(cue) and not _PEOPLE_FROM.search(cue) and not _IN_FROM.search(cue):

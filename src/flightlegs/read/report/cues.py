@@ -19,7 +19,8 @@ __all__ = []
 
 _FLIGHT_WORD = (
     r"(?:flew|flown|fly|flying|flight|plane|jet|aircraft|airplane|airliner|charter|hop|leg"
-    r"|airlift|tanker|turboprop|transport|took off|take off|taking off|departed|landed)"
+    r"|airlift|tanker|turboprop|transport|took off|take off|taking off|lifted off|departed"
+    r"|landed)"
 )
 _ADVERB = r"(?:\s+(?:first|briefly|safely|again|later|finally|eventually|then|there|overnight|"
 _ADVERB += r"shortly|initially|nonstop|non-stop|directly|straight|back|on|over|\w+ly))?"
@@ -32,12 +33,46 @@ _MOVED = (
 #: "were deported from Harlingen to Guatemala City": moved from one place to another, a route
 _MOVED_FROM = re.compile(rf"\b(?:{_MOVED}|flown)(?:\s+\w+ly)? from$")
 _MOVED_ONWARD = re.compile(r"[^.;:]{0,60}?\b(?:to|via)\s+(?:the\s+)?[A-Z]")
+#: What a report calls the aircraft: "the Gulfstream", "the C-17", "the charter".
+_AIRCRAFT_NOUN = (
+    r"(?:planes?|jets?|aircraft|airplanes?|airliners?|charters?|flights?|gulfstream|boeing"
+    r"|airbus|learjet|helicopters?|bombers?|tankers?|turboprops?|freighters?|[a-z]{1,3}-\d{1,3})"
+)
+#: "the Gulfstream was in Malta on Monday": where the aircraft was, in its own sentence
+_AIRCRAFT_WAS = re.compile(
+    rf"\b(?:the|its|our|their|a|an)(?: [\w-]+){{0,3}}? {_AIRCRAFT_NOUN}"
+    r"(?: [\w-]+){0,4}? (?:was|were|had been|is|sat|remained|stayed)(?: \w+ly| still| again)?"
+    r" (?:in|at)\s*$"
+)
+#: "the next morning it was at Lyon": where "it" was, in a sentence about the flight
+_PRONOUN_WAS = re.compile(
+    r"\b(?:it|we|she|he|they)(?: \w+ly| still| again)? (?:was|were|had been|sat) (?:in|at)\s*$"
+)
+#: "The C-17 brought the team to Ramstein": the aircraft carried them there
+_CARRIED_TO = re.compile(
+    rf"\b{_AIRCRAFT_NOUN}\b[\w ,'’-]{{0,60}}?\b(?:brought|brings|bringing|carried|carries"
+    r"|carrying|took|takes|taking|ferried|delivered|delivering)\b(?: [\w'’-]+){0,5}?"
+    r" (?:to|into)\s*$"
+)
+#: A log entry: the place, its code, a clock time, arrived or departed
+#: ("Shannon (SNN), 0614Z arr from Bangor").
+_LOGGED_AFTER = re.compile(
+    r"(?:\s*\([A-Z0-9]{3,4}\))?\s*[,:;–—-]?\s*(?:\d{3,4}\s?Z|\d{1,2}[:.]\d\d)"
+    r"\s*(?:UTC|GMT|Z|L|local)?\s*[,:]?\s*(?:arr|dep|arrived|departed|landed|airborne|wheels)\b",
+    re.IGNORECASE,
+)
 _DEPARTURE_CUE = re.compile(
     r"(?:\b(?:took|taken|taking|takes|take) off(?: from)?|\blifted off(?: from)?"
     r"|\b(?:departed|departing|departs|depart|dep\.?|left|leaving|leaves)(?: from)?"
-    r"|\b(?:flew|flying|flown|fly|flies) out of|\bout of"
+    r"|\b(?:flew|flying|flown|fly|flies) out of|\bout of|\bwheels[ -]up (?:from|in|at)"
+    r"|\barr(?:\.|ived|iving)? from"
     r"|\b(?:set|setting|sets) (?:out|off)(?: from)?|\bstarted out (?:from|in|at)"
-    r"|\bboarded (?:in|at)|\bput on (?:a|the) (?:plane|flight|jet|charter) (?:in|at)"
+    r"|\bboarded (?:in|at)"
+    r"|\b(?:put|placed|loaded|boarded|bundled|escorted|marched)(?: \w+)?"
+    r" (?:on|onto|aboard|on board|into) (?:a|an|the)(?: [\w-]+){0,3}?"
+    r" (?:plane|flight|jet|charter|aircraft|airliner) (?:in|at|from)"
+    rf"|\b(?:{_AIRCRAFT_NOUN}|which)(?: (?:had|has|have))?(?: just)?"
+    r" (?:come|came|arrived)(?: in)? from"
     r"|\boriginat(?:ed|ing) (?:in|at|from)|\bon (?:its|the|their) way from"
     r"|\b(?:begun|began|begins|started|starting|starts)(?: out)? (?:at|in|from)"
     r"|\b(?:began|begun|begins|started|starting|starts) (?:the|its|their) (?:day|trip|journey|tour"
@@ -62,7 +97,11 @@ _STOP_CUE = re.compile(
     r"(?: (?:its|the|their|his|her) (?:journey|flight|trip|day|run|tour))? (?:at|in)"
     r"|\b(?:first|next|last|final|fuel|refuelling|refueling|technical) stop,"
     r"|\b(?:spent|spending|spends) (?:the|that|a|one|its) (?:night|day|nights|days) (?:at|in|on)"
-    r"|\b(?:crossed|crossing|crosses) (?:the )?[\w -]{1,30}? to"
+    r"|\b(?:crossed|crossing|crosses)(?: (?:the )?[\w -]{1,30}?)? to"
+    r"|\b(?:a|one|two|three|the|that|another) nights? (?:in|at)"
+    r"|\bports? of call (?:was|were|is|would be)(?: (?:at|in))?"
+    r"|\b(?:itinerary|route|flight plan|schedule|stops)(?: [\w-]+){0,3}?"
+    r" (?:included|includes|including|took in|takes in|covered|listed|showed|were)"
     r"|\bthen (?:across|over) [\w -]{1,30}? to"
     r"|\b(?:continued|continuing|continues|went|proceeded|proceeding|pressed|flew|flown|flying"
     r"|flies|headed|heading|heads|moved|carried on)\s+(?:on\s+)?(?:on\s+)?(?:to|for|into)"
@@ -74,6 +113,7 @@ _STOP_CUE = re.compile(
     r"|\b(?:approach|final approach|descent) (?:to|into)"
     r"|\b(?:landing site|landing point) (?:was|as|at|is)|(?:→|->|⇒|>)"
     r"|\b(?:flight|leg|hop|diverted|diverting|arr\.?)\s+(?:to|for|into)?|\barr\.?"
+    r"|\bwheels[ -]down (?:in|at|on)|\bdep(?:\.|arted)? for"
     r")\s*$"
 )
 _RETURN_CUE = re.compile(
@@ -102,10 +142,16 @@ _DESCRIPTOR = re.compile(
 )
 _ARTICLE = re.compile(r"\b(?:the|a|an)\s*$")
 _AIRPORT_WORDS = re.compile(r"\b(?:airport|airfield|air base|base|field|station)\b")
+_WHEN = (
+    r"(?:\s+(?:on|by|at|early|late|later)\s+(?:the\s+)?(?:\w+day|\d{1,2}(?:\s+\w+)?|\w+ \d{1,2}"
+    r"|morning|afternoon|evening|night|noon|midnight|nightfall|dusk|dawn|sunset|sundown"
+    r"|\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?))?"
+)
 _LIST_JOIN = re.compile(
-    r"^\)?\s*(?:,|;|[,;]?\s+(?:and|or|&)"
+    r"^\)?" + _WHEN + r"\s*(?:,|;|[,;]?\s+(?:and|or|&)"
     r"|[,;]?\s+(?:and\s+)?(?:then|finally|at last|lastly|followed by)(?:\s+on)?)"
-    r"(?:\s+(?:at|in|to|on|via))?\s+(?:the\s+)?$"
+    + _WHEN
+    + r"(?:\s+(?:at|in|to|on|via))?\s+(?:the\s+)?$"
 )
 _QUALIFIER_JOIN = re.compile(
     r"^\s*(?:,\s*|\s+|,\s+)"
