@@ -295,6 +295,24 @@ def test_phrasing(text: str, expected: list[tuple[str, str]]) -> None:
             [("Bangor", "departure"), ("Shannon", "stop"), ("Kuwait", "stop")],
         ),
         (
+            "The jet landed at Mobile, then flew via Split to Nice.",
+            [("Mobile", "stop"), ("Split", "stop"), ("Nice", "stop")],
+        ),
+        ("After three days of fog we flew on to Wick.", [("Wick", "stop")]),
+        (
+            "Air Force One was wheels up at 8:31 for Louisville.",
+            [("Louisville", "stop")],
+        ),
+        (
+            "The jet flew from Dakar to Nouakchott. It returned to San Antonio via Dakar.",
+            [
+                ("Dakar", "departure"),
+                ("Nouakchott", "stop"),
+                ("Dakar", "stop"),
+                ("San Antonio", "return"),
+            ],
+        ),
+        (
             "The C-17 brought the team to Ramstein.",
             [("Ramstein", "stop")],
         ),

@@ -70,6 +70,7 @@ from flightlegs.read.report.cues import (
     _ATTRIBUTIVE,
     _BARE_FROM,
     _BASED,
+    _BEFORE_FLYING_AFTER,
     _BOUND_FOR,
     _CANCEL_AFTER,
     _CANCELLED,
@@ -146,6 +147,9 @@ def _strip_descriptor(window: str) -> tuple[str, bool]:
     window = _ARTICLE.sub("", window).rstrip()
     window = re.sub(r"[\w'-]+'s$", "", window).rstrip()  # "Palermo's Falcone-Borsellino airport"
     return window, airport
+
+
+_PLACE_AT: Final = re.compile(r"\b(?:in|at)$")
 
 
 def _names_heading(
@@ -369,6 +373,12 @@ def _classify(
         elif _STOP_CUE.search(cue):
             m.role = Role.STOP
             m.via = cue.endswith("via")
+        elif (
+            _BEFORE_FLYING_AFTER.match(after)
+            and _PLACE_AT.search(cue)
+            and not any(x.active for x in mentions if x.start < m.start)
+        ):
+            m.role = Role.STOP  # "remarks at a factory in Bowling Green before flying to"
         elif _LOGGED_AFTER.match(text, m.end, sentence.end):
             m.role = Role.STOP  # "12 March, Shannon (SNN), 0614Z arr from Bangor"
         elif _AIRCRAFT_WAS.search(clause_left) or _CARRIED_TO.search(clause_left):

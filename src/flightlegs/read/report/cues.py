@@ -61,6 +61,11 @@ _LOGGED_AFTER = re.compile(
     r"\s*(?:UTC|GMT|Z|L|local)?\s*[,:]?\s*(?:arr|dep|arrived|departed|landed|airborne|wheels)\b",
     re.IGNORECASE,
 )
+#: "remarks in Bowling Green before flying to Nashville": where the flight leaves from next
+_BEFORE_FLYING_AFTER = re.compile(
+    r"[^.;:,]{0,40}?\bbefore (?:flying|heading|continuing|travell?ing|leaving|departing"
+    r"|returning|taking off|jetting|hopping)\b"
+)
 _DEPARTURE_CUE = re.compile(
     r"(?:\b(?:took|taken|taking|takes|take) off(?: from)?|\blifted off(?: from)?"
     r"|\b(?:departed|departing|departs|depart|dep\.?|left|leaving|leaves)(?: from)?"
@@ -114,6 +119,10 @@ _STOP_CUE = re.compile(
     r"|\b(?:landing site|landing point) (?:was|as|at|is)|(?:→|->|⇒|>)"
     r"|\b(?:flight|leg|hop|diverted|diverting|arr\.?)\s+(?:to|for|into)?|\barr\.?"
     r"|\bwheels[ -]down (?:in|at|on)|\bdep(?:\.|arted)? for"
+    # "was wheels up at 8:31 for Louisville", "took off shortly after 9 a.m. for Doha"
+    r"|\b(?:wheels[ -]up|airborne|took off|left|departed|lifted off|launched)"
+    r"\s+(?:at|around|about|shortly after|just after|before)\s+[\d:.]+"
+    r"\s*(?:[ap]\.?m\.?|z|utc|gmt|local(?: time)?)?\s+for"
     r")\s*$"
 )
 _RETURN_CUE = re.compile(

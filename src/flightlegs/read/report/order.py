@@ -31,6 +31,7 @@ else follows. Consecutive repeats are merged. *Via* stops keep their order
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -54,7 +55,14 @@ def _segment(mentions: Sequence[_Mention]) -> list[_Mention]:
     active = [m for m in mentions if m.active]
     ordered: list[_Mention] = []
     for m in active:
-        if m.via and ordered and ordered[-1].role is Role.STOP and not ordered[-1].via:
+        if (
+            m.via
+            and ordered
+            and ordered[-1].role is Role.STOP
+            and not ordered[-1].via
+            # "landed at Mobile, then flew via Split to Nice": Split comes after Mobile
+            and not re.search(r"\b(?:then|next|flew|fly|flying|flown|continu\w+)\W+via$", m.cue)
+        ):
             # "reached Guam via Midway and Wake": the via stops come first, in their order
             ordered.insert(len(ordered) - 1, m)
         else:
@@ -202,13 +210,17 @@ def _order(
         en_route = bool(_EN_ROUTE.search(sentence.text))
         for segment in [*(_segment(g) for g in chains), _segment(prose)]:
             if segment:
+                # "returned to San Antonio via Dakar": the way home, after all told so far
+                home_via = any(m.role is Role.RETURN for m in segment) and all(
+                    m.via for m in segment if m.role is not Role.RETURN
+                )
                 anchor = _merge(
                     itinerary,
                     segment,
                     earlier,
                     anchor,
                     gaz,
-                    in_order=in_order,
+                    in_order=in_order or home_via,
                     en_route=en_route,
                     dated_earlier=dated_earlier,
                 )

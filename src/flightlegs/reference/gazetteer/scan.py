@@ -6,6 +6,7 @@ keeps a code or an ambiguous word only where the context says it is a place.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Final
 
@@ -355,6 +356,17 @@ def _has_upper(span: Sequence[_Token]) -> bool:
     return any(not t.raw.islower() for t in span)
 
 
+#: A flight verb and its preposition just before a name: the name is a place, whatever else
+#: the word means ("flew on to Wick", "landed at Mobile", "refuelled in Split").
+_FLOWN_TO: Final = re.compile(
+    r"\b(?:landed|landing|lands|touched down|arrived|arriving|arrives|stopped|stopping"
+    r"|refuell?ed|refuell?ing|diverted|diverting|departed|departing|flew|flown|flying"
+    r"|continued|continuing|headed|heading|bound)(?: \w+ly| on| back| again)?"
+    r" (?:to|at|in|into|from|for|via)\s+$"
+    r"|\bvia\s+$"
+)
+
+
 def _accepts(reading: _Reading, raw: str, span: Sequence[_Token], text: str = "") -> bool:
     if reading.mode == _EXACT:
         return reading.spellings is not None and raw in reading.spellings
@@ -364,9 +376,15 @@ def _accepts(reading: _Reading, raw: str, span: Sequence[_Token], text: str = ""
         # "Most of the crew": a sentence's first word is upper case whatever it is
         lead = text[: span[0].start].rstrip(" \t\"'“‘([*-•")
         return _has_upper(span) and bool(lead) and lead[-1] not in ".!?:\n"
-    # a common word stands alone only when written with an accent, which English words are not:
-    # "Malé" is the Maldives' capital, "Male" may be the word; "Colón" the city, "Colon" not
-    return _has_upper(span) and any(not c.isascii() and c.isalpha() for c in raw)
+    # a common word stands alone only when written with an accent, which English words are not
+    # ("Malé" is the Maldives' capital, "Male" may be the word; "Colón" the city, "Colon" not),
+    # or where a flight verb governs it: "flew on to Wick", "landed at Mobile"
+    if not _has_upper(span):
+        return False
+    if any(not c.isascii() and c.isalpha() for c in raw):
+        return True
+    lead = text[max(0, span[0].start - 40) : span[0].start]
+    return bool(_FLOWN_TO.search(lead))
 
 
 def _comma_between(text: str, a: int, b: int) -> bool:
