@@ -786,3 +786,19 @@ def test_two_towns_side_by_side_are_a_persons_names(g: Gazetteer) -> None:
 def test_islands_by_their_everyday_names(g: Gazetteer, name: str, code: str) -> None:
     first = g.lookup(name)[0]
     assert (first.region or first.country) == code
+
+
+@pytest.mark.parametrize(
+    ("city", "first", "also"),
+    [
+        ("London", "LHR", "SEN"),  # Southend, filed under London, is 80 km from Heathrow
+        ("Chicago", "ORD", "RFD"),  # Rockford sells itself as Chicago's third airport
+    ],
+)
+def test_a_second_cluster_of_a_name_follows_the_first(city: str, first: str, also: str) -> None:
+    from flightlegs.geocode.rank import rank_candidates
+
+    airports, _ = rank_candidates(gazetteer().lookup(city)[0], limit=20)
+    codes = [a.iata for a in airports]
+    assert codes[0] == first
+    assert also in codes

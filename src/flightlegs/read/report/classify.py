@@ -372,7 +372,7 @@ def _classify(
             m.role = Role.DEPARTURE
         elif _STOP_CUE.search(cue):
             m.role = Role.STOP
-            m.via = cue.endswith("via")
+            m.via = cue.endswith(("via", "by way of"))
         elif (
             _BEFORE_FLYING_AFTER.match(after)
             and _PLACE_AT.search(cue)

@@ -90,7 +90,7 @@ _STOP_CUE = re.compile(
     r"|came down|coming down|comes down)"
     + _ADVERB
     + r"(?: on (?:its|the) (?:wheels|floats|water))?\s+(?:in|at|on)"
-    r"|\b(?:reached|reaching|reach)|\bmade|\bvia|\banother (?:one |stop )?(?:in|at)"
+    r"|\b(?:reached|reaching|reach)|\bmade|\bvia|\bby way of|\banother (?:one |stop )?(?:in|at)"
     r"|\b(?:paused|pausing|pauses|pause|waited|held up(?: on the ground)?|customs) (?:at|in)"
     r"|\b(?:connected|connecting|transited|transiting|transit)(?: (?:through|via|at|in))?"
     r"|\bon the (?:tarmac|apron) (?:in|at)"
@@ -204,7 +204,9 @@ _OTHER_FLIGHTS = re.compile(
     r"|each (?:week|month|time)|every time|regularly|routinely|usually|often|earlier deployments"
     r"|spends? (?:\w+ ){0,2}(?:winters?|summers?|seasons?|weekends?)"
     r"|other (?:units|aircraft|planes|jets|flights|crews)"
-    r"|(?:earlier|previous|past|prior|former|other) (?:\w+ )?(?:missions|flights|trips|sorties)"
+    r"|(?:earlier|previous|past|prior|former|other|older) (?:\w+ ){0,2}(?:missions|flights|trips"
+    r"|sorties|services|charters|deployments|tours|voyages|crossings)"
+    r"|(?:had|have) (?:followed|flown|taken|used) (?:a|the) (?:similar|same) route"
     r"|another of (?:the|its|their)\b)\b"
 )
 # travel that is not flying: "by road", "on foot" (one list for both patterns below)

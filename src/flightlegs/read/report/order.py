@@ -221,7 +221,8 @@ def _order(
                     anchor,
                     gaz,
                     in_order=in_order or home_via,
-                    en_route=en_route,
+                    # "the route took it by way of Darwin and Cairo": on the way to the last stop
+                    en_route=en_route or all(m.via for m in segment),
                     dated_earlier=dated_earlier,
                 )
     vetoed = [m for _, ms in sentences for m in ms if m.veto]

@@ -352,6 +352,11 @@ def _build_index(table: AirportTable) -> _Index:
             airports = tuple(a for _, a in cluster)
             town = towns.claim(key, country, airports[0].position)
             place = Place(spelled, StopKind.CITY, country, region)
+            if place in members:
+                # a second cluster of the same name in the same region (Southend, filed under
+                # London, 80 km from Heathrow): it follows the first, never replaces it
+                members[place] = (*members[place], *airports)
+                continue
             members[place] = airports
             best = airports[0]
             prose = any(_in_prose(a) for a in airports)
