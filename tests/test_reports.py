@@ -313,6 +313,21 @@ def test_phrasing(text: str, expected: list[tuple[str, str]]) -> None:
             ],
         ),
         (
+            "The Gulfstream landed at Bromma. It had come from Washington, and after Cairo"
+            " it flew to Prestwick.",
+            [
+                ("Washington", "departure"),
+                ("Bromma", "stop"),
+                ("Cairo", "stop"),
+                ("Prestwick", "stop"),
+            ],
+        ),
+        (
+            "The 767 landed at Shannon at 07:40. It had departed Fort Bliss late last night,"
+            " and after refuelling it continued on to Kuwait City.",
+            [("Fort Bliss", "departure"), ("Shannon", "stop"), ("Kuwait City", "stop")],
+        ),
+        (
             "The C-17 brought the team to Ramstein.",
             [("Ramstein", "stop")],
         ),

@@ -62,6 +62,8 @@ from typing import TYPE_CHECKING, Final
 from flightlegs.core.route import StopKind
 from flightlegs.read.report.cues import (
     _AFTER_DOING,
+    _AFTER_PLACE,
+    _AFTER_PLACE_AFTER,
     _AIRCRAFT_WAS,
     _AIRPORT_WORDS,
     _AIRPORTS_AFTER,
@@ -379,6 +381,8 @@ def _classify(
             and not any(x.active for x in mentions if x.start < m.start)
         ):
             m.role = Role.STOP  # "remarks at a factory in Bowling Green before flying to"
+        elif _AFTER_PLACE.search(cue) and _AFTER_PLACE_AFTER.match(after):
+            m.role = Role.STOP  # "and after Cairo it flew to Prestwick"
         elif _LOGGED_AFTER.match(text, m.end, sentence.end):
             m.role = Role.STOP  # "12 March, Shannon (SNN), 0614Z arr from Bangor"
         elif _AIRCRAFT_WAS.search(clause_left) or _CARRIED_TO.search(clause_left):

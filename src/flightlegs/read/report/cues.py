@@ -66,6 +66,12 @@ _BEFORE_FLYING_AFTER = re.compile(
     r"[^.;:,]{0,40}?\bbefore (?:flying|heading|continuing|travell?ing|leaving|departing"
     r"|returning|taking off|jetting|hopping)\b"
 )
+#: "after Cairo it flew to Prestwick": Cairo was a stop, the one before Prestwick
+_AFTER_PLACE = re.compile(r"(?:^|[,;]|\band)\s*after$")
+_AFTER_PLACE_AFTER = re.compile(
+    r",?\s+(?:it|we|they|she|he|the (?:[\w-]+ ){0,2}?(?:plane|jet|aircraft|flight|crew|charter))"
+    r"(?: \w+){0,2}? (?:flew|went|continued|headed|proceeded|took off|left|landed|turned|pushed)\b"
+)
 _DEPARTURE_CUE = re.compile(
     r"(?:\b(?:took|taken|taking|takes|take) off(?: from)?|\blifted off(?: from)?"
     r"|\b(?:departed|departing|departs|depart|dep\.?|left|leaving|leaves)(?: from)?"
@@ -76,7 +82,7 @@ _DEPARTURE_CUE = re.compile(
     r"|\b(?:put|placed|loaded|boarded|bundled|escorted|marched)(?: \w+)?"
     r" (?:on|onto|aboard|on board|into) (?:a|an|the)(?: [\w-]+){0,3}?"
     r" (?:plane|flight|jet|charter|aircraft|airliner) (?:in|at|from)"
-    rf"|\b(?:{_AIRCRAFT_NOUN}|which)(?: (?:had|has|have))?(?: just)?"
+    rf"|\b(?:{_AIRCRAFT_NOUN}|which|it)(?: (?:had|has|have))?(?: just)?"
     r" (?:come|came|arrived)(?: in)? from"
     r"|\boriginat(?:ed|ing) (?:in|at|from)|\bon (?:its|the|their) way from"
     r"|\b(?:begun|began|begins|started|starting|starts)(?: out)? (?:at|in|from)"

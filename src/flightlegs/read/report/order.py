@@ -82,6 +82,19 @@ def _segment(mentions: Sequence[_Mention]) -> list[_Mention]:
     return departures + middle + returns
 
 
+_ONWARD = re.compile(
+    r"\b(?:continu\w+|went on|pressed on|pushed on|moved on|onward\w*)\b|(?:^|[,;]|\band)\s*after$"
+)
+
+
+def _onward(seg_body: list[_Mention]) -> list[_Mention]:
+    """The stops a segment goes on to from the last stop told: from its first onward cue."""
+    for i, m in enumerate(seg_body[1:], 1):
+        if _ONWARD.search(m.cue):
+            return seg_body[i:]
+    return []
+
+
 def _name(m: _Mention) -> str:
     return m.places[0].name if m.places else m.text
 
@@ -167,7 +180,9 @@ def _merge(
             if seg_body and seg_body[0].role is Role.DEPARTURE:
                 break
             begin += 1
-        body[begin:begin] = seg_body
+        onward = _onward(seg_body)
+        body[begin:begin] = [m for m in seg_body if m not in onward]
+        body.extend(onward)
     elif en_route and len(body) >= 2 and all(m.role is Role.STOP for m in seg_body):
         begin = len(body) - 1
         body[begin:begin] = seg_body
@@ -177,8 +192,12 @@ def _merge(
         and body
         and not any(m.role is Role.DEPARTURE for m in body)
     ):
+        # "It had departed Fort Bliss, and after refuelling it continued on to Kuwait City":
+        # the departure goes first, the stops it went on to after those told so far
+        onward = _onward(seg_body)
         begin = 0
-        body[0:0] = seg_body
+        body[0:0] = [m for m in seg_body if m not in onward]
+        body.extend(onward)
     else:
         begin = len(body)
         body.extend(seg_body)
