@@ -327,6 +327,13 @@ def test_phrasing(text: str, expected: list[tuple[str, str]]) -> None:
             " and after refuelling it continued on to Kuwait City.",
             [("Fort Bliss", "departure"), ("Shannon", "stop"), ("Kuwait City", "stop")],
         ),
+        ("The jet left Dallas for Havana.", [("Dallas", "departure"), ("Havana", "stop")]),
+        ("The plane flew over the Gulf of Mexico to Havana.", [("Havana", "stop")]),
+        (
+            "Passengers were bused from Tijuana to San Diego, where they boarded a flight"
+            " to Seattle.",
+            [("San Diego", "departure"), ("Seattle", "stop")],
+        ),
         (
             "The C-17 brought the team to Ramstein.",
             [("Ramstein", "stop")],

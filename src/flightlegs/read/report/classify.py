@@ -73,6 +73,7 @@ from flightlegs.read.report.cues import (
     _BARE_FROM,
     _BASED,
     _BEFORE_FLYING_AFTER,
+    _BOARDED_AFTER,
     _BOUND_FOR,
     _CANCEL_AFTER,
     _CANCELLED,
@@ -252,7 +253,9 @@ def _classify(
             m.reason = "named as the alternative not taken"
         elif _HYPOTHETICAL.search(clause_left):
             m.planned = True  # read like any stop, and marked: a plan is often the only route
-        elif _SURFACE.search(clause_left) or _SURFACE_AFTER.match(after):
+        elif (
+            _SURFACE.search(clause_left) or _SURFACE_AFTER.match(after)
+        ) and not _BOARDED_AFTER.match(after):
             m.reason = "travel by road or sea, not a flight"
         elif _CANCEL_AFTER.match(after) or _HABIT_AFTER.match(after):
             m.reason = "cancelled, habitual or in the future"
@@ -363,7 +366,9 @@ def _classify(
         cue, airport = _strip_descriptor(window)
         m.airport = m.airport or airport
         m.cue = cue
-        if _RETURN_CUE.search(cue):
+        if _BOARDED_AFTER.match(after):
+            m.role = Role.DEPARTURE  # "to San Diego, where they boarded a flight"
+        elif _RETURN_CUE.search(cue):
             m.role = Role.RETURN
         elif (
             _DEPARTURE_CUE.search(cue)

@@ -66,6 +66,11 @@ _BEFORE_FLYING_AFTER = re.compile(
     r"[^.;:,]{0,40}?\bbefore (?:flying|heading|continuing|travell?ing|leaving|departing"
     r"|returning|taking off|jetting|hopping)\b"
 )
+#: "bused to San Diego, where they boarded a flight to Seattle": where the flight began
+_BOARDED_AFTER = re.compile(
+    r",?\s+where\s+(?:\w+\s+){0,3}?(?:boarded|caught|took|were put on|was put on)"
+    r"\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:flight|plane|jet|charter|aircraft)\b"
+)
 #: "after Cairo it flew to Prestwick": Cairo was a stop, the one before Prestwick
 _AFTER_PLACE = re.compile(r"(?:^|[,;]|\band)\s*after$")
 _AFTER_PLACE_AFTER = re.compile(
@@ -114,6 +119,8 @@ _STOP_CUE = re.compile(
     r"|\b(?:itinerary|route|flight plan|schedule|stops)(?: [\w-]+){0,3}?"
     r" (?:included|includes|including|took in|takes in|covered|listed|showed|were)"
     r"|\bthen (?:across|over) [\w -]{1,30}? to"
+    r"|\b(?:flew|flying|flown|flies|went|headed|heading|continued|continuing|pressed on)"
+    r" (?:over|across) (?:the )?[\w -]{1,30}? (?:to|for|into)"
     r"|\b(?:continued|continuing|continues|went|proceeded|proceeding|pressed|flew|flown|flying"
     r"|flies|headed|heading|heads|moved|carried on)\s+(?:on\s+)?(?:on\s+)?(?:to|for|into)"
     r"|\b(?:then|and then),?\s+(?:on\s+)?to|\b(?:on|onward|onwards) to"
@@ -314,8 +321,9 @@ _FAMILY_STOP = re.compile(
     # up to five words between, none an article unless of the flight ("the final hop")
     + r"\b(?:\W+(?!(?:a|an|the|his|her|their|its)\b"
     r"(?!\s+(?:final |last |first |next )?(?:hop|leg|flight|stop|trip)\b))[\w'-]+){0,5}?"
-    r"\W+(?<!according )(?<!due )(?<!next )(?<!close )(?<!thanks )"
-    r"(?<!prior )(?<!compared )(?<!similar )(?<!home )(?<!addition )(?<!as )"
+    # a word boundary before each: "Dallas for" is not "as for"
+    r"\W+(?<!\baccording )(?<!\bdue )(?<!\bnext )(?<!\bclose )(?<!\bthanks )"
+    r"(?<!\bprior )(?<!\bcompared )(?<!\bsimilar )(?<!\bhome )(?<!\baddition )(?<!\bas )"
     r"(?:to|for|at|in|into|via|through|onto|on to)\s*$"
 )
 _FAMILY_PREP = re.compile(r"\b(?:to|for|at|in|into|via|through|onto)\s*$")
@@ -335,4 +343,6 @@ _STOPS_LIST = re.compile(
 )
 _CLAUSE_BREAK = re.compile(
     r"[;:]|\bbut\b|—|–|,\s+(?:so|and so|because|while|whereas|and that|and then)\b|\bbecause\b"
+    # "bused to San Diego, where they boarded a flight to Seattle": the flight is a new clause
+    r"|,\s+where\b(?=[^.;]{0,40}\b(?:boarded|caught|took|put on)\b)"
 )
