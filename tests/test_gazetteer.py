@@ -802,3 +802,17 @@ def test_a_second_cluster_of_a_name_follows_the_first(city: str, first: str, als
     codes = [a.iata for a in airports]
     assert codes[0] == first
     assert also in codes
+
+
+def test_a_town_whose_municipality_lists_only_an_airstrip_is_read_in_prose() -> None:
+    # Bloemfontein's only airport filed under its name is an airstrip; BFN lies beside it
+    found = [m.text for m in gazetteer().find_mentions("The jet flew from Bloemfontein to Durban.")]
+    assert found == ["Bloemfontein", "Durban"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The jet flew from Antananarivo to Ha'il.", "The plane left Hue for Hanoi."],
+)
+def test_a_common_word_that_is_a_town_counts_in_a_from_to_pair(text: str) -> None:
+    assert len(gazetteer().find_mentions(text)) == 2

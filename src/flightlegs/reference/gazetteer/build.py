@@ -357,15 +357,23 @@ def _build_index(table: AirportTable) -> _Index:
                 # London, 80 km from Heathrow): it follows the first, never replaces it
                 members[place] = (*members[place], *airports)
                 continue
+            prose = any(_in_prose(a) for a in airports)
+            mode = _TITLE
+            if town is not None and not prose:
+                # Bloemfontein, whose municipality lists only an airstrip: a town of 15,000 or
+                # more is read in prose, served by the airports around it as well
+                near = {a.ident: a for a in (*airports, *towns.airports_near(town, weight))}
+                airports = tuple(sorted(near.values(), key=lambda a: weight[a.ident]))
+                prose = True
+                mode = _TITLE if town.population >= _POPULOUS else _TOWN
             members[place] = airports
             best = airports[0]
-            prose = any(_in_prose(a) for a in airports)
             populous = town is not None and town.population >= _POPULOUS
             hub = (best.iata or "") in hub_rank  # Alexandria, Louisiana: ICE Air's
             tier = 0 if best.type == "large_airport" or populous or hub else 2
             if key in country_keys and not populous:
                 tier = 3  # "Liberia" is the country before the town in Costa Rica
-            b.add(key, place, (tier, weight[best.ident]), prose=prose)
+            b.add(key, place, (tier, weight[best.ident]), mode=mode, prose=prose)
             city_places[key].append(place)
             if town is not None:
                 town.place = place

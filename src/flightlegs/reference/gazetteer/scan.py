@@ -363,7 +363,11 @@ _FLOWN_TO: Final = re.compile(
     r"|refuell?ed|refuell?ing|diverted|diverting|departed|departing|flew|flown|flying"
     r"|continued|continuing|headed|heading|bound)(?: \w+ly| on| back| again)?"
     r" (?:to|at|in|into|from|for|via)\s+$"
+    r"|\b(?:left|leaving|leaves|reached|reaching|reaches)\s+$"
     r"|\bvia\s+$"
+    # "from Putian to Van": the second of a from-to pair
+    r"|\bfrom\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+(?:to|for)\s+$"
+    r"|\b(?:left|leaving|departed|departing)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+for\s+$"
 )
 
 
