@@ -683,3 +683,22 @@ def test_people_who_came_from_a_place_did_not_fly_from_it() -> None:
 def test_a_dateline_or_a_title_is_not_a_stop(heading: str) -> None:
     text = f"{heading}\n\nThe relief jet landed at Iqaluit on Monday.\n"
     assert _names(text) == [("Iqaluit", "stop")]
+
+
+def test_populous_cities_are_read_in_a_plain_sentence() -> None:
+    # every city of a million or more in data/cities.csv, paired with another: the names the
+    # bundled towns give must survive the reader's cues ("Dallas for" once read as "as for")
+    import csv
+
+    from flightlegs.core.files import data_path
+
+    with data_path("cities.csv").open(encoding="utf-8") as f:
+        names = sorted({r["name"] for r in csv.DictReader(f) if int(r["population"]) >= 1_000_000})
+    names = [n for n in names if n.isascii() and "'" not in n and "," not in n]
+    misread = []
+    for i, a in enumerate(names):
+        b = names[(i * 7 + 3) % len(names)]
+        if a != b and _names(f"The plane left {a} for {b}.") != [(a, "departure"), (b, "stop")]:
+            misread.append((a, b))
+    assert len(names) > 300
+    assert len(misread) <= len(names) // 50, misread
