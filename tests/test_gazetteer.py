@@ -816,3 +816,8 @@ def test_a_town_whose_municipality_lists_only_an_airstrip_is_read_in_prose() -> 
 )
 def test_a_common_word_that_is_a_town_counts_in_a_from_to_pair(text: str) -> None:
     assert len(gazetteer().find_mentions(text)) == 2
+
+
+def test_a_name_with_its_own_possessive_is_one_name() -> None:
+    found = gazetteer().find_mentions("The plane flew from Dhaka to Cox's Bazar.")
+    assert [m.text for m in found] == ["Dhaka", "Cox's Bazar"]

@@ -70,4 +70,5 @@ def fold(name: str) -> str:
 
 
 # gap allowed between the words of one name: spaces, hyphens, dashes, dots, slashes
-_JOIN_GAP = re.compile(r"[ \t\-‐‑‒–—./]{1,3}|\.? ?\n ?")
+# ("Cox's Bazar", "Hawke's Bay": a name's own possessive, which its folded form drops)
+_JOIN_GAP = re.compile(r"(?:['’][sS])?(?:[ \t\-‐‑‒–—./]{1,3}|\.? ?\n ?)")
