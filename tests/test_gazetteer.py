@@ -821,3 +821,21 @@ def test_a_common_word_that_is_a_town_counts_in_a_from_to_pair(text: str) -> Non
 def test_a_name_with_its_own_possessive_is_one_name() -> None:
     found = gazetteer().find_mentions("The plane flew from Dhaka to Cox's Bazar.")
     assert [m.text for m in found] == ["Dhaka", "Cox's Bazar"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The jet left Boston Logan at dawn.", "BOS"),  # Boston and Logan, Utah: no person
+        ("The jet left Milan Linate at dawn.", "LIN"),
+        ("The jet left Dallas Love Field at dawn.", "DAL"),
+        ("The jet left Chicago O'Hare at dawn.", "ORD"),
+        ("The jet left New York JFK at dawn.", "JFK"),
+    ],
+)
+def test_a_city_and_the_name_of_its_airport_are_that_airport(text: str, code: str) -> None:
+    found = gazetteer().find_mentions(text)
+    assert len(found) == 1
+    airport = found[0].places[0].airport
+    assert airport is not None
+    assert airport.iata == code

@@ -46,8 +46,13 @@ def find_mentions(gaz: Gazetteer, text: str) -> list[PlaceMention]:
     n = len(toks)
     while i < n:
         found = _match_names(gaz, text, toks, i)
-        if found is not None and found[0] is not None and found[1] == i + 1:
-            found = (_unless_a_name(gaz, text, toks, i, found[0], mentions), i + 1)
+        if found is not None and found[0] is not None:
+            # "Boston Logan", "Milan Linate": a city and one of its airports, not a person
+            joined = _city_airport(gaz, text, toks, found[0], found[1])
+            if joined is not None:
+                found = joined
+            elif found[1] == i + 1:
+                found = (_unless_a_name(gaz, text, toks, i, found[0], mentions), i + 1)
         if found is None:
             found = _match_code(gaz, text, toks, i)
         if found is None:
@@ -59,6 +64,50 @@ def find_mentions(gaz: Gazetteer, text: str) -> list[PlaceMention]:
         if mention is not None:
             mentions.append(mention)
     return _narrow_by_context(text, mentions)
+
+
+def _city_airport(
+    gaz: Gazetteer, text: str, toks: Sequence[_Token], mention: PlaceMention, j: int
+) -> tuple[PlaceMention, int] | None:
+    """A city and the name of one of its airports, read as that airport.
+
+    "Boston Logan", "Milan Linate", "Dallas Love Field", "Houston Hobby": the
+    words after the city must all be words of the airport's name or of its
+    other names, and not only generic ones ("Airport", "International").
+    """
+    cities = [p for p in mention.places[:2] if p.kind is StopKind.CITY]
+    if not cities or j >= len(toks) or text[mention.end : toks[j].start] not in (" ", "-"):
+        return None
+    run = 1
+    while (
+        run < 3
+        and j + run < len(toks)
+        and text[toks[j + run - 1].end : toks[j + run].start] in (" ", "-")
+    ):
+        run += 1
+    from flightlegs.reference.gazetteer.folding import fold
+
+    for k in range(run, 0, -1):
+        span = toks[j : j + k]
+        if not all(t.raw[:1].isupper() for t in span):
+            continue
+        words = [t.folded for t in span if t.folded not in _GENERIC_WORDS]
+        if not words or (len(words) == 1 and len(words[0]) < 3):
+            continue
+        for city in cities:
+            for ap in gaz.airports_in(city):
+                named = set(fold(f"{ap.name} {ap.keywords.replace(',', ' ')}").split())
+                code = k == 1 and span[0].raw in (ap.iata, ap.icao)  # "New York JFK"
+                if code or (
+                    all(w in named for w in words) and not all(w in fold(city.name) for w in words)
+                ):
+                    end = span[-1].end
+                    place = Place.for_airport(ap)
+                    joined = PlaceMention(
+                        mention.start, end, text[mention.start : end], (place,), False
+                    )
+                    return joined, j + k
+    return None
 
 
 def _run_length(gaz: Gazetteer, text: str, toks: Sequence[_Token], i: int) -> int:
