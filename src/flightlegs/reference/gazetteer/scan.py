@@ -46,13 +46,13 @@ def find_mentions(gaz: Gazetteer, text: str) -> list[PlaceMention]:
     n = len(toks)
     while i < n:
         found = _match_names(gaz, text, toks, i)
-        if found is not None and found[0] is not None:
+        if found is not None and (named := found[0]) is not None:
             # "Boston Logan", "Milan Linate": a city and one of its airports, not a person
-            joined = _city_airport(gaz, text, toks, found[0], found[1])
+            joined = _city_airport(gaz, text, toks, named, found[1])
             if joined is not None:
                 found = joined
             elif found[1] == i + 1:
-                found = (_unless_a_name(gaz, text, toks, i, found[0], mentions), i + 1)
+                found = (_unless_a_name(gaz, text, toks, i, named, mentions), i + 1)
         if found is None:
             found = _match_code(gaz, text, toks, i)
         if found is None:
