@@ -831,6 +831,7 @@ def test_a_name_with_its_own_possessive_is_one_name() -> None:
         ("The jet left Dallas Love Field at dawn.", "DAL"),
         ("The jet left Chicago O'Hare at dawn.", "ORD"),
         ("The jet left New York JFK at dawn.", "JFK"),
+        ("The jet left Love Field at dawn.", "DAL"),  # the name after the city, generic word kept
     ],
 )
 def test_a_city_and_the_name_of_its_airport_are_that_airport(text: str, code: str) -> None:

@@ -417,6 +417,17 @@ def _build_index(table: AirportTable) -> _Index:
                         continue  # "Gillette Campbell County Airport" is not "Campbell"
                     if _ok_short(key) and key not in place_keys:
                         b.add(key, place, (2, weight[ap.ident], 3), prose=prose)
+                    # "Love Field": the name after the city with its generic word, when that
+                    # word is what makes it a name ("Dallas Love Field")
+                    after = " ".join(words[lead:]) if words[:lead] == short[:lead] else ""
+                    if (
+                        after
+                        and after != key
+                        and after not in place_keys
+                        and len(after.split()) >= 2
+                        and not all(w in _GENERIC_WORDS for w in after.split())
+                    ):
+                        b.add(after, place, (2, weight[ap.ident], 3), prose=prose)
     for alias_row in alias_rows:
         ident = alias_row["ident"]
         if ident in airport_place:
