@@ -335,6 +335,29 @@ def test_phrasing(text: str, expected: list[tuple[str, str]]) -> None:
             [("San Diego", "departure"), ("Seattle", "stop")],
         ),
         (
+            "Cleared for take-off, the airliner raced along the runway at Gander and climbed"
+            " away to the east.",
+            [("Gander", "departure")],
+        ),
+        (
+            "Hours later crowds at Entebbe watched the silver jet sweep in.",
+            [("Entebbe", "stop")],
+        ),
+        (
+            "The Comet left London and reached Johannesburg the next day. It took on fuel at"
+            " Beirut. It came down five times on the way: Rome, Beirut, Khartoum, Entebbe and"
+            " Livingstone.",
+            [
+                ("London", "departure"),
+                ("Rome", "stop"),
+                ("Beirut", "stop"),
+                ("Khartoum", "stop"),
+                ("Entebbe", "stop"),
+                ("Livingstone", "stop"),
+                ("Johannesburg", "stop"),
+            ],
+        ),
+        (
             "The C-17 brought the team to Ramstein.",
             [("Ramstein", "stop")],
         ),

@@ -109,15 +109,18 @@ from flightlegs.read.report.cues import (
     _REFUEL,
     _RETURN_CUE,
     _RUNWAY_AFTER,
+    _RUNWAY_AT,
     _SHORT_TO,
     _STOP_CUE,
     _STOPS_LIST,
     _SURFACE,
     _SURFACE_AFTER,
+    _TAKE_OFF,
     _TIME_ZONE,
     _TOUCHDOWN,
     _UNKNOWN_BEFORE,
     _VETO,
+    _WATCHED_ARRIVE_AFTER,
 )
 from flightlegs.read.report.layout import _PLACE_HEADING, _is_heading, _Sentence
 from flightlegs.read.report.mentions import _contains, _Mention, _overlaps
@@ -386,6 +389,11 @@ def _classify(
             and not any(x.active for x in mentions if x.start < m.start)
         ):
             m.role = Role.STOP  # "remarks at a factory in Bowling Green before flying to"
+        elif _RUNWAY_AT.search(cue):
+            # "raced along the runway at London Airport" as it took off: where it left from
+            m.role = Role.DEPARTURE if _TAKE_OFF.search(clause) else Role.STOP
+        elif _WATCHED_ARRIVE_AFTER.match(after):
+            m.role = Role.STOP  # "onlookers at Palmietfontein Airport saw the jet sweep in"
         elif _AFTER_PLACE.search(cue) and _AFTER_PLACE_AFTER.match(after):
             m.role = Role.STOP  # "and after Cairo it flew to Prestwick"
         elif _LOGGED_AFTER.match(text, m.end, sentence.end):

@@ -71,6 +71,20 @@ _BOARDED_AFTER = re.compile(
     r",?\s+where\s+(?:\w+\s+){0,3}?(?:boarded|caught|took|were put on|was put on)"
     r"\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:flight|plane|jet|charter|aircraft)\b"
 )
+#: "raced along the runway at London Airport": the aircraft on the ground there
+_RUNWAY_AT = re.compile(
+    r"\b(?:along|down|on|onto|off|from|to|at the end of) (?:the |its |a )?"
+    r"(?:main |wet |icy |short )?(?:runway|runways|airstrip|landing strip|ramp|apron)"
+    r" (?:at|of|in)\s*$"
+)
+_TAKE_OFF = re.compile(r"\b(?:take-?off|took off|takeoff|lifted off|rose|climbed|airborne|roll)\b")
+#: "onlookers at Palmietfontein saw the jet sweep in": where people watched it arrive
+_WATCHED_ARRIVE_AFTER = re.compile(
+    r"[^.;]{0,60}?\b(?:saw|watched|greeted|welcomed|met|cheered)\s+(?:the|a|an|its)\s+"
+    r"(?:[\w-]+\s+){0,5}?(?:jet|plane|aircraft|airliner|flight|charter|bomber|clipper|comet|"
+    r"[a-z]+liner)\b[^.;]{0,30}?\b(?:land|landing|arrive|arriving|sweep in|swept in|touch down"
+    r"|come in|coming in|taxi|taxiing|pull up|roll)\b"
+)
 #: "after Cairo it flew to Prestwick": Cairo was a stop, the one before Prestwick
 _AFTER_PLACE = re.compile(r"(?:^|[,;]|\band)\s*after$")
 _AFTER_PLACE_AFTER = re.compile(

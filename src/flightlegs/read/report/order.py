@@ -145,6 +145,28 @@ def _merge(
     seg_body = [m for m in segment if m.role is not Role.RETURN]
     seg_returns = [m for m in segment if m.role is Role.RETURN]
     if (
+        en_route
+        and len(body) >= 2
+        and len(seg_body) >= 2
+        and all(m.role is Role.STOP for m in seg_body)
+        and not any(_same(m, body[0], gaz) for m in seg_body)
+        and not all(any(_same(m, t, gaz) for m in seg_body) for t in body[1:])
+    ):
+        # "it came down five times on the way: Rome, Beirut, Khartoum ...": the stops between
+        # the first and the last, in this order; those told already merge into them
+        inner = []
+        for m in seg_body:
+            for t in body[1:]:
+                if _same(m, t, gaz):
+                    body.remove(t)
+                    m = _better(t, m)
+                    break
+            inner.append(m)
+        begin = max(1, len(body) - 1)
+        body[begin:begin] = inner
+        itinerary[:] = body + tail + seg_returns
+        return begin
+    if (
         hit is not None
         and dated_earlier
         and segment[hit[1]].role is Role.DEPARTURE
