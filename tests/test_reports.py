@@ -358,6 +358,11 @@ def test_phrasing(text: str, expected: list[tuple[str, str]]) -> None:
             ],
         ),
         (
+            "She flew from Karachi to Jhansi. I still believe I can set a record for this flight"
+            " to Australia.",
+            [("Karachi", "departure"), ("Jhansi", "stop")],  # the goal of the journey, not reached
+        ),
+        (
             "The C-17 brought the team to Ramstein.",
             [("Ramstein", "stop")],
         ),

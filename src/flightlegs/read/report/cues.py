@@ -89,7 +89,8 @@ _WATCHED_ARRIVE_AFTER = re.compile(
 _AFTER_PLACE = re.compile(r"(?:^|[,;]|\band)\s*after$")
 _AFTER_PLACE_AFTER = re.compile(
     r",?\s+(?:it|we|they|she|he|the (?:[\w-]+ ){0,2}?(?:plane|jet|aircraft|flight|crew|charter))"
-    r"(?: \w+){0,2}? (?:flew|went|continued|headed|proceeded|took off|left|landed|turned|pushed)\b"
+    r"(?: \w+){0,2}? (?:flew|went|continued|headed|proceeded|took off|left|landed|turned|pushed"
+    r"|made|stopped|refuell?ed)\b"
 )
 _DEPARTURE_CUE = re.compile(
     r"(?:\b(?:took|taken|taking|takes|take) off(?: from)?|\blifted off(?: from)?"
@@ -216,7 +217,8 @@ _HYPOTHETICAL = re.compile(
     r"|scheduled(?!\s+(?:stop|stopover|refuel\w*|fuel stop|technical stop|landing))|schedule"
     r"|expected to|intended|intends?|hoped|hopes?|hoping|wanted|wants?|asked|requested|proposed"
     r"|suggested|supposed to|was to|were to|is to|are to|set to|going to|if|unless|until|whether"
-    r"|rumou?red|said the jet would|allow|allowed|waiting for|awaiting"
+    r"|rumou?red|said the jet would|allow|allowed|waiting for|awaiting|believes?|believed"
+    r"|aim(?:s|ed|ing)? to|(?:try|tries|tried|trying) to|attempt(?:s|ed|ing)? to"
     r"|to be (?:flown|sent|shipped|brought|delivered|trucked))\b"
 )
 _CANCELLED = re.compile(
