@@ -12,7 +12,7 @@ Examples
 ...     "Officials in Washington said the jet left Boise and landed in Anchorage.")))
 ... # doctest: +NORMALIZE_WHITESPACE
 note.txt: 3 places named: 2 stops, 1 set aside
-  set aside  Washington  no cue says the flight went there
+  set aside  Washington  no cue says the flight went there: 'Officials in Washington'
   stop 1     Boise       departure, after 'said the jet left'
   stop 2     Anchorage   stop, after 'and landed in'
 """
@@ -22,7 +22,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from flightlegs.read.report.model import ReportReading
+    from flightlegs.read.report.model import ReportReading, SetAside
 
 __all__ = ["explanation"]
 
@@ -34,7 +34,10 @@ def explanation(source: str, reading: ReportReading) -> str:
         what = stop.role.value + (", planned" if stop.planned else "")
         rows.append((stop.start, f"stop {number}", stop.text, f"{what}, {stop.why}"))
         rows.extend((at, f"stop {number}", stop.text, "named again") for at in stop.also)
-    rows.extend((s.start, "set aside", s.text, s.reason) for s in reading.set_aside)
+    rows.extend(
+        (s.start, "set aside", s.text, f"{s.reason}: '{s.context}'" if _unruled(s) else s.reason)
+        for s in reading.set_aside
+    )
     rows.sort(key=lambda r: r[0])
     names = len(rows)
     head = (
@@ -51,6 +54,14 @@ def explanation(source: str, reading: ReportReading) -> str:
         lines.append(f"  {verdict:<{verdict_w}}  {_one_line(name)[:32]:<{name_w}}  {why}")
     lines.extend(f"  note: {w}" for w in reading.warnings)
     return "\n".join(lines)
+
+
+def _unruled(s: SetAside) -> bool:
+    """A place set aside for want of a cue or as a plan: the words around it say why."""
+    return bool(s.context) and s.reason in (
+        "no cue says the flight went there",
+        "planned, expected or hypothetical, not flown",
+    )
 
 
 def _one_line(text: str) -> str:

@@ -92,6 +92,7 @@ class SetAside:
     start: int
     end: int
     reason: str
+    context: str = ""  # the words before it and the name: "officials in Washington"
 
 
 @dataclass(frozen=True, slots=True)

@@ -213,6 +213,17 @@ def _why(m: _Mention) -> str:
     return "after '" + ("… " if len(words) > 6 else "") + " ".join(words[-6:]) + "'"
 
 
+def _context(text: str, m: _Mention) -> str:
+    """The few words before a place in its sentence, and the place: "officials in Washington"."""
+    stop = text.rfind(". ", 0, m.start)
+    line_start = max(text.rfind("\n", 0, m.start) + 1, stop + 2 if stop >= 0 else 0)
+    words = text[max(line_start, m.start - 60) : m.start].split()[-4:]
+    before = " ".join(words)
+    if words and m.start - 60 > line_start:
+        before = "… " + before
+    return " ".join(f"{before} {text[m.start : m.end]}".split())
+
+
 def explain_report(text: str) -> ReportReading:
     """Read a report: its stops in flight order, and the facts about the flight.
 
@@ -314,7 +325,7 @@ def explain_report(text: str) -> ReportReading:
     for _, ms in by_sentence:
         for m in ms:
             if id(m) not in kept and m.reason:
-                set_aside.append(SetAside(m.text, m.start, m.end, m.reason))
+                set_aside.append(SetAside(m.text, m.start, m.end, m.reason, _context(text, m)))
 
     stop_sentences = sorted({i for m in stops for i in m.sentences})
     excluded_sentences = {
