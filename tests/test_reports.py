@@ -363,6 +363,15 @@ def test_phrasing(text: str, expected: list[tuple[str, str]]) -> None:
             [("Karachi", "departure"), ("Jhansi", "stop")],  # the goal of the journey, not reached
         ),
         (
+            "The aircraft flew 130 people from San Antonio to Port-au-Prince on Thursday.",
+            [("San Antonio", "departure"), ("Port-au-Prince", "stop")],
+        ),
+        (
+            "The flight originated at Harlingen and terminated in Tegucigalpa after a stop in"
+            " San Pedro Sula.",
+            [("Harlingen", "departure"), ("San Pedro Sula", "stop"), ("Tegucigalpa", "stop")],
+        ),
+        (
             "The C-17 brought the team to Ramstein.",
             [("Ramstein", "stop")],
         ),

@@ -88,6 +88,7 @@ from flightlegs.read.report.cues import (
     _FAMILY_STOP,
     _FLIGHT_BACK,
     _FLIGHT_WORD,
+    _FLOWN_PEOPLE_FROM,
     _HABIT_AFTER,
     _HYPOTHETICAL,
     _IN_FROM,
@@ -407,6 +408,8 @@ def _classify(
             m.role = Role.STOP  # "lifted off from Croydon; the next morning it was at Lyon"
         elif re.match(r"-bound\b", after):
             m.role = Role.STOP  # "the Manila-bound jet": where it was flying to
+        elif _FLOWN_PEOPLE_FROM.search(cue) and _MOVED_ONWARD.match(after):
+            m.role = Role.DEPARTURE  # "flew 130 people from San Antonio to Port-au-Prince"
         elif _BARE_FROM.search(cue) and not _PEOPLE_FROM.search(cue) and not _IN_FROM.search(cue):
             m.from_cue = True
         elif (

@@ -172,6 +172,13 @@ _PEOPLE_FROM = re.compile(
     # "were from Banjul", not "were flown from Banjul"
     r"(?:(?!" + _FLIGHT_WORD + r"\b|" + _MOVED + r"\b)\w+\s+)?(?:from|of|in)\s*$"
 )
+#: "flew 130 people from San Antonio": the flight carried them from there
+_FLOWN_PEOPLE_FROM = re.compile(
+    rf"\b(?:flew|flown|flying|fly|flies|carried|carrying|took|taking|brought|{_MOVED})"
+    r"\s+(?:some\s+|about\s+|around\s+|nearly\s+|more than\s+|at least\s+)?(?:[\d,]+\s+)?"
+    r"(?:\w+\s+)?(?:people|passengers|migrants|deportees|detainees|nationals|men|women|children"
+    r"|families|prisoners|troops|soldiers|evacuees|refugees)\s+from\s*$"
+)
 _DESCRIPTOR = re.compile(
     r"(?:\b(?:the|a|an|its|their)\s+)?(?:\b(?!(?:in|at|on|to|from|via|of|and|the)\b)[\w'’-]+\s+)"
     r"{0,3}?\b(?:city|town|port|capital|island|state|province|region|village|hub|airport|airfield"
@@ -350,7 +357,10 @@ _UNKNOWN_BEFORE = re.compile(
 _REFUEL = re.compile(r"\b(?:refuel\w*|fuel(?:l?ed|ing)?|tech(?:nical)? stop)\b")
 _BOUND_FOR = re.compile(r"\b(?:head(?:ed|ing|s)?|bound|destined|took off|set off|left)\s+for\s*$")
 #: "came into Shannon after picking up troops at Robert Gray": told after, flown before
-_AFTER_DOING = re.compile(r"\bafter (?:\w+ing|having)\b")
+_AFTER_DOING = re.compile(
+    r"\bafter (?:\w+ing|having|(?:a|an|its|the|one) (?:[\w-]+ ){0,2}?(?:stop|stopover|layover"
+    r"|fuel stop|refuell?ing stop|technical stop|night|overnight)\b)"
+)
 #: A clause that announces the stops, then lists them after a colon: "it came down five
 #: times on the way: Rome, Beirut ...", "nine stops: Hawaii, Fiji, Samoa".
 _STOPS_LIST = re.compile(
