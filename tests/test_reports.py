@@ -372,6 +372,19 @@ def test_phrasing(text: str, expected: list[tuple[str, str]]) -> None:
             [("Harlingen", "departure"), ("San Pedro Sula", "stop"), ("Tegucigalpa", "stop")],
         ),
         (
+            "On 5 May the jet landed in Lagos. On 3 May it had left Lisbon, and on 4 May it"
+            " stopped in Dakar.",  # the month May is no "may" of a plan
+            [("Lisbon", "departure"), ("Dakar", "stop"), ("Lagos", "stop")],
+        ),
+        (
+            "The jet reached Guam at 2 p.m. It had left Honolulu at 6 a.m. and stopped at Wake.",
+            [("Honolulu", "departure"), ("Wake", "stop"), ("Guam", "stop")],
+        ),
+        (
+            "Before landing in Tokyo, the plane refuelled in Anchorage.",
+            [("Anchorage", "stop"), ("Tokyo", "stop")],
+        ),
+        (
             "The C-17 brought the team to Ramstein.",
             [("Ramstein", "stop")],
         ),
@@ -739,3 +752,10 @@ def test_populous_cities_are_read_in_a_plain_sentence() -> None:
             misread.append((a, b))
     assert len(names) > 300
     assert len(misread) <= len(names) // 50, misread
+
+
+def test_the_month_of_may_is_not_a_plan() -> None:
+    stops = explain_report("On 3 May the jet left Lisbon and on 4 May it landed in Dakar.").stops
+    assert [(m.text, m.planned) for m in stops] == [("Lisbon", False), ("Dakar", False)]
+    stops = explain_report("The jet may stop in Dakar.").stops
+    assert [(m.text, m.planned) for m in stops] == [("Dakar", True)]

@@ -220,7 +220,8 @@ _VETO = re.compile(
 )
 _ALTERNATIVE = re.compile(r"\b(?:instead of|rather than|in place of)\b")
 _HYPOTHETICAL = re.compile(
-    r"\b(?:will|would|shall|could|might|may|planned|planning|plans?|due to"
+    # "may" the verb, not the month ("on 3 May", "May 3")
+    r"\b(?:will|would|shall|could|might|(?<!\d )may(?!\s+\d)|planned|planning|plans?|due to"
     r"|scheduled(?!\s+(?:stop|stopover|refuel\w*|fuel stop|technical stop|landing))|schedule"
     r"|expected to|intended|intends?|hoped|hopes?|hoping|wanted|wants?|asked|requested|proposed"
     r"|suggested|supposed to|was to|were to|is to|are to|set to|going to|if|unless|until|whether"

@@ -35,6 +35,11 @@ class _Sentence:
 
 
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+#: Words that begin a sentence far more often than they follow "p.m." inside one.
+_STARTS_SENTENCE = re.compile(
+    r"\s+(?:It|The|He|She|We|They|I|A|An|On|After|Before|Then|Later|There|This|That|Its"
+    r"|Their|His|Her|Our|When|By|From|Shortly|Soon|At|In)\b"
+)
 _ABBREVIATIONS = frozenset(
     [
         "mr",
@@ -233,7 +238,11 @@ def _split_sentences(text: str, start: int, end: int, first_index: int) -> list[
     for m in _SENTENCE_END.finditer(text, start, end):
         word = re.search(r"([A-Za-z.]+)$", text[max(begin, m.start() - 12) : m.start()])
         token = word.group(1).lower().strip(".") if word else ""
-        if token in _ABBREVIATIONS or len(token.replace(".", "")) == 1 or "." in token:
+        # "at 2 p.m. It had left Honolulu": a clock time can end a sentence too
+        clock_end = token in ("a.m", "p.m") and _STARTS_SENTENCE.match(text, m.end(), end)
+        if (
+            token in _ABBREVIATIONS or len(token.replace(".", "")) == 1 or "." in token
+        ) and not clock_end:
             continue
         out.append(_Sentence(begin, m.end(), text[begin : m.end()], first_index + len(out)))
         begin = m.end()

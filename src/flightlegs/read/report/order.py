@@ -72,6 +72,14 @@ def _segment(mentions: Sequence[_Mention]) -> list[_Mention]:
             x.role is Role.STOP and _name(x) == _name(m) for x in ordered[:i]
         ):
             m.role = Role.STOP  # "refuelled at Wichita before it lifted off from Wichita"
+    if (
+        len(ordered) >= 2
+        and ordered[0].role is Role.STOP
+        and _BEFORE_LEAD.match(ordered[0].cue)
+        and all(m.role is Role.STOP for m in ordered[1:])
+    ):
+        # "Before landing in Tokyo, the plane refuelled in Anchorage": Tokyo comes after
+        ordered = [*ordered[1:], ordered[0]]
     departures = [m for m in ordered if m.role is Role.DEPARTURE]
     returns = [m for m in ordered if m.role is Role.RETURN]
     middle = [m for m in ordered if m.role is Role.STOP]
@@ -82,6 +90,10 @@ def _segment(mentions: Sequence[_Mention]) -> list[_Mention]:
     return departures + middle + returns
 
 
+_BEFORE_LEAD = re.compile(
+    r"(?:just |shortly |hours |days |a day |an hour )?(?:before|prior to|ahead of)\b"
+    r"(?! (?:leaving|departing|taking off|heading|setting off|flying (?:on|out|back|home)))"
+)
 _ONWARD = re.compile(
     r"\b(?:continu\w+|went on|pressed on|pushed on|moved on|onward\w*)\b|(?:^|[,;]|\band)\s*after$"
 )
