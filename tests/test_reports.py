@@ -759,3 +759,14 @@ def test_the_month_of_may_is_not_a_plan() -> None:
     assert [(m.text, m.planned) for m in stops] == [("Lisbon", False), ("Dakar", False)]
     stops = explain_report("The jet may stop in Dakar.").stops
     assert [(m.text, m.planned) for m in stops] == [("Dakar", True)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The jet waited at Gander until dawn and then flew to Shannon.",
+        "The jet was allowed to land at Gander and then flew to Shannon.",
+    ],
+)
+def test_waiting_until_or_being_allowed_is_no_plan(text: str) -> None:
+    assert [m.planned for m in explain_report(text).stops] == [False, False]

@@ -224,8 +224,8 @@ _HYPOTHETICAL = re.compile(
     r"\b(?:will|would|shall|could|might|(?<!\d )may(?!\s+\d)|planned|planning|plans?|due to"
     r"|scheduled(?!\s+(?:stop|stopover|refuel\w*|fuel stop|technical stop|landing))|schedule"
     r"|expected to|intended|intends?|hoped|hopes?|hoping|wanted|wants?|asked|requested|proposed"
-    r"|suggested|supposed to|was to|were to|is to|are to|set to|going to|if|unless|until|whether"
-    r"|rumou?red|said the jet would|allow|allowed|waiting for|awaiting|believes?|believed|meant to"
+    r"|suggested|supposed to|was to|were to|is to|are to|set to|going to|if|unless|whether"
+    r"|rumou?red|said the jet would|waiting for|awaiting|believes?|believed|meant to"
     r"|aim(?:s|ed|ing)? to|(?:try|tries|tried|trying) to|attempt(?:s|ed|ing)? to"
     r"|to be (?:flown|sent|shipped|brought|delivered|trucked))\b"
 )
