@@ -385,6 +385,12 @@ def test_phrasing(text: str, expected: list[tuple[str, str]]) -> None:
             [("Anchorage", "stop"), ("Tokyo", "stop")],
         ),
         (
+            "The flight took off from Boston with no delay and landed at Shannon.",
+            [("Boston", "departure"), ("Shannon", "stop")],  # "no delay" negates no landing
+        ),
+        ("Not long after, the jet landed in Gander.", [("Gander", "stop")]),
+        ("It flew without stopping in Gander to Shannon.", [("Shannon", "stop")]),
+        (
             "The C-17 brought the team to Ramstein.",
             [("Ramstein", "stop")],
         ),

@@ -209,9 +209,13 @@ _LOCATOR = re.compile(
 _BASED = re.compile(r"^[-‐ ]?(?:based|headquartered|registered)\b", re.IGNORECASE)
 #: "at 3:12 London time", "0600 Moscow time": a time zone, not a place the flight went
 _TIME_ZONE = re.compile(r"^\s+(?:local\s+|standard\s+|summer\s+|daylight\s+)?time\b", re.IGNORECASE)
+#: A negator that governs the travel verb itself: "did not land in", "never reached", "no stop
+#: in", "without stopping at"; not "with no delay and landed at", "Not long after, it landed".
 _NEGATION = re.compile(
-    r"\b(?:not|n't|never|no|without|nor)\b(?:\W+\w+){0,4}?\W+(?:stop\w*|land\w*|refuel\w*|reach\w*"
-    r"|touch\w*|call\w*|arriv\w*|fl[yoe]w?\w*|go|went|head\w*)\b"
+    r"\b(?:not|n't|never|no|without|nor)\b(?:\s+(?:\w+ly|be|been|have|having|even|yet|once|a|an|any"
+    r"|the|planned|scheduled|further|other|more|single|one|need|needed|to|then|actually))*"
+    r"\s+(?:stop\w*|land\w*|refuel\w*|reach\w*|touch\w*|call\w*|arriv\w*|fl[yoe]w?\w*|go|went"
+    r"|head\w*)\b"
 )
 _VETO = re.compile(
     r"\b(?:did not|didn't|did n't|never|does not|has not|had not)\s+(?:\w+\s+)?(?:stop|land|refuel"
