@@ -391,6 +391,14 @@ def test_phrasing(text: str, expected: list[tuple[str, str]]) -> None:
         ("Not long after, the jet landed in Gander.", [("Gander", "stop")]),
         ("It flew without stopping in Gander to Shannon.", [("Shannon", "stop")]),
         (
+            "Last week the jet flew from Mesa to Guatemala City.",  # the week the report tells
+            [("Mesa", "departure"), ("Guatemala City", "stop")],
+        ),
+        (
+            "The jet, which usually flies for a Miami charter firm, landed in Havana.",
+            [("Havana", "stop")],  # the habit is the relative clause's
+        ),
+        (
             "The C-17 brought the team to Ramstein.",
             [("Ramstein", "stop")],
         ),

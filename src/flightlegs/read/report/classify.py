@@ -159,6 +159,23 @@ def _strip_descriptor(window: str) -> tuple[str, bool]:
 _PLACE_AT: Final = re.compile(r"\b(?:in|at)$")
 
 
+def _habit_scope(sentence: _Sentence, at: int) -> tuple[int, int] | None:
+    """The part of a sentence a habit word speaks of; ``None`` for all of it.
+
+    "The jet, which usually flies for a Miami firm, landed in Havana": the
+    habit is the relative clause's, not the landing's. Anywhere else it speaks
+    of the whole sentence ("charter jets had reached Caracas twice a month,
+    most of them from Texas").
+    """
+    text = sentence.text
+    left = max(text.rfind(",", 0, at), text.rfind(";", 0, at))
+    if left < 0 or not re.match(r"[,;]\s*(?:which|who|whose|that)\b", text[left:]):
+        return None
+    right_c = [i for i in (text.find(",", at), text.find(";", at)) if i >= 0]
+    right = min(right_c) if right_c else len(text)
+    return sentence.start + left, sentence.start + right
+
+
 def _names_heading(
     text: str, sentence: _Sentence, m: _Mention, mentions: Sequence[_Mention]
 ) -> bool:
@@ -192,8 +209,10 @@ def _classify(
     """Give each mention of one sentence a role, or a reason to set it aside."""
     sent_lower = sentence.text.lower()
     whole_reason = ""
-    if _OTHER_FLIGHTS.search(sent_lower):
+    habit_span: tuple[int, int] | None = None
+    if habit := _OTHER_FLIGHTS.search(sent_lower):
         whole_reason = "about other flights or habits, not this flight"
+        habit_span = _habit_scope(sentence, habit.start())
     elif (
         (past := _IN_YEAR.match(sentence.text))
         and report_year is not None
@@ -244,7 +263,7 @@ def _classify(
             m.reason = "where an organisation is based"
         elif _TIME_ZONE.match(after):
             m.reason = "a time zone (local time there), not a place"
-        elif whole_reason:
+        elif whole_reason and (habit_span is None or habit_span[0] <= m.start < habit_span[1]):
             m.reason = whole_reason
         elif _CANCELLED.search(clause):
             m.reason = "in a clause about something cancelled or that did not happen"

@@ -239,7 +239,7 @@ _CANCELLED = re.compile(
 )
 _OTHER_FLIGHTS = re.compile(
     r"\b(?:for comparison|in past years|past years|in previous years|for decades|for years"
-    r"|no longer|formerly|earlier (?:this|last) (?:week|month|year)|last (?:week|month|year)"
+    r"|no longer|formerly"
     r"|in the (?:past|last) (?:\w+ )?(?:weeks|months|years)"
     r"|(?:twice|once|three times) a (?:day|week|month|year)|every (?:day|week|month)"
     r"|each (?:week|month|time)|every time|regularly|routinely|usually|often|earlier deployments"
@@ -248,6 +248,8 @@ _OTHER_FLIGHTS = re.compile(
     r"|(?:earlier|previous|past|prior|former|other|older) (?:\w+ ){0,2}(?:missions|flights|trips"
     r"|sorties|services|charters|deployments|tours|voyages|crossings)"
     r"|(?:had|have) (?:followed|flown|taken|used) (?:a|the) (?:similar|same) route"
+    r"|(?:a|another|one|two|three|several|many|most) (?:\w+ )?similar (?:\w+ )?"
+    r"(?:flights?|charters?|trips?|missions?)"
     r"|another of (?:the|its|their)\b)\b"
 )
 # travel that is not flying: "by road", "on foot" (one list for both patterns below)
