@@ -399,6 +399,14 @@ def test_phrasing(text: str, expected: list[tuple[str, str]]) -> None:
             [("Havana", "stop")],  # the habit is the relative clause's
         ),
         (
+            "The C-17 dropped supplies at Kandahar and flew on to Bagram.",
+            [("Kandahar", "stop"), ("Bagram", "stop")],
+        ),
+        (
+            "The aircraft flew from Denver to Boise, where officials refused to comment.",
+            [("Denver", "departure"), ("Boise", "stop")],
+        ),
+        (
             "The C-17 brought the team to Ramstein.",
             [("Ramstein", "stop")],
         ),

@@ -233,9 +233,15 @@ _HYPOTHETICAL = re.compile(
     r"|aim(?:s|ed|ing)? to|(?:try|tries|tried|trying) to|attempt(?:s|ed|ing)? to"
     r"|to be (?:flown|sent|shipped|brought|delivered|trucked))\b"
 )
+#: Something that did not happen. "Dropped" and "refused" only where a flight or stop was:
+#: "the leg was dropped", "refused permission to land"; not "dropped supplies at Kandahar",
+#: "officials refused to comment".
 _CANCELLED = re.compile(
-    r"\b(?:cancell?ed|canceled|scrapped|scrubbed|called off|abandoned|aborted|dropped(?! off)"
-    r"|did not happen|never happened|suspended|postponed|refused)\b"
+    r"\b(?:cancell?ed|canceled|scrapped|scrubbed|called off|abandoned|aborted"
+    r"|(?:was|were|been|be|is|are) (?:\w+ly )?dropped|dropped from"
+    r"|dropped (?:its|the|their|a|his|her) (?:\w+ )?(?:routes?|flights?|service|stop|leg|visit)"
+    r"|did not happen|never happened|suspended|postponed"
+    r"|(?:was|were|been) refused|refused (?:permission|landing|clearance|to let))\b"
 )
 _OTHER_FLIGHTS = re.compile(
     r"\b(?:for comparison|in past years|past years|in previous years|for decades|for years"
