@@ -406,6 +406,11 @@ def test_phrasing(text: str, expected: list[tuple[str, str]]) -> None:
             "The aircraft flew from Denver to Boise, where officials refused to comment.",
             [("Denver", "departure"), ("Boise", "stop")],
         ),
+        ("The crew drove to the airport in Gander and flew to Shannon.", [("Shannon", "stop")]),
+        (
+            "After a bus ride, the deportees boarded the plane in Mesa, which flew to Guatemala City.",
+            [("Mesa", "departure"), ("Guatemala City", "stop")],
+        ),
         (
             "The C-17 brought the team to Ramstein.",
             [("Ramstein", "stop")],

@@ -157,6 +157,24 @@ def _strip_descriptor(window: str) -> tuple[str, bool]:
 
 
 _PLACE_AT: Final = re.compile(r"\b(?:in|at)$")
+_FLEW_AFTER: Final = re.compile(
+    r"\b(?:flew|flown|flying|took off|landed|departed|lifted off|touched down|airborne"
+    r"|boarded (?:a|an|the) (?:\w+ )?(?:plane|flight|jet|charter))\b"
+)
+
+
+def _surface_governs(clause_left: str) -> bool:
+    """Travel by road or sea leads to the place, with no flight told after it.
+
+    "drove to the airport in Gander and flew to Shannon": the drive ends
+    before "flew", so Shannon is reached by air.
+    """
+    last = None
+    for last in _SURFACE.finditer(clause_left):  # noqa: B007 - the last one is wanted
+        pass
+    if last is None:
+        return False
+    return not _FLEW_AFTER.search(clause_left, last.end())
 
 
 def _habit_scope(sentence: _Sentence, at: int) -> tuple[int, int] | None:
@@ -277,7 +295,7 @@ def _classify(
         elif _HYPOTHETICAL.search(clause_left):
             m.planned = True  # read like any stop, and marked: a plan is often the only route
         elif (
-            _SURFACE.search(clause_left) or _SURFACE_AFTER.match(after)
+            _surface_governs(clause_left) or _SURFACE_AFTER.match(after)
         ) and not _BOARDED_AFTER.match(after):
             m.reason = "travel by road or sea, not a flight"
         elif _CANCEL_AFTER.match(after) or _HABIT_AFTER.match(after):

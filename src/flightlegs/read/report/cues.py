@@ -99,6 +99,8 @@ _DEPARTURE_CUE = re.compile(
     r"|\barr(?:\.|ived|iving)? from"
     r"|\b(?:set|setting|sets) (?:out|off)(?: from)?|\bstarted out (?:from|in|at)"
     r"|\bboarded (?:in|at)"
+    r"|\b(?:boarded|boarding|caught|took) (?:a|an|the|their|his|her)(?: [\w-]+){0,3}?"
+    r" (?:plane|flight|jet|charter|aircraft|airliner) (?:in|at|from)"
     r"|\b(?:put|placed|loaded|boarded|bundled|escorted|marched)(?: \w+)?"
     r" (?:on|onto|aboard|on board|into) (?:a|an|the)(?: [\w-]+){0,3}?"
     r" (?:plane|flight|jet|charter|aircraft|airliner) (?:in|at|from)"
