@@ -408,7 +408,8 @@ def test_phrasing(text: str, expected: list[tuple[str, str]]) -> None:
         ),
         ("The crew drove to the airport in Gander and flew to Shannon.", [("Shannon", "stop")]),
         (
-            "After a bus ride, the deportees boarded the plane in Mesa, which flew to Guatemala City.",
+            "After a bus ride, the deportees boarded the plane in Mesa, which flew to"
+            " Guatemala City.",
             [("Mesa", "departure"), ("Guatemala City", "stop")],
         ),
         (
