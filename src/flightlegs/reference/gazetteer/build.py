@@ -417,8 +417,9 @@ def _build_index(table: AirportTable) -> _Index:
                         continue  # "Gillette Campbell County Airport" is not "Campbell"
                     if _ok_short(key) and key not in place_keys:
                         b.add(key, place, (2, weight[ap.ident], 3), prose=prose)
+                        continue
                     # "Love Field": the name after the city with its generic word, when that
-                    # word is what makes it a name ("Dallas Love Field")
+                    # word is what makes it a name ("Dallas Love Field"; "love" alone is not)
                     after = " ".join(words[lead:]) if words[:lead] == short[:lead] else ""
                     if (
                         after
