@@ -413,6 +413,10 @@ def test_phrasing(text: str, expected: list[tuple[str, str]]) -> None:
             [("Mesa", "departure"), ("Guatemala City", "stop")],
         ),
         (
+            "It went Anchorage → Seoul → Shenyang.",
+            [("Anchorage", "stop"), ("Seoul", "stop"), ("Shenyang", "stop")],
+        ),
+        (
             "The C-17 brought the team to Ramstein.",
             [("Ramstein", "stop")],
         ),

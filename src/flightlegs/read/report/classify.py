@@ -443,6 +443,8 @@ def _classify(
             or any(x.active for x in mentions if x.start < m.start)
         ):
             m.role = Role.STOP  # "lifted off from Croydon; the next morning it was at Lyon"
+        elif re.match(r"\s*(?:→|->|⇒|=>|>)\s*[A-Z]", after):
+            m.role, m.cue = Role.STOP, "the first of a chain of arrows"  # "Anchorage → Seoul"
         elif re.match(r"-bound\b", after):
             m.role = Role.STOP  # "the Manila-bound jet": where it was flying to
         elif _FLOWN_PEOPLE_FROM.search(cue) and _MOVED_ONWARD.match(after):

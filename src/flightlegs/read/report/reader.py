@@ -206,7 +206,14 @@ def _why(m: _Mention) -> str:
     if not m.cue:
         return "a stop by the rules"
     if m.cue.startswith(
-        ("listed with", "a heading", "a dashed route", "a list of stops", "a leg named")
+        (
+            "listed with",
+            "a heading",
+            "a dashed route",
+            "a list of stops",
+            "a leg named",
+            "the first",
+        )
     ):
         return m.cue
     words = m.cue.split()
