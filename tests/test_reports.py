@@ -417,6 +417,14 @@ def test_phrasing(text: str, expected: list[tuple[str, str]]) -> None:
             [("Anchorage", "stop"), ("Seoul", "stop"), ("Shenyang", "stop")],
         ),
         (
+            "Passengers disembarked at Ponta Delgada in the Azores.",
+            [("Ponta Delgada", "stop")],
+        ),
+        (
+            "The jet was diverted to Goose Bay, Labrador, after a medical emergency.",
+            [("Goose Bay", "stop")],  # Labrador locates it: no town in Queensland
+        ),
+        (
             "The C-17 brought the team to Ramstein.",
             [("Ramstein", "stop")],
         ),
