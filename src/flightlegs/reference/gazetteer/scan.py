@@ -6,6 +6,7 @@ keeps a code or an ambiguous word only where the context says it is a place.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Final
@@ -24,6 +25,7 @@ from flightlegs.reference.gazetteer.places import Place, PlaceMention
 from flightlegs.reference.gazetteer.store import _EXACT, _GUARDED, _TITLE, _TOWN, _Reading
 
 if TYPE_CHECKING:
+    from flightlegs.core.airport import Airport
     from flightlegs.reference.gazetteer.index import Gazetteer
 
 __all__ = ["MAX_TEXT_LENGTH", "find_mentions"]
@@ -66,6 +68,19 @@ def find_mentions(gaz: Gazetteer, text: str) -> list[PlaceMention]:
     return _narrow_by_context(text, mentions)
 
 
+@functools.lru_cache(maxsize=4096)
+def _airport_words(ap: Airport) -> frozenset[str]:
+    """The folded words of an airport's name and other names."""
+    return _words_of(f"{ap.name} {ap.keywords.replace(',', ' ')}")
+
+
+@functools.lru_cache(maxsize=4096)
+def _words_of(name: str) -> frozenset[str]:
+    from flightlegs.reference.gazetteer.folding import fold
+
+    return frozenset(fold(name).split())
+
+
 def _city_airport(
     gaz: Gazetteer, text: str, toks: Sequence[_Token], mention: PlaceMention, j: int
 ) -> tuple[PlaceMention, int] | None:
@@ -85,8 +100,6 @@ def _city_airport(
         and text[toks[j + run - 1].end : toks[j + run].start] in (" ", "-")
     ):
         run += 1
-    from flightlegs.reference.gazetteer.folding import fold
-
     for k in range(run, 0, -1):
         span = toks[j : j + k]
         if not all(t.raw[:1].isupper() for t in span):
@@ -95,11 +108,12 @@ def _city_airport(
         if not words or (len(words) == 1 and len(words[0]) < 3):
             continue
         for city in cities:
+            city_words = _words_of(city.name)
             for ap in gaz.airports_in(city):
-                named = set(fold(f"{ap.name} {ap.keywords.replace(',', ' ')}").split())
+                named = _airport_words(ap)
                 code = k == 1 and span[0].raw in (ap.iata, ap.icao)  # "New York JFK"
                 if code or (
-                    all(w in named for w in words) and not all(w in fold(city.name) for w in words)
+                    all(w in named for w in words) and not all(w in city_words for w in words)
                 ):
                     end = span[-1].end
                     place = Place.for_airport(ap)
