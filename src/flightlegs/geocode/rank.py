@@ -64,16 +64,29 @@ def _hub_ranks(g: Gazetteer, area: str | None) -> dict[str, tuple[int, tuple[str
     return {h[0]: (i, h) for i, h in enumerate(g.hubs(area))}
 
 
+#: Per gazetteer and country: its jet-usable airports and their latitudes, for _nearby.
+_JET_USABLE: dict[tuple[int, str], tuple[tuple[Airport, ...], Any]] = {}
+
+
+def _jet_usable_in(g: Gazetteer, country: str) -> tuple[tuple[Airport, ...], Any]:
+    key = (id(g), country)
+    found = _JET_USABLE.get(key)
+    if found is None:
+        import numpy as np
+
+        airports = tuple(a for a in g.airports_in(g.country(country)) if is_jet_usable(a))
+        found = _JET_USABLE[key] = (airports, np.array([a.position.lat for a in airports]))
+    return found
+
+
 def _nearby(g: Gazetteer, main: Airport, exclude: set[str]) -> list[Airport]:
     """Jet-usable airports of the same country within CITY_RADIUS_KM of ``main``."""
-    pool = [
-        a
-        for a in g.airports_in(g.country(main.country))
-        if a.ident not in exclude
-        and is_jet_usable(a)
-        # a cheap box first: one degree of latitude is about 111 km
-        and abs(a.position.lat - main.position.lat) < 0.5
-    ]
+    import numpy as np
+
+    airports, lats = _jet_usable_in(g, main.country)
+    # a cheap band first: one degree of latitude is about 111 km
+    band: Any = np.flatnonzero(np.abs(lats - main.position.lat) < 0.5) if airports else ()
+    pool = [airports[i] for i in band if airports[i].ident not in exclude]
     if not pool:
         return []
     dist, _ = inverse(
