@@ -425,6 +425,14 @@ def test_phrasing(text: str, expected: list[tuple[str, str]]) -> None:
             [("Goose Bay", "stop")],  # Labrador locates it: no town in Queensland
         ),
         (
+            "Mr Biden flew to Rzeszow aboard a C-32, then took a train to Kyiv.",
+            [("Rzeszow", "stop")],
+        ),
+        (
+            "The helicopter flew from the hospital in Galway to Shannon.",
+            [("Galway", "departure"), ("Shannon", "stop")],
+        ),
+        (
             "The C-17 brought the team to Ramstein.",
             [("Ramstein", "stop")],
         ),

@@ -97,6 +97,9 @@ _DEPARTURE_CUE = re.compile(
     r"|\b(?:departed|departing|departs|depart|dep\.?|left|leaving|leaves)(?: from)?"
     r"|\b(?:flew|flying|flown|fly|flies) out of|\bout of|\bwheels[ -]up (?:from|in|at)"
     r"|\barr(?:\.|ived|iving)? from"
+    # "flew from the hospital in Galway": a place on the ground, in the town named
+    r"|\b(?:flew|flown|flying|took off|departed|left|lifted off|airlifted|evacuated)"
+    r" from (?:the|a|an) (?:[\w-]+ ){0,3}?(?:in|at|near|outside)"
     r"|\b(?:set|setting|sets) (?:out|off)(?: from)?|\bstarted out (?:from|in|at)"
     r"|\bboarded (?:in|at)"
     r"|\b(?:boarded|boarding|caught|took) (?:a|an|the|their|his|her)(?: [\w-]+){0,3}?"
@@ -268,7 +271,9 @@ _BY_SURFACE = r"by (?:boat|sea|road|bus|car|train|truck|ferry|land)|on foot"
 _SURFACE = re.compile(
     r"\b(?:driven|drove|drive|trucked|bused|bussed|walked|walk|"
     + _BY_SURFACE
-    + r"|sailed|shipped|on the road|overland)\b"
+    + r"|sailed|shipped|on the road|overland"
+    r"|(?:took|take|takes|taking|boarded|caught|catching) (?:a|an|the) (?:\w+ )?(?:train|bus|coach"
+    r"|ferry|boat|taxi|cab|car|motorcade))\b"
 )
 _NEW_FLIGHT = re.compile(
     r"^\W*(?:(?:the|a)\s+(?:second|third|fourth|other|next|later)|(?:(?:the|a)\s+)?(?:2nd|3rd|\d+th)"
