@@ -818,3 +818,17 @@ def test_the_month_of_may_is_not_a_plan() -> None:
 )
 def test_waiting_until_or_being_allowed_is_no_plan(text: str) -> None:
     assert [m.planned for m in explain_report(text).stops] == [False, False]
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "Date | From | To | Hours\n06/28 | KBGR | CYYR | 3.1\n06/29 | CYYR | BGBW | 4.0\n",
+        "Date\tFrom\tTo\n2004-01-23\tSkopje\tBaghdad\n2004-01-24\tBaghdad\tKabul\n",
+    ],
+)
+def test_a_table_of_legs_is_read_row_by_row(table: str) -> None:
+    stops = explain_report(f"Logbook\n\n{table}").stops
+    assert len(stops) == 3
+    assert stops[0].role.value == "departure"
+    assert all(m.why == "a row of a table" for m in stops)

@@ -123,7 +123,7 @@ from flightlegs.read.report.cues import (
     _VETO,
     _WATCHED_ARRIVE_AFTER,
 )
-from flightlegs.read.report.layout import _PLACE_HEADING, _is_heading, _Sentence
+from flightlegs.read.report.layout import _PLACE_HEADING, _TABLE_ROW, _is_heading, _Sentence
 from flightlegs.read.report.mentions import _contains, _Mention, _overlaps
 from flightlegs.read.report.model import _WINDOW, Role
 
@@ -366,6 +366,11 @@ def _classify(
             # a heading "Calcutta to Insein": a leg, from the first to the second
             prev.role, prev.reason, prev.cue = Role.DEPARTURE, "", "a heading"
             m.role, m.cue = Role.STOP, "a heading"
+            continue
+        if m.chain is None and _TABLE_ROW.match(sentence.text):
+            # "06/28 | KBGR | CYYR | 3.1": a leg, from the first place of the row to the next
+            m.role = Role.DEPARTURE if prev is None else Role.STOP
+            m.cue = "a row of a table"
             continue
         if prev is None and m.chain is None and _names_heading(text, sentence, m, mentions):
             m.role, m.cue = Role.STOP, "a heading that names where the writer is"

@@ -170,6 +170,9 @@ _PLACE_HEADING = re.compile(
     r"(?:,?\s+(?:\d{3,4}\s?Z|\d{1,2}[:.]\d\d(?:\s*(?:UTC|GMT|Z|local))?))?\s*$",
 )
 
+#: A row of a table of legs, cells split by "|" or tabs: "06/28 | KBGR | CYYR | 3.1".
+_TABLE_ROW = re.compile(r"^[^|\t\n]*(?:[|\t][^|\t\n]*){2,}$")
+
 
 def _is_heading(sentence_text: str) -> bool:
     """A short line that does not end like a sentence: a heading, not prose."""
@@ -216,7 +219,9 @@ def _prose_lines(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]
             header.append((start, end))
         if (
             not furniture
-            and (_ROUTE_HEADING.search(line) or _PLACE_HEADING.match(line))
+            and (
+                _ROUTE_HEADING.search(line) or _PLACE_HEADING.match(line) or _TABLE_ROW.match(line)
+            )
             and not line.lstrip().startswith("[")
             and not _LINK_LINE.search(line)
         ):

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 
 from flightlegs.read.report.cues import _EARLIER, _EN_ROUTE
 from flightlegs.read.report.facts import _WEEKDAY, _WEEKDAYS
-from flightlegs.read.report.layout import _CLOCK, _Sentence
+from flightlegs.read.report.layout import _CLOCK, _TABLE_ROW, _Sentence
 from flightlegs.read.report.mentions import _Mention, _precision, _same
 from flightlegs.read.report.model import Role
 
@@ -259,7 +259,9 @@ def _order(
         )
         if day is not None and any(m.active for m in mentions):
             days_told.append(day.group(1))
-        in_order = bool(_CLOCK.match(sentence.text)) or any(m.again for m in mentions)
+        in_order = bool(_CLOCK.match(sentence.text) or _TABLE_ROW.match(sentence.text)) or any(
+            m.again for m in mentions
+        )
         en_route = bool(_EN_ROUTE.search(sentence.text))
         for segment in [*(_segment(g) for g in chains), _segment(prose)]:
             if segment:

@@ -213,6 +213,7 @@ def _why(m: _Mention) -> str:
             "a list of stops",
             "a leg named",
             "the first",
+            "a row of",
         )
     ):
         return m.cue

@@ -319,7 +319,7 @@ def _code_context(gaz: Gazetteer, text: str, toks: Sequence[_Token], i: int) -> 
     """Whether the words around an upper-case token make it an airport code.
 
     Codes are joined by dashes or slashes ("ELP-ANC"), bracketed
-    ("(ELP)"), stand next to another code, or follow or precede a word of
+    ("(ELP)"), fill a cell of a table, stand next to another code, or follow or precede a word of
     travel ("from ELP", "to ANC", "via ICN", "ELP airport"). "The BJP said"
     is not an airport.
     """
@@ -328,6 +328,8 @@ def _code_context(gaz: Gazetteer, text: str, toks: Sequence[_Token], i: int) -> 
     after = text[tok.end : toks[i + 1].start if i + 1 < len(toks) else tok.end + 3]
     if "(" in before and ")" in after:
         return True
+    if any(c in before for c in "|\t") and (any(c in after for c in "|\t\n") or not after.strip()):
+        return True  # a cell of a table: "06/28 | KBGR | CYYR | 3.1"
     joined = "-–—/>→"
     if i and any(c in before for c in joined) and _code_at(gaz, toks[i - 1]):
         return True
