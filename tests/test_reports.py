@@ -433,6 +433,14 @@ def test_phrasing(text: str, expected: list[tuple[str, str]]) -> None:
             [("Galway", "departure"), ("Shannon", "stop")],
         ),
         (
+            "Records show the jet made a round trip from Teterboro to Palm Beach.",
+            [("Teterboro", "departure"), ("Palm Beach", "stop"), ("Teterboro", "return")],
+        ),
+        (
+            "The jet flew from Lagos to Accra and back to Abuja.",
+            [("Lagos", "departure"), ("Accra", "stop"), ("Abuja", "return")],
+        ),
+        (
             "The C-17 brought the team to Ramstein.",
             [("Ramstein", "stop")],
         ),

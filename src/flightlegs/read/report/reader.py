@@ -32,6 +32,7 @@ Examples
 from __future__ import annotations
 
 import bisect
+import copy
 import itertools
 import re
 from pathlib import Path
@@ -191,6 +192,25 @@ def _merge_repeats(stops: list[_Mention], gaz: Gazetteer) -> list[_Mention]:
     return merged
 
 
+#: "a round trip from Teterboro to Palm Beach", "flew from Lagos to Accra and back"
+_ROUND_TRIP = re.compile(r"\bround[- ]trips?\b|\bthere and back\b|\band back(?! to)\b")
+
+
+def _round_trip(
+    stops: list[_Mention], by_sentence: list[tuple[_Sentence, list[_Mention]]]
+) -> list[_Mention]:
+    """A flight told as a round trip from its departure ends back there."""
+    if len(stops) < 2 or stops[0].role is not Role.DEPARTURE or stops[-1].role is Role.RETURN:
+        return stops
+    told = next((s for s, ms in by_sentence if stops[0] in ms), None)
+    if told is None or not _ROUND_TRIP.search(told.text):
+        return stops
+    home = copy.copy(stops[0])
+    home.role, home.also, home.sentences = Role.RETURN, [], list(stops[0].sentences)
+    home.cue = "back where a round trip began"
+    return [*stops, home]
+
+
 def _kind(m: _Mention) -> StopKind | None:
     if m.stop is not None:
         return m.stop.kind
@@ -214,6 +234,7 @@ def _why(m: _Mention) -> str:
             "a leg named",
             "the first",
             "a row of",
+            "back where",
         )
     ):
         return m.cue
@@ -328,6 +349,7 @@ def explain_report(text: str) -> ReportReading:
             if m.active:
                 _pin_airport(m, gaz)
     stops = _merge_repeats(_newest_first(_order(by_sentence, text, gaz), text), gaz)
+    stops = _round_trip(stops, by_sentence)
     _fit_to_route(stops)
     kept = {id(m) for m in stops}
     for _, ms in by_sentence:
