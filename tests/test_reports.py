@@ -441,6 +441,10 @@ def test_phrasing(text: str, expected: list[tuple[str, str]]) -> None:
             [("Lagos", "departure"), ("Accra", "stop"), ("Abuja", "return")],
         ),
         (
+            "It was outbound to Kuwait when it stopped in Shannon.",
+            [("Shannon", "stop"), ("Kuwait", "stop")],
+        ),
+        (
             "The C-17 brought the team to Ramstein.",
             [("Ramstein", "stop")],
         ),

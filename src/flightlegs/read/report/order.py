@@ -80,6 +80,16 @@ def _segment(mentions: Sequence[_Mention]) -> list[_Mention]:
     ):
         # "Before landing in Tokyo, the plane refuelled in Anchorage": Tokyo comes after
         ordered = [*ordered[1:], ordered[0]]
+    for i in range(1, len(ordered)):
+        a, b = ordered[i - 1], ordered[i]
+        if (
+            a.role is Role.STOP
+            and b.role is Role.STOP
+            and _HEADED.search(a.cue)
+            and _WHEN_STOPPED.search(b.cue)
+        ):
+            # "It was outbound to Kuwait when it stopped in Shannon": Shannon on the way
+            ordered[i - 1], ordered[i] = b, a
     departures = [m for m in ordered if m.role is Role.DEPARTURE]
     returns = [m for m in ordered if m.role is Role.RETURN]
     middle = [m for m in ordered if m.role is Role.STOP]
@@ -93,6 +103,14 @@ def _segment(mentions: Sequence[_Mention]) -> list[_Mention]:
 _BEFORE_LEAD = re.compile(
     r"(?:just |shortly |hours |days |a day |an hour )?(?:before|prior to|ahead of)\b"
     r"(?! (?:leaving|departing|taking off|heading|setting off|flying (?:on|out|back|home)))"
+)
+_HEADED = re.compile(
+    r"\b(?:bound for|destined for|en route to|on (?:its|the|their) way to|outbound (?:to|for)"
+    r"|head(?:ed|ing) (?:to|for)|flying to|on a flight to)$"
+)
+_WHEN_STOPPED = re.compile(
+    r"\b(?:when|while|as|before)\s+(?:it|the \w+|she|he|they|we)\s+(?:\w+\s+)?(?:stopped|landed"
+    r"|refuell?ed|touched down|diverted|put down|made a stop)(?:\s+\w+)?\s+(?:in|at|to)$"
 )
 _ONWARD = re.compile(
     r"\b(?:continu\w+|went on|pressed on|pushed on|moved on|onward\w*)\b|(?:^|[,;]|\band)\s*after$"
