@@ -14,8 +14,9 @@ rail, residence ...) before and after it in its clause, the word just before
 it, the kind of place, whether the sentence speaks of an aircraft, whether the
 place is named again elsewhere. A logistic model adds up one weight per
 feature; the weights are learned by ``scripts/train_reader.py`` from the
-labelled reports in ``tests/reports/`` and the tuning half of
-``tests/reports-dev/``, and kept with their provenance in
+labelled reports in ``tests/reports/`` and both halves of
+``tests/reports-dev/`` (the held-out half is scored with weights learned from
+the tuning half alone), and kept with their provenance in
 ``data/reader_weights.json``. A mention scoring above :data:`THRESHOLD` becomes a stop
 (``planned`` when its clause gives a plan), and its verdict names the three
 features that weighed most, so every decision can be read and argued with.
