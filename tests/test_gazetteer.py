@@ -840,3 +840,10 @@ def test_a_city_and_the_name_of_its_airport_are_that_airport(text: str, code: st
     airport = found[0].places[0].airport
     assert airport is not None
     assert airport.iata == code
+
+
+@pytest.mark.parametrize(("name", "icao"), [("Ohakea", "NZOH"), ("Whenuapai", "NZWP")])
+def test_an_air_force_base_is_found_by_its_own_name(name: str, icao: str) -> None:
+    # "RNZAF Base Ohakea": the air force's prefix is no part of the name people use
+    found = gazetteer().find_mentions(f"The Boeing 757 had taken off from {name} at dawn.")
+    assert [m.places[0].airport.icao for m in found if m.places[0].airport] == [icao]

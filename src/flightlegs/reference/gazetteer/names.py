@@ -209,6 +209,9 @@ _GENERIC_PHRASES: Final = tuple(
                 "joint reserve base", "space force base", "aeropuerto", "aeroporto", "aeroport",
                 "aeroporto internacional", "aeropuerto internacional", "flughafen", "airdrome",
                 "heliport", "intercontinental", "metropolitan", "memorial",
+                # air forces' prefixes: "RNZAF Base Ohakea", "CFB Goose Bay" ("RAF" stays: it is
+                # the name's own word in "RAF Mount Pleasant", whose other words are common)
+                "rnzaf base", "rnzaf", "raaf base", "raaf", "rcaf", "cfb", "rnas", "rafo",
             )
         ),
         key=len,
@@ -221,7 +224,8 @@ _GENERIC_BY_FIRST: Final[dict[str, tuple[tuple[str, ...], ...]]] = {
 }
 _MILITARY = re.compile(
     r"air force base|\bafb\b|joint base|naval air|air base|army air|air reserve|air national guard"
-    r"|marine corps air|coast guard air|air station|space force",
+    r"|marine corps air|coast guard air|air station|space force"
+    r"|\b(?:raf|rnzaf|raaf|rcaf|cfb|rnas)\b",
     re.I,
 )
 _AREAL_WORDS: Final = frozenset(

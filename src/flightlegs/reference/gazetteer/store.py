@@ -180,7 +180,7 @@ _DATA_FILES: Final = (
     "area_aliases.csv",
 )
 # first item of a cached store; bump it when the layout of _Store changes
-_STORE_FORMAT: Final = "flightlegs-gazetteer-8"
+_STORE_FORMAT: Final = "flightlegs-gazetteer-10"
 
 
 def _cache_path(cache: Path | None) -> Path:
