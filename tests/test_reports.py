@@ -445,6 +445,10 @@ def test_phrasing(text: str, expected: list[tuple[str, str]]) -> None:
             [("Shannon", "stop"), ("Kuwait", "stop")],
         ),
         (
+            "It flew from Gary, Ind., to Port-au-Prince.",
+            [("Gary", "departure"), ("Port-au-Prince", "stop")],
+        ),
+        (
             "The C-17 brought the team to Ramstein.",
             [("Ramstein", "stop")],
         ),

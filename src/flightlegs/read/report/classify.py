@@ -379,8 +379,11 @@ def _classify(
             m.role, m.via, m.from_cue = prev.role, prev.via, prev.from_cue
             if re.search(r"\bvia\s*$", join):
                 m.via, m.role = True, Role.STOP  # "to Kabul, via Cairo": Cairo on the way
+            elif re.search(r"\bto\s*$", join) and (prev.from_cue or prev.role is Role.DEPARTURE):
+                # "from Gary, Indiana, to Port-au-Prince": where the flight from Gary went
+                m.role, m.from_cue = Role.STOP, False
             m.first = prev.first  # "after picking up troops at A and at B": both flown first
-            m.cue = f"listed with {prev.text}"
+            m.cue = "to" if m.role is Role.STOP and not prev.role else f"listed with {prev.text}"
             m.reason = prev.reason if prev.reason and not prev.reason.startswith("locates") else ""
             if m.role is None and not m.reason:
                 m.reason = "no cue says the flight went there"
