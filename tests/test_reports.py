@@ -449,6 +449,10 @@ def test_phrasing(text: str, expected: list[tuple[str, str]]) -> None:
             [("Gary", "departure"), ("Port-au-Prince", "stop")],
         ),
         (
+            "Wheels up for Guam at 11:15. We are told the next stop after Guam is Manila.",
+            [("Guam", "stop"), ("Manila", "stop")],
+        ),
+        (
             "The C-17 brought the team to Ramstein.",
             [("Ramstein", "stop")],
         ),

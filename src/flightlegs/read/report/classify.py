@@ -157,6 +157,10 @@ def _strip_descriptor(window: str) -> tuple[str, bool]:
 
 
 _PLACE_AT: Final = re.compile(r"\b(?:in|at)$")
+_NEXT_STOP_AFTER: Final = re.compile(
+    r"\b(?:next|following|final|last|second|third) (?:stop|destination|leg|port of call) after"
+    r" [^,.;]{1,40}? (?:is|was|will be|would be)(?: (?:in|at))?\s*$"
+)
 _FLEW_AFTER: Final = re.compile(
     r"\b(?:flew|flown|flying|took off|landed|departed|lifted off|touched down|airborne"
     r"|boarded (?:a|an|the) (?:\w+ )?(?:plane|flight|jet|charter))\b"
@@ -442,6 +446,8 @@ def _classify(
             m.role = Role.STOP  # "onlookers at Palmietfontein Airport saw the jet sweep in"
         elif _AFTER_PLACE.search(cue) and _AFTER_PLACE_AFTER.match(after):
             m.role = Role.STOP  # "and after Cairo it flew to Prestwick"
+        elif _NEXT_STOP_AFTER.search(clause_left):
+            m.role, m.cue = Role.STOP, clause_left.strip()  # "the next stop after Guam is Manila"
         elif _LOGGED_AFTER.match(text, m.end, sentence.end):
             m.role = Role.STOP  # "12 March, Shannon (SNN), 0614Z arr from Bangor"
         elif _AIRCRAFT_WAS.search(clause_left) or _CARRIED_TO.search(clause_left):

@@ -155,7 +155,7 @@ _STOP_CUE = re.compile(
     r"|\b(?:approach|final approach|descent) (?:to|into)"
     r"|\b(?:landing site|landing point) (?:was|as|at|is)|(?:→|->|⇒|>)"
     r"|\b(?:flight|leg|hop|diverted|diverting|arr\.?)\s+(?:to|for|into)?|\barr\.?"
-    r"|\bwheels[ -]down (?:in|at|on)|\bdep(?:\.|arted)? for"
+    r"|\bwheels[ -]down (?:in|at|on)|\bwheels[ -]up (?:for|to)|\bdep(?:\.|arted)? for"
     # "was wheels up at 8:31 for Louisville", "took off shortly after 9 a.m. for Doha"
     r"|\b(?:wheels[ -]up|airborne|took off|left|departed|lifted off|launched)"
     r"\s+(?:at|around|about|shortly after|just after|before)\s+[\d:.]+"
