@@ -453,6 +453,10 @@ def test_phrasing(text: str, expected: list[tuple[str, str]]) -> None:
             [("Guam", "stop"), ("Manila", "stop")],
         ),
         (
+            "They took off from Gander and crash-landed in a bog at Clifden, in County Galway.",
+            [("Gander", "departure"), ("County Galway", "stop")],  # Clifden is not in the data
+        ),
+        (
             "The C-17 brought the team to Ramstein.",
             [("Ramstein", "stop")],
         ),

@@ -123,6 +123,9 @@ _STOP_CUE = re.compile(
     + r"(?: on (?:its|the) (?:wheels|floats|water))?\s+(?:in|at|on)"
     r"|\b(?:reached|reaching|reach)|\bmade|\bvia|\bby way of|\banother (?:one |stop )?(?:in|at)"
     r"|\b(?:paused|pausing|pauses|pause|waited|held up(?: on the ground)?|customs) (?:at|in)"
+    # "crash-landed in a bog at Clifden", "force-landed in a field near Oran"
+    r"|\b(?:crash-?landed|crash landed|force-?landed|forced landing|ditched|belly-landed)"
+    r"(?: [\w'-]+){0,4}? (?:in|at|on|near)"
     r"|\b(?:disembarked|disembarking|deplaned|deplaning|offloaded|unloaded|got off|were let off"
     r"|were handed over|was handed over|were released|came off the plane)"
     r"(?: [\w-]+){0,2}? (?:at|in)"
@@ -376,7 +379,7 @@ _FAMILY_STOP = re.compile(
 _FAMILY_PREP = re.compile(r"\b(?:to|for|at|in|into|via|through|onto)\s*$")
 #: A name the gazetteer does not know before the region named: "to Cameron County, Texas".
 _UNKNOWN_BEFORE = re.compile(
-    r"(?P<cue>\b(?:to|in|at|into|via))\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*,\s*$"
+    r"(?P<cue>\b(?:to|in|at|into|via))\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*,\s*(?:in\s+)?$"
 )
 _REFUEL = re.compile(r"\b(?:refuel\w*|fuel(?:l?ed|ing)?|tech(?:nical)? stop)\b")
 _BOUND_FOR = re.compile(r"\b(?:head(?:ed|ing|s)?|bound|destined|took off|set off|left)\s+for\s*$")
