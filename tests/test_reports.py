@@ -457,6 +457,12 @@ def test_phrasing(text: str, expected: list[tuple[str, str]]) -> None:
             [("Gander", "departure"), ("County Galway", "stop")],  # Clifden is not in the data
         ),
         (
+            "In 1919 they took off from Lester's Field near St. John's, Newfoundland, and"
+            " landed in Ireland.",  # an owner's field, not Leicester: the town it is near
+            [("St. John", "departure"), ("Ireland", "stop")],
+        ),
+        ("The jet landed at Bagram near Kabul.", [("Bagram", "stop")]),
+        (
             "The C-17 brought the team to Ramstein.",
             [("Ramstein", "stop")],
         ),

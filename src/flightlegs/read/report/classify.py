@@ -157,6 +157,10 @@ def _strip_descriptor(window: str) -> tuple[str, bool]:
 
 
 _PLACE_AT: Final = re.compile(r"\b(?:in|at)$")
+_UNKNOWN_NEAR: Final = re.compile(
+    r"(?P<cue>\b(?:from|to|in|at|into|via|of))\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*"
+    r"\s+(?:near|outside(?: of)?|close to)\s+(?:the\s+)?$"
+)
 _NEXT_STOP_AFTER: Final = re.compile(
     r"\b(?:next|following|final|last|second|third) (?:stop|destination|leg|port of call) after"
     r" [^,.;]{1,40}? (?:is|was|will be|would be)(?: (?:in|at))?\s*$"
@@ -307,7 +311,18 @@ def _classify(
         elif _EXPECTED_AFTER.match(after):
             m.planned = True  # "Amritsar ... is due to": a plan, read as one
         elif _LOCATOR.search(window):
-            m.reason = "a locator (west of, near), not a stop"
+            unknown = _UNKNOWN_NEAR.search(raw_window)
+            if unknown is not None and (
+                _DEPARTURE_CUE.search(_tail(raw_window[: unknown.end("cue")]))
+                or _BARE_FROM.search(_tail(raw_window[: unknown.end("cue")]))
+                or _leads_somewhere(_tail(raw_window[: unknown.end("cue")]))
+            ):
+                # "took off from Lester's Field near St. John's": a field the gazetteer does
+                # not hold; the town it is near is where the flight left from
+                raw_window = raw_window[: unknown.end("cue")]
+                window = _tail(raw_window)
+            else:
+                m.reason = "a locator (west of, near), not a stop"
         if m.reason:
             continue
         if named := _NAMED_AIRPORT_AFTER.match(after):

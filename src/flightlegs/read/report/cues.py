@@ -210,7 +210,7 @@ _LIST_JOIN = re.compile(
     + r"(?:\s+(?:at|in|to|on|via))?\s+(?:the\s+)?$"
 )
 _QUALIFIER_JOIN = re.compile(
-    r"^\s*(?:,\s*|\s+|,\s+)"
+    r"^(?:['’]s)?\s*(?:,\s*|\s+|,\s+)"  # "St. John's, Newfoundland": the name's own 's
     r"(?:(?:in|on|(?:airport|airfield|aerodrome|air base)\s+(?:at|in|near))\s+)?"
     r"(?:the\s+)?(?:(?:[a-z]+-)?[a-z]+ern\s+|central\s+)?$"
 )

@@ -132,6 +132,11 @@ def _run_length(gaz: Gazetteer, text: str, toks: Sequence[_Token], i: int) -> in
     return run if limit else 0
 
 
+_OWNERS_FIELD: Final = re.compile(
+    r"['’]s\s+(?:Field|Airfield|Strip|Airstrip|Farm|Ranch|Landing|Meadow|Pasture|Paddock)\b"
+)
+
+
 def _unless_a_name(
     gaz: Gazetteer,
     text: str,
@@ -152,8 +157,9 @@ def _unless_a_name(
     prone = [p for p in mention.places if _name_prone(p)]
     if not prone:
         return mention
-    person = False
-    if i > 0 and _capitalised_neighbour(text, toks[i - 1], toks[i]):
+    # "Lester's Field", "Wiley's Strip": an owner's name, not the town of the same name
+    person = bool(_OWNERS_FIELD.match(text, toks[i].end))
+    if not person and i > 0 and _capitalised_neighbour(text, toks[i - 1], toks[i]):
         person = not (before and before[-1].end == toks[i - 1].end)
     if not person and i + 1 < len(toks) and _capitalised_neighbour(text, toks[i], toks[i + 1]):
         nxt = _match_names(gaz, text, toks, i + 1) or _match_code(gaz, text, toks, i + 1)
