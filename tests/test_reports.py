@@ -463,6 +463,14 @@ def test_phrasing(text: str, expected: list[tuple[str, str]]) -> None:
         ),
         ("The jet landed at Bagram near Kabul.", [("Bagram", "stop")]),
         (
+            "N379P departed Dulles at 1530Z, arrived Larnaca 0240Z, departed 0345Z for Baghdad.",
+            [("Dulles", "departure"), ("Larnaca", "stop"), ("Baghdad", "stop")],
+        ),
+        (
+            "Records place the plane at Palma on 22 January and in Skopje the next day.",
+            [("Palma", "stop"), ("Skopje", "stop")],
+        ),
+        (
             "The C-17 brought the team to Ramstein.",
             [("Ramstein", "stop")],
         ),
