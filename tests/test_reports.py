@@ -471,6 +471,14 @@ def test_phrasing(text: str, expected: list[tuple[str, str]]) -> None:
             [("Palma", "stop"), ("Skopje", "stop")],
         ),
         (
+            "Between Dakar and Nouakchott the jet climbed to 35,000 feet.",
+            [("Dakar", "departure"), ("Nouakchott", "stop")],
+        ),
+        (
+            "Relations between Senegal and Mauritania are tense; the jet flew to Nouakchott.",
+            [("Nouakchott", "stop")],
+        ),
+        (
             "The C-17 brought the team to Ramstein.",
             [("Ramstein", "stop")],
         ),

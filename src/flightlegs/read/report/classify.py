@@ -398,6 +398,8 @@ def _classify(
             m.role, m.via, m.from_cue = prev.role, prev.via, prev.from_cue
             if re.search(r"\bvia\s*$", join):
                 m.via, m.role = True, Role.STOP  # "to Kabul, via Cairo": Cairo on the way
+            elif prev.cue.endswith("between") and prev.role is Role.DEPARTURE:
+                m.role = Role.STOP  # "between Dakar and Nouakchott": the leg's other end
             elif re.search(r"\bto\s*$", join) and (prev.from_cue or prev.role is Role.DEPARTURE):
                 # "from Gary, Indiana, to Port-au-Prince": where the flight from Gary went
                 m.role, m.from_cue = Role.STOP, False
@@ -461,6 +463,8 @@ def _classify(
             m.role = Role.STOP  # "onlookers at Palmietfontein Airport saw the jet sweep in"
         elif _AFTER_PLACE.search(cue) and _AFTER_PLACE_AFTER.match(after):
             m.role = Role.STOP  # "and after Cairo it flew to Prestwick"
+        elif re.search(r"\bbetween$", cue) and re.search(rf"\b{_FLIGHT_WORD}\b", clause):
+            m.role = Role.DEPARTURE  # "Between Dakar and Nouakchott the jet climbed to"
         elif _NEXT_STOP_AFTER.search(clause_left):
             m.role, m.cue = Role.STOP, clause_left.strip()  # "the next stop after Guam is Manila"
         elif _LOGGED_AFTER.match(text, m.end, sentence.end):
