@@ -878,3 +878,15 @@ def test_a_table_of_legs_is_read_row_by_row(table: str) -> None:
     assert len(stops) == 3
     assert stops[0].role.value == "departure"
     assert all(m.why == "a row of a table" for m in stops)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The jet flew over Iran to reach Pakistan.", "After crossing Iran the jet reached Pakistan."],
+)
+def test_a_place_flown_over_is_set_aside_and_says_so(text: str) -> None:
+    reading = explain_report(text)
+    assert [m.text for m in reading.stops] == ["Pakistan"]
+    assert [(s.text, s.reason) for s in reading.set_aside] == [
+        ("Iran", "flown over or crossed, not landed at")
+    ]

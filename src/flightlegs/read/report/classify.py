@@ -157,6 +157,11 @@ def _strip_descriptor(window: str) -> tuple[str, bool]:
 
 
 _PLACE_AT: Final = re.compile(r"\b(?:in|at)$")
+#: "flew over Iran", "after crossing Greenland": a place flown over, not landed at
+_OVERFLIGHT: Final = re.compile(
+    r"\b(?:over|overflew|overflying|overflown|overflies|crossing|crossed|crosses|across|above)"
+    r"\s*$"
+)
 _UNKNOWN_NEAR: Final = re.compile(
     r"(?P<cue>\b(?:from|to|in|at|into|via|of))\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*"
     r"\s+(?:near|outside(?: of)?|close to)\s+(?:the\s+)?$"
@@ -310,6 +315,8 @@ def _classify(
             m.reason = "cancelled, habitual or in the future"
         elif _EXPECTED_AFTER.match(after):
             m.planned = True  # "Amritsar ... is due to": a plan, read as one
+        elif _OVERFLIGHT.search(window):
+            m.reason = "flown over or crossed, not landed at"
         elif _LOCATOR.search(window):
             unknown = _UNKNOWN_NEAR.search(raw_window)
             if unknown is not None and (
