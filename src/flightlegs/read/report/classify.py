@@ -157,6 +157,11 @@ def _strip_descriptor(window: str) -> tuple[str, bool]:
 
 
 _PLACE_AT: Final = re.compile(r"\b(?:in|at)$")
+#: "a native of Ohio", "born in Lagos", "who lives in Tucson": someone's home
+_HOME_OF: Final = re.compile(
+    r"\b(?:native of|natives of|born in|born at|grew up in|raised in|lives in|lived in|living in"
+    r"|resident of|residents of|hometown of|home town of|(?:his|her|their) home (?:town )?in)\s*$"
+)
 #: "flew over Iran", "after crossing Greenland": a place flown over, not landed at
 _OVERFLIGHT: Final = re.compile(
     r"\b(?:over|overflew|overflying|overflown|overflies|crossing|crossed|crosses|across|above)"
@@ -315,6 +320,8 @@ def _classify(
             m.reason = "cancelled, habitual or in the future"
         elif _EXPECTED_AFTER.match(after):
             m.planned = True  # "Amritsar ... is due to": a plan, read as one
+        elif _HOME_OF.search(window):
+            m.reason = "where someone lives or was born, not a stop"
         elif _OVERFLIGHT.search(window):
             m.reason = "flown over or crossed, not landed at"
         elif _LOCATOR.search(window):
