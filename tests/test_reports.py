@@ -728,7 +728,7 @@ def test_no_route_is_an_error_that_says_what_was_named() -> None:
     reading = explain_report(text)
     assert reading.stops == ()
     assert [(s.text, s.reason) for s in reading.set_aside] == [
-        ("Washington", "no cue says the flight went there")
+        ("Washington", "where officials or an organisation sit, not a stop")
     ]
 
 

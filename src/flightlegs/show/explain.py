@@ -12,7 +12,7 @@ Examples
 ...     "Officials in Washington said the jet left Boise and landed in Anchorage.")))
 ... # doctest: +NORMALIZE_WHITESPACE
 note.txt: 3 places named: 2 stops, 1 set aside
-  set aside  Washington  no cue says the flight went there: 'Officials in Washington'
+  set aside  Washington  where officials or an organisation sit, not a stop
   stop 1     Boise       departure, after 'said the jet left'
   stop 2     Anchorage   stop, after 'and landed in'
 """

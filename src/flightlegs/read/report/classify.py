@@ -157,6 +157,20 @@ def _strip_descriptor(window: str) -> tuple[str, bool]:
 
 
 _PLACE_AT: Final = re.compile(r"\b(?:in|at)$")
+#: "officials in Washington", "the ministry in Beijing", "lawyers in London": where people who
+#: speak of the flight sit
+_SEAT_OF: Final = re.compile(
+    r"\b(?:officials?|authorities|government|ministry|ministries|embassy|consulate|spokes(?:man"
+    r"|woman|person)|lawyers?|attorneys?|agency|department|police|prosecutors?|courts?|judges?"
+    r"|campaigners|activists|advocates|analysts?|diplomats?|headquarters|reporters?"
+    r"|journalists?|correspondents?|researchers?)\s+(?:\w+\s+)?(?:in|at)\s*$"
+)
+#: "... at Guatemala City airport as the plane landed": the flight came there after all
+_ARRIVED_AS_AFTER: Final = re.compile(
+    r"[^.;]{0,60}?\b(?:as|when|while|after|before)\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:plane|jet|aircraft|flight|charter|airliner)\s+(?:landed|arrived|touched down|taxied"
+    r"|took off|departed|left)\b"
+)
 #: "a native of Ohio", "born in Lagos", "who lives in Tucson": someone's home
 _HOME_OF: Final = re.compile(
     r"\b(?:native of|natives of|born in|born at|grew up in|raised in|lives in|lived in|living in"
@@ -320,6 +334,12 @@ def _classify(
             m.reason = "cancelled, habitual or in the future"
         elif _EXPECTED_AFTER.match(after):
             m.planned = True  # "Amritsar ... is due to": a plan, read as one
+        elif (
+            _SEAT_OF.search(window)
+            and not _WATCHED_ARRIVE_AFTER.match(after)
+            and not _ARRIVED_AS_AFTER.match(after)
+        ):
+            m.reason = "where officials or an organisation sit, not a stop"
         elif _HOME_OF.search(window):
             m.reason = "where someone lives or was born, not a stop"
         elif _OVERFLIGHT.search(window):
