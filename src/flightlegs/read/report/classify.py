@@ -68,6 +68,7 @@ from flightlegs.read.report.cues import (
     _AIRPORT_WORDS,
     _AIRPORTS_AFTER,
     _ALTERNATIVE,
+    _ARRIVED_AS_AFTER,
     _ARTICLE,
     _ATTRIBUTIVE,
     _BARE_FROM,
@@ -86,10 +87,12 @@ from flightlegs.read.report.cues import (
     _EXPECTED_AFTER,
     _FAMILY_PREP,
     _FAMILY_STOP,
+    _FLEW_AFTER,
     _FLIGHT_BACK,
     _FLIGHT_WORD,
     _FLOWN_PEOPLE_FROM,
     _HABIT_AFTER,
+    _HOME_OF,
     _HYPOTHETICAL,
     _IN_FROM,
     _IN_YEAR,
@@ -101,16 +104,20 @@ from flightlegs.read.report.cues import (
     _NAMED_AIRPORT_AFTER,
     _NAMED_AIRPORT_BEFORE,
     _NEGATION,
+    _NEXT_STOP_AFTER,
     _ON_THE_WAY_AFTER,
     _OTHER_AIRCRAFT,
     _OTHER_FLIGHTS,
+    _OVERFLIGHT,
     _PEOPLE_FROM,
+    _PLACE_AT,
     _PRONOUN_WAS,
     _QUALIFIER_JOIN,
     _REFUEL,
     _RETURN_CUE,
     _RUNWAY_AFTER,
     _RUNWAY_AT,
+    _SEAT_OF,
     _SHORT_TO,
     _STOP_CUE,
     _STOPS_LIST,
@@ -120,6 +127,7 @@ from flightlegs.read.report.cues import (
     _TIME_ZONE,
     _TOUCHDOWN,
     _UNKNOWN_BEFORE,
+    _UNKNOWN_NEAR,
     _VETO,
     _WATCHED_ARRIVE_AFTER,
 )
@@ -154,45 +162,6 @@ def _strip_descriptor(window: str) -> tuple[str, bool]:
     window = _ARTICLE.sub("", window).rstrip()
     window = re.sub(r"[\w'-]+'s$", "", window).rstrip()  # "Palermo's Falcone-Borsellino airport"
     return window, airport
-
-
-_PLACE_AT: Final = re.compile(r"\b(?:in|at)$")
-#: "officials in Washington", "the ministry in Beijing", "lawyers in London": where people who
-#: speak of the flight sit
-_SEAT_OF: Final = re.compile(
-    r"\b(?:officials?|authorities|government|ministry|ministries|embassy|consulate|spokes(?:man"
-    r"|woman|person)|lawyers?|attorneys?|agency|department|police|prosecutors?|courts?|judges?"
-    r"|campaigners|activists|advocates|analysts?|diplomats?|headquarters|reporters?"
-    r"|journalists?|correspondents?|researchers?)\s+(?:\w+\s+)?(?:in|at)\s*$"
-)
-#: "... at Guatemala City airport as the plane landed": the flight came there after all
-_ARRIVED_AS_AFTER: Final = re.compile(
-    r"[^.;]{0,60}?\b(?:as|when|while|after|before)\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:plane|jet|aircraft|flight|charter|airliner)\s+(?:landed|arrived|touched down|taxied"
-    r"|took off|departed|left)\b"
-)
-#: "a native of Ohio", "born in Lagos", "who lives in Tucson": someone's home
-_HOME_OF: Final = re.compile(
-    r"\b(?:native of|natives of|born in|born at|grew up in|raised in|lives in|lived in|living in"
-    r"|resident of|residents of|hometown of|home town of|(?:his|her|their) home (?:town )?in)\s*$"
-)
-#: "flew over Iran", "after crossing Greenland": a place flown over, not landed at
-_OVERFLIGHT: Final = re.compile(
-    r"\b(?:over|overflew|overflying|overflown|overflies|crossing|crossed|crosses|across|above)"
-    r"\s*$"
-)
-_UNKNOWN_NEAR: Final = re.compile(
-    r"(?P<cue>\b(?:from|to|in|at|into|via|of))\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*"
-    r"\s+(?:near|outside(?: of)?|close to)\s+(?:the\s+)?$"
-)
-_NEXT_STOP_AFTER: Final = re.compile(
-    r"\b(?:next|following|final|last|second|third) (?:stop|destination|leg|port of call) after"
-    r" [^,.;]{1,40}? (?:is|was|will be|would be)(?: (?:in|at))?\s*$"
-)
-_FLEW_AFTER: Final = re.compile(
-    r"\b(?:flew|flown|flying|took off|landed|departed|lifted off|touched down|airborne"
-    r"|boarded (?:a|an|the) (?:\w+ )?(?:plane|flight|jet|charter))\b"
-)
 
 
 def _surface_governs(clause_left: str) -> bool:

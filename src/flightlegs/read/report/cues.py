@@ -401,3 +401,43 @@ _CLAUSE_BREAK = re.compile(
     # "bused to San Diego, where they boarded a flight to Seattle": the flight is a new clause
     r"|,\s+where\b(?=[^.;]{0,40}\b(?:boarded|caught|took|put on)\b)"
 )
+
+# --------------------------------------------------------------------------- set asides and shapes
+
+_PLACE_AT = re.compile(r"\b(?:in|at)$")
+#: "officials in Washington", "the ministry in Beijing", "lawyers in London": where people who
+#: speak of the flight sit
+_SEAT_OF = re.compile(
+    r"\b(?:officials?|authorities|government|ministry|ministries|embassy|consulate|spokes(?:man"
+    r"|woman|person)|lawyers?|attorneys?|agency|department|police|prosecutors?|courts?|judges?"
+    r"|campaigners|activists|advocates|analysts?|diplomats?|headquarters|reporters?"
+    r"|journalists?|correspondents?|researchers?)\s+(?:\w+\s+)?(?:in|at)\s*$"
+)
+#: "... at Guatemala City airport as the plane landed": the flight came there after all
+_ARRIVED_AS_AFTER = re.compile(
+    r"[^.;]{0,60}?\b(?:as|when|while|after|before)\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:plane|jet|aircraft|flight|charter|airliner)\s+(?:landed|arrived|touched down|taxied"
+    r"|took off|departed|left)\b"
+)
+#: "a native of Ohio", "born in Lagos", "who lives in Tucson": someone's home
+_HOME_OF = re.compile(
+    r"\b(?:native of|natives of|born in|born at|grew up in|raised in|lives in|lived in|living in"
+    r"|resident of|residents of|hometown of|home town of|(?:his|her|their) home (?:town )?in)\s*$"
+)
+#: "flew over Iran", "after crossing Greenland": a place flown over, not landed at
+_OVERFLIGHT = re.compile(
+    r"\b(?:over|overflew|overflying|overflown|overflies|crossing|crossed|crosses|across|above)"
+    r"\s*$"
+)
+_UNKNOWN_NEAR = re.compile(
+    r"(?P<cue>\b(?:from|to|in|at|into|via|of))\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*"
+    r"\s+(?:near|outside(?: of)?|close to)\s+(?:the\s+)?$"
+)
+_NEXT_STOP_AFTER = re.compile(
+    r"\b(?:next|following|final|last|second|third) (?:stop|destination|leg|port of call) after"
+    r" [^,.;]{1,40}? (?:is|was|will be|would be)(?: (?:in|at))?\s*$"
+)
+_FLEW_AFTER = re.compile(
+    r"\b(?:flew|flown|flying|took off|landed|departed|lifted off|touched down|airborne"
+    r"|boarded (?:a|an|the) (?:\w+ )?(?:plane|flight|jet|charter))\b"
+)
