@@ -64,19 +64,20 @@ def _hub_ranks(g: Gazetteer, area: str | None) -> dict[str, tuple[int, tuple[str
     return {h[0]: (i, h) for i, h in enumerate(g.hubs(area))}
 
 
-#: Per gazetteer and country: its jet-usable airports and their latitudes, for _nearby.
-_JET_USABLE: dict[tuple[int, str], tuple[tuple[Airport, ...], Any]] = {}
+#: Per gazetteer and country: its jet-usable airports and their latitudes, for _nearby. The
+#: gazetteer is kept with them, so that a new one at a reused ``id`` never reads stale rows.
+_JET_USABLE: dict[tuple[int, str], tuple[Gazetteer, tuple[Airport, ...], Any]] = {}
 
 
 def _jet_usable_in(g: Gazetteer, country: str) -> tuple[tuple[Airport, ...], Any]:
     key = (id(g), country)
     found = _JET_USABLE.get(key)
-    if found is None:
+    if found is None or found[0] is not g:
         import numpy as np
 
         airports = tuple(a for a in g.airports_in(g.country(country)) if is_jet_usable(a))
-        found = _JET_USABLE[key] = (airports, np.array([a.position.lat for a in airports]))
-    return found
+        found = _JET_USABLE[key] = (g, airports, np.array([a.position.lat for a in airports]))
+    return found[1], found[2]
 
 
 def _nearby(g: Gazetteer, main: Airport, exclude: set[str]) -> list[Airport]:
