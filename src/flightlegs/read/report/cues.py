@@ -24,6 +24,11 @@ _FLIGHT_WORD = (
 )
 _ADVERB = r"(?:\s+(?:first|briefly|safely|again|later|finally|eventually|then|there|overnight|"
 _ADVERB += r"shortly|initially|nonstop|non-stop|directly|straight|back|on|over|\w+ly))?"
+#: Words that name where the flight was going: "bound for Kyiv", "on its way to Manila".
+_DESTINATION = (
+    r"(?:bound for|destined for|en route to|on (?:its|the|their) way to|outbound (?:to|for)"
+    r"|inbound (?:to|for))"
+)
 #: What is done to people carried by air: "were deported from Harlingen to Guatemala City",
 #: "rendered from The Gambia to Afghanistan", "airlifted to Ramstein".
 _MOVED = (
@@ -69,7 +74,7 @@ _BEFORE_FLYING_AFTER = re.compile(
 #: "bused to San Diego, where they boarded a flight to Seattle": where the flight began
 _BOARDED_AFTER = re.compile(
     r",?\s+where\s+(?:\w+\s+){0,3}?(?:boarded|caught|took|were put on|was put on)"
-    r"\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:flight|plane|jet|charter|aircraft)\b"
+    rf"\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?{_AIRCRAFT_NOUN}\b"
 )
 #: "raced along the runway at London Airport": the aircraft on the ground there
 _RUNWAY_AT = re.compile(
@@ -81,14 +86,14 @@ _TAKE_OFF = re.compile(r"\b(?:take-?off|took off|takeoff|lifted off|rose|climbed
 #: "onlookers at Palmietfontein saw the jet sweep in": where people watched it arrive
 _WATCHED_ARRIVE_AFTER = re.compile(
     r"[^.;]{0,60}?\b(?:saw|watched|greeted|welcomed|met|cheered)\s+(?:the|a|an|its)\s+"
-    r"(?:[\w-]+\s+){0,5}?(?:jet|plane|aircraft|airliner|flight|charter|bomber|clipper|comet|"
-    r"[a-z]+liner)\b[^.;]{0,30}?\b(?:land|landing|arrive|arriving|sweep in|swept in|touch down"
+    rf"(?:[\w-]+\s+){{0,5}}?(?:{_AIRCRAFT_NOUN}|clipper|comet|[a-z]+liner)\b"
+    r"[^.;]{0,30}?\b(?:land|landing|arrive|arriving|sweep in|swept in|touch down"
     r"|come in|coming in|taxi|taxiing|pull up|roll)\b"
 )
 #: "after Cairo it flew to Prestwick": Cairo was a stop, the one before Prestwick
 _AFTER_PLACE = re.compile(r"(?:^|[,;]|\band)\s*after$")
 _AFTER_PLACE_AFTER = re.compile(
-    r",?\s+(?:it|we|they|she|he|the (?:[\w-]+ ){0,2}?(?:plane|jet|aircraft|flight|crew|charter))"
+    rf",?\s+(?:it|we|they|she|he|the (?:[\w-]+ ){{0,2}}?(?:{_AIRCRAFT_NOUN}|crew))"
     r"(?: \w+){0,2}? (?:flew|went|continued|headed|proceeded|took off|left|landed|turned|pushed"
     r"|made|stopped|refuell?ed)\b"
 )
@@ -103,10 +108,10 @@ _DEPARTURE_CUE = re.compile(
     r"|\b(?:set|setting|sets) (?:out|off)(?: from)?|\bstarted out (?:from|in|at)"
     r"|\bboarded (?:in|at)"
     r"|\b(?:boarded|boarding|caught|took) (?:a|an|the|their|his|her)(?: [\w-]+){0,3}?"
-    r" (?:plane|flight|jet|charter|aircraft|airliner) (?:in|at|from)"
+    rf" {_AIRCRAFT_NOUN} (?:in|at|from)"
     r"|\b(?:put|placed|loaded|boarded|bundled|escorted|marched)(?: \w+)?"
     r" (?:on|onto|aboard|on board|into) (?:a|an|the)(?: [\w-]+){0,3}?"
-    r" (?:plane|flight|jet|charter|aircraft|airliner) (?:in|at|from)"
+    rf" {_AIRCRAFT_NOUN} (?:in|at|from)"
     rf"|\b(?:{_AIRCRAFT_NOUN}|which|it)(?: (?:had|has|have))?(?: just)?"
     r" (?:come|came|arrived)(?: in)? from"
     r"|\boriginat(?:ed|ing) (?:in|at|from)|\bon (?:its|the|their) way from"
@@ -150,8 +155,7 @@ _STOP_CUE = re.compile(
     r"|\b(?:continued|continuing|continues|went|proceeded|proceeding|pressed|flew|flown|flying"
     r"|flies|headed|heading|heads|moved|carried on)\s+(?:on\s+)?(?:on\s+)?(?:to|for|into)"
     r"|\b(?:then|and then),?\s+(?:on\s+)?to|\b(?:on|onward|onwards) to"
-    r"|\b(?:bound for|destined for|en route to|on (?:its|the|their) way to|outbound (?:to|for)"
-    r"|inbound (?:to|for))"
+    rf"|\b{_DESTINATION}"
     r"|\bfrom there,? (?:on )?to|\bthence,? to"
     r"|\b(?:next|first|last|final|second|third|fuel|only|one) stop (?:was|is|would be|will be)"
     r"(?: (?:at|in))?"
@@ -416,7 +420,7 @@ _SEAT_OF = re.compile(
 #: "... at Guatemala City airport as the plane landed": the flight came there after all
 _ARRIVED_AS_AFTER = re.compile(
     r"[^.;]{0,60}?\b(?:as|when|while|after|before)\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:plane|jet|aircraft|flight|charter|airliner)\s+(?:landed|arrived|touched down|taxied"
+    rf"{_AIRCRAFT_NOUN}\s+(?:landed|arrived|touched down|taxied"
     r"|took off|departed|left)\b"
 )
 #: "a native of Ohio", "born in Lagos", "who lives in Tucson": someone's home
@@ -439,5 +443,25 @@ _NEXT_STOP_AFTER = re.compile(
 )
 _FLEW_AFTER = re.compile(
     r"\b(?:flew|flown|flying|took off|landed|departed|lifted off|touched down|airborne"
-    r"|boarded (?:a|an|the) (?:\w+ )?(?:plane|flight|jet|charter))\b"
+    rf"|boarded (?:a|an|the) (?:\w+ )?{_AIRCRAFT_NOUN})\b"
 )
+
+# --------------------------------------------------------------------------- order
+
+#: "Before landing in Tokyo, the plane refuelled in Anchorage": the stop told first comes later
+_BEFORE_LEAD = re.compile(
+    r"(?:just |shortly |hours |days |a day |an hour )?(?:before|prior to|ahead of)\b"
+    r"(?! (?:leaving|departing|taking off|heading|setting off|flying (?:on|out|back|home)))"
+)
+#: "outbound to Kuwait when it stopped in Shannon": the destination, and the stop on the way
+_HEADED = re.compile(rf"\b(?:{_DESTINATION}|head(?:ed|ing) (?:to|for)|flying to|on a flight to)$")
+_WHEN_STOPPED = re.compile(
+    r"\b(?:when|while|as|before)\s+(?:it|the \w+|she|he|they|we)\s+(?:\w+\s+)?(?:stopped|landed"
+    r"|refuell?ed|touched down|diverted|put down|made a stop)(?:\s+\w+)?\s+(?:in|at|to)$"
+)
+#: "and after refuelling it continued on to Kuwait City": stops gone on to from the last told
+_ONWARD = re.compile(
+    r"\b(?:continu\w+|went on|pressed on|pushed on|moved on|onward\w*)\b|(?:^|[,;]|\band)\s*after$"
+)
+#: "a round trip from Teterboro to Palm Beach", "flew from Lagos to Accra and back"
+_ROUND_TRIP = re.compile(r"\bround[- ]trips?\b|\bthere and back\b|\band back(?! to)\b")

@@ -35,7 +35,14 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from flightlegs.read.report.cues import _EARLIER, _EN_ROUTE
+from flightlegs.read.report.cues import (
+    _BEFORE_LEAD,
+    _EARLIER,
+    _EN_ROUTE,
+    _HEADED,
+    _ONWARD,
+    _WHEN_STOPPED,
+)
 from flightlegs.read.report.facts import _WEEKDAY, _WEEKDAYS
 from flightlegs.read.report.layout import _CLOCK, _TABLE_ROW, _Sentence
 from flightlegs.read.report.mentions import _Mention, _precision, _same
@@ -98,23 +105,6 @@ def _segment(mentions: Sequence[_Mention]) -> list[_Mention]:
     if first:
         middle = first + [m for m in middle if not m.first]
     return departures + middle + returns
-
-
-_BEFORE_LEAD = re.compile(
-    r"(?:just |shortly |hours |days |a day |an hour )?(?:before|prior to|ahead of)\b"
-    r"(?! (?:leaving|departing|taking off|heading|setting off|flying (?:on|out|back|home)))"
-)
-_HEADED = re.compile(
-    r"\b(?:bound for|destined for|en route to|on (?:its|the|their) way to|outbound (?:to|for)"
-    r"|head(?:ed|ing) (?:to|for)|flying to|on a flight to)$"
-)
-_WHEN_STOPPED = re.compile(
-    r"\b(?:when|while|as|before)\s+(?:it|the \w+|she|he|they|we)\s+(?:\w+\s+)?(?:stopped|landed"
-    r"|refuell?ed|touched down|diverted|put down|made a stop)(?:\s+\w+)?\s+(?:in|at|to)$"
-)
-_ONWARD = re.compile(
-    r"\b(?:continu\w+|went on|pressed on|pushed on|moved on|onward\w*)\b|(?:^|[,;]|\band)\s*after$"
-)
 
 
 def _onward(seg_body: list[_Mention]) -> list[_Mention]:

@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING
 from flightlegs.core.route import Evidence, Route, Stop, StopKind
 from flightlegs.errors import InputError, UnknownPlaceError
 from flightlegs.read.report.classify import _classify
-from flightlegs.read.report.cues import _FIRST_PERSON_FLIGHT, _NEW_FLIGHT
+from flightlegs.read.report.cues import _FIRST_PERSON_FLIGHT, _NEW_FLIGHT, _ROUND_TRIP
 from flightlegs.read.report.facts import (
     _PEOPLE_TOTAL,
     _dates,
@@ -190,10 +190,6 @@ def _merge_repeats(stops: list[_Mention], gaz: Gazetteer) -> list[_Mention]:
             continue
         merged.append(m)
     return merged
-
-
-#: "a round trip from Teterboro to Palm Beach", "flew from Lagos to Accra and back"
-_ROUND_TRIP = re.compile(r"\bround[- ]trips?\b|\bthere and back\b|\band back(?! to)\b")
 
 
 def _round_trip(
