@@ -898,3 +898,8 @@ def test_a_home_town_is_set_aside_and_says_so() -> None:
     assert [(s.text, s.reason) for s in reading.set_aside] == [
         ("Ohio", "where someone lives or was born, not a stop")
     ]
+
+
+def test_a_lone_line_of_cells_is_navigation_not_a_table() -> None:
+    text = "Home | US | Mexico | Guatemala\n\nThe flight landed in Lagos on Monday after leaving Madrid.\n"
+    assert _names(text) == [("Madrid", "departure"), ("Lagos", "stop")]

@@ -195,6 +195,27 @@ def _is_prose(line: str) -> bool:
     return not (len(long_words) >= 4 and len(capitalised) / len(long_words) >= 0.75)
 
 
+def _table_rows(text: str, spans: list[tuple[int, int]]) -> set[int]:
+    """Starts of the lines that are rows of a table: two or more lines in a row with as many cells.
+
+    "Date | From | To" over "06/28 | KBGR | CYYR" is a table; a lone "Home | US | Mexico"
+    is a site's navigation.
+    """
+    rows: set[int] = set()
+    run: list[int] = []
+    cells = -1
+    for start, end in [*spans, (-1, -1)]:
+        line = text[start:end] if start >= 0 else ""
+        count = len(re.findall(r"[|\t]", line)) if _TABLE_ROW.match(line) else -1
+        if count >= 0 and count == cells:
+            run.append(start)
+            continue
+        if len(run) >= 2:
+            rows.update(run)
+        run, cells = ([start], count) if count >= 0 else ([], -1)
+    return rows
+
+
 def _prose_lines(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """``(prose, header)``: spans of prose lines, and of the first lines before any prose."""
     spans: list[tuple[int, int]] = []
@@ -207,6 +228,7 @@ def _prose_lines(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]
     prose: list[tuple[int, int]] = []
     header: list[tuple[int, int]] = []
     furniture = False
+    rows = _table_rows(text, spans)
     for start, end in spans:
         line = text[start:end]
         if _FURNITURE_MARKER.match(line):
@@ -220,7 +242,7 @@ def _prose_lines(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]
         if (
             not furniture
             and (
-                _ROUTE_HEADING.search(line) or _PLACE_HEADING.match(line) or _TABLE_ROW.match(line)
+                _ROUTE_HEADING.search(line) or _PLACE_HEADING.match(line) or start in rows
             )
             and not line.lstrip().startswith("[")
             and not _LINK_LINE.search(line)
