@@ -241,9 +241,7 @@ def _prose_lines(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]
             header.append((start, end))
         if (
             not furniture
-            and (
-                _ROUTE_HEADING.search(line) or _PLACE_HEADING.match(line) or start in rows
-            )
+            and (_ROUTE_HEADING.search(line) or _PLACE_HEADING.match(line) or start in rows)
             and not line.lstrip().startswith("[")
             and not _LINK_LINE.search(line)
         ):
