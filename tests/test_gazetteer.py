@@ -127,7 +127,7 @@ def test_georgia_is_the_state_first_and_the_country_second(g: Gazetteer) -> None
 def test_a_city_with_a_large_airport_comes_before_a_region_of_its_name(g: Gazetteer) -> None:
     # Ontario International (California) is a large airport; the province follows
     assert kinds_and_codes(g.lookup("Ontario"))[:2] == [("city", "US-CA"), ("region", "CA-ON")]
-    assert kinds_and_codes(g.lookup("Washington"))[:2] == [("city", "US"), ("region", "US-WA")]
+    assert kinds_and_codes(g.lookup("Washington"))[:2] == [("city", "US-DC"), ("region", "US-WA")]
 
 
 @pytest.mark.parametrize(
@@ -231,10 +231,19 @@ def test_arctic_and_abbreviated_places_are_found(
         assert found == names
 
 
-def test_a_city_across_regions_named_after_none_has_no_region(g: Gazetteer) -> None:
-    # Washington's airports lie in Virginia and Maryland; no region of theirs is "Washington"
-    washington = g.lookup("Washington")[0]
-    assert (washington.kind, washington.country, washington.region) == (StopKind.CITY, "US", None)
+@pytest.mark.parametrize(
+    ("name", "region"),
+    [
+        ("Washington", "US-DC"),  # airports in Virginia and Maryland, none of them "Washington"
+        ("Cincinnati", "US-OH"),  # CVG lies in Kentucky, Lunken in Ohio
+        ("Beirut", "LB-BA"),  # the airport lies in Mount Lebanon; the city is Beirut Governorate
+    ],
+)
+def test_a_city_whose_airports_lie_outside_it_keeps_its_own_region(
+    g: Gazetteer, name: str, region: str
+) -> None:
+    city = g.lookup(name)[0]
+    assert (city.kind, city.region) == (StopKind.CITY, region)
 
 
 def test_municipality_with_a_district_yields_the_city(g: Gazetteer) -> None:
@@ -847,3 +856,29 @@ def test_an_air_force_base_is_found_by_its_own_name(name: str, icao: str) -> Non
     # "RNZAF Base Ohakea": the air force's prefix is no part of the name people use
     found = gazetteer().find_mentions(f"The Boeing 757 had taken off from {name} at dawn.")
     assert [m.places[0].airport.icao for m in found if m.places[0].airport] == [icao]
+
+
+def test_an_airports_short_name_taken_by_a_town_elsewhere_is_a_later_reading(g: Gazetteer) -> None:
+    # the Queensland town first; Palm Beach International after it, for the route to choose
+    readings = kinds_and_codes(g.lookup("Palm Beach"))
+    assert readings[0] == ("city", "AU-QLD")
+    assert ("airport", "PBI") in readings[1:]
+
+
+@pytest.mark.parametrize(
+    ("name", "city"),
+    [("Frankfurt", "Frankfurt am Main"), ("Bombay", "Mumbai"), ("Saigon", "Ho Chi Minh City")],
+)
+def test_a_citys_other_name_that_its_airport_also_bears_is_the_city(
+    g: Gazetteer, name: str, city: str
+) -> None:
+    first = g.lookup(name)[0]
+    assert (first.kind, first.name) == (StopKind.CITY, city)
+
+
+def test_a_great_city_named_like_its_region_is_the_city_when_two_airports_bear_its_name(
+    g: Gazetteer,
+) -> None:
+    assert kinds_and_codes(g.lookup("Istanbul"))[0] == ("city", "TR-34")  # IST and SAW
+    # Incheon's one airport is what a report means by "Incheon"; the city follows it
+    assert [p.kind for p in g.lookup("Incheon")][:2] == [StopKind.AIRPORT, StopKind.CITY]

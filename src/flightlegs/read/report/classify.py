@@ -113,6 +113,7 @@ from flightlegs.read.report.cues import (
     _PLACE_AT,
     _PRONOUN_WAS,
     _QUALIFIER_JOIN,
+    _REACHED_AT,
     _REFUEL,
     _RETURN_CUE,
     _RUNWAY_AFTER,
@@ -309,6 +310,8 @@ def _classify(
             and not _ARRIVED_AS_AFTER.match(after)
         ):
             m.reason = "where officials or an organisation sit, not a stop"
+        elif _REACHED_AT.search(window):
+            m.reason = "where someone was reached for comment, not a stop"
         elif _HOME_OF.search(window):
             m.reason = "where someone lives or was born, not a stop"
         elif _OVERFLIGHT.search(window):

@@ -209,8 +209,10 @@ _WHEN = (
     r"|morning|afternoon|evening|night|noon|midnight|nightfall|dusk|dawn|sunset|sundown"
     r"|\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?))?"
 )
+#: what a stop was for, between it and the next of a list: "at Frankfurt for fuel and again at"
+_PURPOSE = r"(?:\s+for\s+(?:the\s+|a\s+)?(?:fuel|gas|refuel\w*|customs|the night|night|crew rest))?"
 _LIST_JOIN = re.compile(
-    r"^\)?" + _WHEN + r"\s*(?:,|;|[,;]?\s+(?:and|or|&)"
+    r"^\)?" + _WHEN + _PURPOSE + r"\s*(?:,|;|[,;]?\s+(?:and|or|&)(?:\s+(?:again|also|later))?"
     r"|[,;]?\s+(?:and\s+)?(?:then|finally|at last|lastly|followed by)(?:\s+on)?)"
     + _WHEN
     + r"(?:\s+(?:at|in|to|on|via))?\s+(?:the\s+)?$"
@@ -422,6 +424,12 @@ _ARRIVED_AS_AFTER = re.compile(
     r"[^.;]{0,60}?\b(?:as|when|while|after|before)\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}?"
     rf"{_AIRCRAFT_NOUN}\s+(?:landed|arrived|touched down|taxied"
     r"|took off|departed|left)\b"
+)
+#: "the lawyer, reached in Miami", "interviewed at his office in Lagos": where someone was
+#: spoken to ("reached" takes its place without "in" when a flight reaches it)
+_REACHED_AT = re.compile(
+    r"\b(?:reached|contacted|interviewed|reachable)\s+(?:by (?:tele)?phone\s+|by e-?mail\s+)?"
+    r"(?:(?:at|in)\s+(?:(?:his|her|their|the)\s+)?(?:home|office|offices)\s+)?(?:in|at)\s*$"
 )
 #: "a native of Ohio", "born in Lagos", "who lives in Tucson": someone's home
 _HOME_OF = re.compile(

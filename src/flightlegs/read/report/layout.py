@@ -225,10 +225,11 @@ def _prose_lines(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]
         if body.strip():
             spans.append((pos, pos + len(body)))
         pos += len(line)
+    rows = _table_rows(text, spans)
+    spans = _unwrap(text, spans, rows)
     prose: list[tuple[int, int]] = []
     header: list[tuple[int, int]] = []
     furniture = False
-    rows = _table_rows(text, spans)
     for start, end in spans:
         line = text[start:end]
         if _FURNITURE_MARKER.match(line):
@@ -255,6 +256,50 @@ def _prose_lines(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]
         ]
         header = []
     return prose, header
+
+
+#: A text is hard-wrapped when most of its lines are at most this long ...
+_WRAP_COLUMNS = 120
+# ... and a line this close to the longest of them runs on into the next.
+_RUNS_ON = 0.6
+
+
+def _unwrap(text: str, spans: list[tuple[int, int]], rows: set[int]) -> list[tuple[int, int]]:
+    """Join the lines of hard-wrapped paragraphs (an e-mail, a newsletter, a pasted PDF).
+
+    A text whose lines are nearly all at most :data:`_WRAP_COLUMNS` long is
+    wrapped; a line at least :data:`_RUNS_ON` times as long as its longest
+    line runs on into the next one unless a blank line, a list item, a table
+    row or a page-furniture marker comes between. The joined span keeps the
+    text's own offsets: its line breaks are spaces to the sentences in it.
+    """
+    if len(spans) < 3:
+        return spans
+    lengths = [e - s for s, e in spans]
+    short = [n for n in lengths if n <= _WRAP_COLUMNS]
+    if len(short) < 0.8 * len(lengths):
+        return spans
+    width = max(short)
+    out: list[tuple[int, int]] = []
+    for (start, end), length in zip(spans, lengths, strict=True):
+        if out:
+            prev_start, prev_end = out[-1]
+            last_line = text[text.rfind("\n", 0, prev_end) + 1 : prev_end]
+            line = text[start:end]
+            if (
+                text[prev_end:start].count("\n") == 1
+                and _RUNS_ON * width <= len(last_line) <= _WRAP_COLUMNS
+                and length <= _WRAP_COLUMNS
+                and start not in rows
+                and prev_start not in rows
+                and not _LIST_ITEM.match(line)
+                and not _FURNITURE_MARKER.match(line)
+                and not _FURNITURE_MARKER.match(last_line)
+            ):
+                out[-1] = (prev_start, end)
+                continue
+        out.append((start, end))
+    return out
 
 
 def _split_sentences(text: str, start: int, end: int, first_index: int) -> list[_Sentence]:

@@ -20,6 +20,7 @@ distance honest.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -156,6 +157,81 @@ def _fit_to_route(stops: Sequence[_Mention]) -> None:
             and way - shortest > _DETOUR_MIN_M
         ):
             m.places = (best, *(p for p in m.places if p != best))
+
+
+# An end stop is read as another place of its name when its first reading makes the end leg
+# this many times the route's longest other leg, and longer than it by this many metres ...
+_END_OUTLIER = 3.0
+_END_OUTLIER_M = 2_000_000.0
+# ... and the other reading makes it no longer than this many times that leg, or this much more.
+_END_FITS = 1.5
+_END_FITS_M = 500_000.0
+
+
+def _fit_ends(stops: Sequence[_Mention]) -> None:
+    """Read an end stop as the place of its name that does not make its leg an outlier.
+
+    A Comet's "London Airport" before Rome, Beirut and Khartoum is London's
+    airport in England, not the airport of that name in Ontario: the first
+    reading would make the first leg 7,000 km when no other leg is longer
+    than 3,000. An end stop is read again when its first reading makes its
+    leg more than :data:`_END_OUTLIER` times the longest other leg (and
+    :data:`_END_OUTLIER_M` longer); the first of its other readings, in the
+    gazetteer's order, that keeps the leg within :data:`_END_FITS` times that
+    leg (or :data:`_END_FITS_M` longer) is taken, airports after cities
+    and areas. Names the report locates
+    and codes are left as they are, and so are routes of fewer than three
+    stops, whose one leg has nothing to compare with.
+    """
+    from flightlegs.core.geodesy import distance_m
+
+    if len(stops) < 3:
+        return
+    where = [_position(m) for m in stops]
+    legs = [
+        distance_m(a, b) if a is not None and b is not None else None
+        for a, b in itertools.pairwise(where)
+    ]
+    for end, neighbour, leg, others in (
+        (0, 1, legs[0], legs[1:]),
+        (len(stops) - 1, len(stops) - 2, legs[-1], legs[:-1]),
+    ):
+        m = stops[end]
+        near = where[neighbour]
+        known = [d for d in others if d is not None]
+        if (
+            m.stop is not None
+            or m.within is not None
+            or len(m.places) < 2
+            or leg is None
+            or near is None
+            or not known
+        ):
+            continue
+        longest = max(known)
+        if leg <= max(_END_OUTLIER * longest, longest + _END_OUTLIER_M):
+            continue
+        # an airstrip's other name ("London Airport" is also Eday's) comes after the cities
+        for place in sorted(m.places[1:], key=lambda p: p.kind is StopKind.AIRPORT):
+            there = _place_position(place)
+            if there is not None and distance_m(there, near) <= max(
+                _END_FITS * longest, longest + _END_FITS_M
+            ):
+                m.places = (place, *(p for p in m.places if p != place))
+                break
+
+
+def _airport_of_city(m: _Mention, gaz: Gazetteer) -> None:
+    """After the airport called "London Airport", the cities called London, whose it may be."""
+    from flightlegs.reference.gazetteer.folding import fold
+
+    if not m.places or m.places[0].kind is not StopKind.AIRPORT:
+        return
+    words = fold(m.text).split()
+    if len(words) < 2 or words[-1] not in ("airport", "aerodrome", "airfield"):
+        return
+    cities = [p for p in gaz.lookup(" ".join(words[:-1])) if p.kind is StopKind.CITY]
+    m.places = (*m.places, *(p for p in cities if p not in m.places))
 
 
 # --------------------------------------------------------------------------- geocoding

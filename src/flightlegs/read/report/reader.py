@@ -73,6 +73,8 @@ from flightlegs.read.report.model import (
 )
 from flightlegs.read.report.order import _better, _order
 from flightlegs.read.report.place import (
+    _airport_of_city,
+    _fit_ends,
     _fit_to_route,
     _geocode,
     _locate,
@@ -344,14 +346,18 @@ def explain_report(text: str) -> ReportReading:
         for m in ms:
             if m.active:
                 _pin_airport(m, gaz)
+                _airport_of_city(m, gaz)
     stops = _merge_repeats(_newest_first(_order(by_sentence, text, gaz), text), gaz)
     stops = _round_trip(stops, by_sentence)
     _fit_to_route(stops)
+    _fit_ends(stops)
     kept = {id(m) for m in stops}
     for _, ms in by_sentence:
         for m in ms:
             if id(m) not in kept and m.reason:
-                set_aside.append(SetAside(m.text, m.start, m.end, m.reason, _context(text, m)))
+                set_aside.append(
+                    SetAside(" ".join(m.text.split()), m.start, m.end, m.reason, _context(text, m))
+                )
 
     stop_sentences = sorted({i for m in stops for i in m.sentences})
     excluded_sentences = {
@@ -397,7 +403,7 @@ def explain_report(text: str) -> ReportReading:
     return ReportReading(
         stops=tuple(
             StopMention(
-                text=m.text,
+                text=" ".join(m.text.split()),  # "Santo\nDomingo" in wrapped text
                 start=m.start,
                 end=m.end,
                 sentence=sentences[m.sentence].text,

@@ -59,6 +59,8 @@ __all__ = []
 _CITY_CLUSTER_KM: Final = 80.0
 #: A town this populous ranks with the cities of large airports (Glasgow before Glasgow, Montana).
 _POPULOUS: Final = 250_000
+#: A town this large that shares its name with its region is read as the city first.
+_GREAT_CITY: Final = 1_000_000
 #: How far an airport may be from a town without one of its own to serve it.
 _TOWN_AIRPORT_KM: Final = 50.0
 #: Most words in one name matched in text ("Democratic Republic of the Congo").
@@ -146,6 +148,9 @@ def _city_names(municipality: str, not_cities: set[str]) -> list[str]:
             if len(key) >= 3 and key not in not_cities and not key.isdigit():
                 out.append(pieces[-1])
     return list(dict.fromkeys(out))
+
+
+_SERVED_TYPES: Final = ("large_airport", "medium_airport")
 
 
 def _ok_short(key: str) -> bool:
@@ -316,7 +321,7 @@ def _build_index(table: AirportTable) -> _Index:
     # ("Osh City" before "Osh Region")
     districts: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
     for code, p in regions_by_code.items():
-        folded = _cfold(p.name)
+        folded = _cfold(regions_full[code])  # "Beirut Governorate", which is called "Beirut"
         for order, suffix in enumerate(_DISTRICT_SUFFIXES):
             if folded.endswith(" " + suffix) and p.country not in _FIRST_RANK_REGIONS:
                 districts[(folded[: -len(suffix) - 1], p.country or "")].append((order, code))
@@ -351,6 +356,8 @@ def _build_index(table: AirportTable) -> _Index:
             )
             airports = tuple(a for _, a in cluster)
             town = towns.claim(key, country, airports[0].position)
+            if region is None and town is not None and town.region:
+                region = town.region  # Cincinnati, Ohio, whose airports lie in Kentucky too
             place = Place(spelled, StopKind.CITY, country, region)
             if place in members:
                 # a second cluster of the same name in the same region (Southend, filed under
@@ -379,6 +386,7 @@ def _build_index(table: AirportTable) -> _Index:
                 town.place = place
     # -- airports by name -------------------------------------------------------------
     place_keys = set(b.names)
+    later: list[tuple[str, Airport]] = []
     for ap in stored:
         place = airport_place[ap.ident]
         prose = _in_prose(ap)
@@ -408,6 +416,8 @@ def _build_index(table: AirportTable) -> _Index:
                     and (key not in place_keys or _contains(b.names[key], ap))
                 ):
                     b.add(key, place, (2, weight[ap.ident], 2), prose=prose)
+                if key != full and len(short) > 1 and ap.iata and ap.type in _SERVED_TYPES:
+                    later.append((key, ap))
                 for lead in range(1, len(short)):
                     head = " ".join(short[:lead])
                     if head in COMMON_WORDS or not (head in cities_here or head in city_places):
@@ -460,6 +470,35 @@ def _build_index(table: AirportTable) -> _Index:
         mode = _TITLE if town.population >= _POPULOUS else _TOWN
         b.add(town.key, place, (tier, weight[nearby[0].ident]), mode=mode)
         town.place = place
+    # a great city that gives its name to its region (Istanbul, Tokyo): the city, before the
+    # region and the airports of its name, outside the US and Canada, whose states are not cities
+    region_named = {
+        (_cfold(p.name), p.country)
+        for p in regions_by_code.values()
+        if _cfold(p.name) not in country_keys
+    }
+    for town in towns.all:
+        if (
+            town.claimed
+            or town.place is not None
+            or (town.key, town.country) not in region_named
+            or town.population < _GREAT_CITY
+            or town.country in _FIRST_RANK_REGIONS
+            or any(r.place.kind is StopKind.CITY for r in b.names.get(town.key, ()))
+        ):
+            continue
+        nearby = towns.airports_near(town, weight)
+        if not nearby:
+            continue
+        place = Place(town.name, StopKind.CITY, town.country, town.region)
+        members[place] = nearby
+        # first where two of its airports bear its name (Istanbul's IST and SAW); after the
+        # airport that is the one to bear it (Incheon's), before the region
+        named = [
+            a for a in nearby if town.key in {_cfold(c) for c in _city_names(a.municipality, set())}
+        ]
+        b.add(town.key, place, (0 if len(named) >= 2 else 2.5, weight[nearby[0].ident]))
+        town.place = place
     # their other names (Calcutta, Akyab, Leghorn), where the name is new or names only towns
     # a tenth the size (Calcutta, Western Cape): never over an airport's or another city's name
     population = {t.place: t.population for t in towns.all if t.place is not None}
@@ -471,11 +510,21 @@ def _build_index(table: AirportTable) -> _Index:
             key = _cfold(other)
             if key == town.key or key in not_cities or not _ok_short(key):
                 continue
+            own = {a.ident for a in members[town.place]}
             if all(
                 population.get(r.place, town.population) * 10 < town.population
+                # "Frankfurt" is the short name of Frankfurt am Main's airport, and the city
+                or (r.place.airport is not None and r.place.airport.ident in own)
                 for r in b.names.get(key, ())
             ):
                 b.add(key, town.place, (1 if town.population >= _POPULOUS else 3, served))
+
+    # "Palm Beach" is a town in Queensland first, and Palm Beach International after it: an
+    # airport's short name that is another place's comes last, for the route or a region
+    # named beside it ("Palm Beach, Florida") to choose
+    for key, ap in later:
+        if key in b.names and not _contains(b.names[key], ap):
+            b.add(key, airport_place[ap.ident], (5, weight[ap.ident]), prose=_in_prose(ap))
 
     # -- members of regions and countries ----------------------------------------------
     in_region: dict[str, list[Airport]] = defaultdict(list)
@@ -620,7 +669,8 @@ def _city_region(
     city alone ("Banjul City"), which is the city itself even though its
     airport lies outside it (Banjul's, at Yundum, in West Coast Region). Failing
     that, the airports' one region, or none when they lie in several
-    (Washington's in Virginia and Maryland, neither named Washington).
+    (Washington's in Virginia and Maryland, neither named Washington), in
+    which case the caller takes the town's own region where it knows the town.
     """
     named = [code for code in regions if key in region_keys.get(code, ())]
     if len(named) == 1:

@@ -185,7 +185,15 @@ _REGION_SUFFIXES: Final = (
     "prefecture", "governorate", "oblast", "parish", "teugbyeolsi", "gwangyeogsi",
 )  # fmt: skip
 # words after a city's name that make a region of it ("Banjul City", "Dakar Region"), best first
-_DISTRICT_SUFFIXES: Final = ("city", "capital district", "region")
+_DISTRICT_SUFFIXES: Final = (
+    "city",
+    "capital district",
+    "region",
+    "governorate",
+    "province",
+    "prefecture",
+    "municipality",
+)
 # island words a region's name is also said without ("Midway Islands" -> "Midway"); only for
 # keys, the region keeps its full name
 _ISLAND_SUFFIXES: Final = ("islands", "island", "atolls", "atoll")
