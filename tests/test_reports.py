@@ -413,8 +413,8 @@ def test_phrasing(text: str, expected: list[tuple[str, str]]) -> None:
             [("Mesa", "departure"), ("Guatemala City", "stop")],
         ),
         (
-            "It went Anchorage → Seoul → Shenyang.",
-            [("Anchorage", "stop"), ("Seoul", "stop"), ("Shenyang", "stop")],
+            "It went Anchorage → Seoul → Shenyang.",  # a chain: its first name is where it left
+            [("Anchorage", "departure"), ("Seoul", "stop"), ("Shenyang", "stop")],
         ),
         (
             "Passengers disembarked at Ponta Delgada in the Azores.",

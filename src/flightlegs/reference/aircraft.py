@@ -815,6 +815,14 @@ def find_aircraft_mentions(text: str) -> list[AircraftMention]:
         if match is None:
             pos = word.start() + 1
             continue
+        start = match.start()
+        if re.fullmatch(r"[AB]\d{3}", match.group("core")) and re.match(
+            r"-\d{3}\b", text[match.end() :]
+        ):
+            # "B737-400" is the 737-400, not the designator B737 (a 737-700) and a number
+            variant = _match_at(text, word.start() + 1, names)
+            if variant is not None and variant.end() > match.end():
+                match = variant
         pos = match.end()
         core = match.group("core")
         entry = _resolve(core)
@@ -823,7 +831,7 @@ def find_aircraft_mentions(text: str) -> list[AircraftMention]:
         if not _context_allows(entry.prose, text, match.start(), match.end()):
             continue
         mentions.append(
-            AircraftMention(match.start(), match.end(), match.group(0), _spec(entry.target))
+            AircraftMention(start, match.end(), text[start : match.end()], _spec(entry.target))
         )
     return mentions
 

@@ -106,6 +106,7 @@ from flightlegs.read.report.cues import (
     _NEGATION,
     _NEXT_STOP_AFTER,
     _ON_THE_WAY_AFTER,
+    _ON_WATER,
     _OTHER_AIRCRAFT,
     _OTHER_FLIGHTS,
     _OVERFLIGHT,
@@ -125,12 +126,15 @@ from flightlegs.read.report.cues import (
     _SURFACE,
     _SURFACE_AFTER,
     _TAKE_OFF,
+    _THEN_FLEW_AFTER,
+    _TIME_BEFORE_PLACE,
     _TIME_ZONE,
     _TOUCHDOWN,
     _UNKNOWN_BEFORE,
     _UNKNOWN_NEAR,
     _VETO,
     _WATCHED_ARRIVE_AFTER,
+    _WATER_AFTER,
 )
 from flightlegs.read.report.layout import _PLACE_HEADING, _TABLE_ROW, _is_heading, _Sentence
 from flightlegs.read.report.mentions import _contains, _Mention, _overlaps
@@ -138,6 +142,7 @@ from flightlegs.read.report.model import _WINDOW, Role
 
 if TYPE_CHECKING:
     from flightlegs.reference.gazetteer.index import Gazetteer
+    from flightlegs.reference.gazetteer.places import Place
 
 __all__ = []
 
@@ -310,6 +315,8 @@ def _classify(
             and not _ARRIVED_AS_AFTER.match(after)
         ):
             m.reason = "where officials or an organisation sit, not a stop"
+        elif _WATER_AFTER.match(text, m.end, sentence.end) and not _ON_WATER.search(window):
+            m.reason = "a body of water named for the place, not a stop"
         elif _REACHED_AT.search(window):
             m.reason = "where someone was reached for comment, not a stop"
         elif _HOME_OF.search(window):
@@ -429,10 +436,10 @@ def _classify(
             prev is not None
             and text[m.start - 1 : m.start] == "("
             and text[m.end : m.end + 1] == ")"
-            and m.places
-            and m.places[0].kind is StopKind.AIRPORT
             and re.fullmatch(r"[\s,]*\(", text[(qualified_by or prev).end : m.start])
+            and (own := _own_code(m, prev, gaz))
         ):
+            m.places = (own, *(p for p in m.places if p != own))
             # "Fredricktown, MO (H88)", "Majuro (MAJ)": the code says which airport it is
             m.reason = f"the code of {prev.text}"
             prev.places = (m.places[0], *prev.places)
@@ -442,6 +449,8 @@ def _classify(
         cue, airport = _strip_descriptor(window)
         m.airport = m.airport or airport
         m.cue = cue
+        if (timeless := _TIME_BEFORE_PLACE.sub("", cue)) != cue and not _any_cue(cue):
+            cue = timeless  # "pressed on the same afternoon to Lajes": pressed on to Lajes
         if _BOARDED_AFTER.match(after):
             m.role = Role.DEPARTURE  # "to San Diego, where they boarded a flight"
         elif _RETURN_CUE.search(cue):
@@ -539,6 +548,8 @@ def _classify(
             m.role is Role.STOP
             and _AFTER_DOING.search(text[window_start : m.start].lower())
             and any(x.active and x.role is Role.STOP for x in mentions if x.start < m.start)
+            # "and after a night at Guam alighted on Manila Bay": before what follows, not first
+            and not _THEN_FLEW_AFTER.match(after)
         ):
             m.first = True
         if m.role is Role.STOP and _ON_THE_WAY_AFTER.match(after):
@@ -568,6 +579,30 @@ def _classify(
         here, before = mentions[i], mentions[i - 1]
         if here.airport and before.active and _LIST_JOIN.match(text[before.end : here.start]):
             before.airport = True
+
+
+def _own_code(m: _Mention, prev: _Mention, gaz: Gazetteer) -> Place | None:
+    """The airport a bracketed code after a place names: "Mesa (IWA)" is Mesa's, by FAA code."""
+    from flightlegs.reference.gazetteer.places import Place as _Place
+
+    code = m.text.strip().upper()
+    if prev.places and code.isalnum() and 3 <= len(code) <= 4:
+        for a in gaz.airports_in(prev.places[0]):
+            if code in (a.iata, a.icao, a.faa):
+                return _Place.for_airport(a)
+    if m.places and m.places[0].kind is StopKind.AIRPORT:
+        return m.places[0]
+    return None
+
+
+def _any_cue(cue: str) -> bool:
+    """Some cue pattern reads the clause up to the place."""
+    return bool(
+        _RETURN_CUE.search(cue)
+        or _DEPARTURE_CUE.search(cue)
+        or _STOP_CUE.search(cue)
+        or _FAMILY_STOP.search(cue)
+    )
 
 
 def _leads_somewhere(cue: str) -> bool:
@@ -621,33 +656,56 @@ def _city_around(m: _Mention, prev: _Mention, gaz: Gazetteer) -> bool:
     return served[0].ident in {a.ident for a in gaz.airports_in(city)[:3]}
 
 
-_NAME_JOIN = re.compile(r"\s?[-–→>]\s?")
+_NAME_JOIN = re.compile(r"\s{0,2}[-–—→>]\s{0,2}")
+# what may come before a log line's dashed route: "Mon 3/3", "14 June:", "AC8150"
+_LOG_LEAD = re.compile(r"[\w/.:,#()-]*(?:\s+[\w/.:,#()-]+){0,3}\s*")
 
 
 def _name_chains(text: str, sentence: _Sentence, mentions: list[_Mention]) -> None:
-    """Names joined by dashes in a sentence about a flight are its route.
+    """Names joined by dashes in a sentence about a flight, or a log line, are its route.
 
     "A Boeing 737 flew Miami-Port-au-Prince-Santo Domingo-Miami": three or more
     places, each joined to the next by a dash or an arrow, read as a code chain
-    is read: the first the departure, the others stops in order.
+    is read: the first the departure, the others stops in order. A code in
+    brackets after a name ("Mesa (IWA) - San Antonio (SAT)") is that name's, and
+    a line that is nothing but a date or flight number and such a route
+    ("Mon 3/3  Mesa (IWA) - San Antonio (SAT) - Guatemala City (GUA)") is a flight
+    log's entry, with or without a word of flying.
     """
-    if not re.search(rf"\b{_FLIGHT_WORD}\b", sentence.text.lower()):
-        return
+    flight = bool(re.search(rf"\b{_FLIGHT_WORD}\b", sentence.text.lower()))
     run: list[_Mention] = []
+    end = 0  # where the last name of the run ends, with its code
     for m in [*mentions, None]:
+        if (
+            m is not None
+            and run
+            and text[end : m.start] == " ("
+            and text[m.end : m.end + 1] == ")"
+            and m.text.isupper()
+        ):
+            end = m.end + 1  # the bracketed code of the name before
+            continue
         if (
             m is not None
             and m.chain is None
             and not m.demonym
-            and (not run or _NAME_JOIN.fullmatch(text[run[-1].end : m.start]))
+            and (not run or _NAME_JOIN.fullmatch(text[end : m.start]))
         ):
             run.append(m)
+            end = m.end
             continue
-        if len(run) >= 3:
+        if len(run) >= 3 and (
+            flight
+            or (
+                _LOG_LEAD.fullmatch(text[sentence.start : run[0].start])
+                and not text[end : sentence.end].strip(" .")
+            )
+        ):
             for i, x in enumerate(run):
                 x.role = Role.DEPARTURE if i == 0 else Role.STOP
                 x.reason, x.via, x.from_cue, x.cue = "", False, False, "a dashed route"
         run = [m] if m is not None and m.chain is None and not m.demonym else []
+        end = m.end if m is not None else 0
 
 
 _ALIAS_OPEN: Final = re.compile(

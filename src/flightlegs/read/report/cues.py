@@ -123,7 +123,7 @@ _STOP_CUE = re.compile(
     r"(?:\b(?:stopped|stopping|stops|stop|stopover|stop-over|layover|night-stop|night-stopped"
     r"|refuel\w*|fuel stops?|technical stop|landed|landing|lands|land|touched down|touching down"
     r"|touches down|arrived|arriving|arrives|called|calling|on the ground|on the ramp|parked"
-    r"|came down|coming down|comes down)"
+    r"|came down|coming down|comes down|alighted|alighting|splashed down|set down)"
     + _ADVERB
     + r"(?: on (?:its|the) (?:wheels|floats|water))?\s+(?:in|at|on)"
     r"|\b(?:reached|reaching|reach)|\bmade|\bvia|\bby way of|\banother (?:one |stop )?(?:in|at)"
@@ -170,6 +170,22 @@ _STOP_CUE = re.compile(
     r"\s+(?:at|around|about|shortly after|just after|before)\s+[\d:.]+"
     r"\s*(?:[ap]\.?m\.?|z|utc|gmt|local(?: time)?)?\s+for"
     r")\s*$"
+)
+#: a time said between a travel verb and its preposition: "pressed on the same afternoon to",
+#: "left early on Friday for", "flew on at dawn to"
+_TIME_BEFORE_PLACE = re.compile(
+    r"(?:,?\s+(?:(?:on|at|in|by|early|late|later|shortly|soon|just|again)\b\s*)?"
+    r"(?:(?:that|the same|the next|the following|the|this|a|early|late)\s+)?"
+    r"(?:morning|afternoon|evening|night|day|dawn|daybreak|dusk|noon|midday|midnight|sunrise"
+    r"|sunset|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2}(?:[:.]\d\d)?"
+    r"\s*(?:[ap]\.?m\.?|z|utc|gmt|hours|local(?: time)?)|early|later|again|soon after|next"
+    r"|afterwards|the next day|that day)(?:\s+(?:morning|afternoon|evening|night))?,?)+"
+    r"(?=\s+(?:to|for|into|at|in|on to|onto)$)"
+)
+#: the verb of a clause that an "after ..." phrase led into: "after a night at Guam alighted on"
+_THEN_FLEW_AFTER = re.compile(
+    r"[^,;.]{0,40}?\b(?:alighted|landed|touched down|arrived|flew|continued|went on|came down"
+    r"|reached|headed|made it|pressed on|pushed on)\b"
 )
 _RETURN_CUE = re.compile(
     r"\b(?:back (?:home )?(?:to|at|in)|returned to|returning to|returns to|return to|home to"
@@ -218,7 +234,8 @@ _LIST_JOIN = re.compile(
     + r"(?:\s+(?:at|in|to|on|via))?\s+(?:the\s+)?$"
 )
 _QUALIFIER_JOIN = re.compile(
-    r"^(?:['’]s)?\s*(?:,\s*|\s+|,\s+)"  # "St. John's, Newfoundland": the name's own 's
+    # "St. John's, Newfoundland": the name's own 's; "Bangor (BGR) in Maine": after its code
+    r"^(?:['’]s|\))?\s*(?:,\s*|\s+|,\s+)"
     r"(?:(?:in|on|(?:airport|airfield|aerodrome|air base)\s+(?:at|in|near))\s+)?"
     r"(?:the\s+)?(?:(?:[a-z]+-)?[a-z]+ern\s+|central\s+)?$"
 )
@@ -276,7 +293,10 @@ _OTHER_FLIGHTS = re.compile(
     r"|(?:had|have) (?:followed|flown|taken|used) (?:a|the) (?:similar|same) route"
     r"|(?:a|another|one|two|three|several|many|most) (?:\w+ )?similar (?:\w+ )?"
     r"(?:flights?|charters?|trips?|missions?)"
-    r"|another of (?:the|its|their)\b)\b"
+    r"|another of (?:the|its|their)\b"
+    # "the same aircraft had flown a removal flight to Dakar": a flight of its own
+    r"|(?:had|has|have) (?:also |already )?(?:flown|operated|made|run) (?:a|an|another) "
+    r"(?:\w+ ){0,2}(?:flight|charter|mission|trip|run)s?)\b"
 )
 # travel that is not flying: "by road", "on foot" (one list for both patterns below)
 _BY_SURFACE = r"by (?:boat|sea|road|bus|car|train|truck|ferry|land)|on foot"
@@ -430,6 +450,16 @@ _ARRIVED_AS_AFTER = re.compile(
 _REACHED_AT = re.compile(
     r"\b(?:reached|contacted|interviewed|reachable)\s+(?:by (?:tele)?phone\s+|by e-?mail\s+)?"
     r"(?:(?:at|in)\s+(?:(?:his|her|their|the)\s+)?(?:home|office|offices)\s+)?(?:in|at)\s*$"
+)
+#: "Alameda on San Francisco Bay", "the Potomac River": the water, not the town of its name
+_WATER_AFTER = re.compile(
+    r"\s+(?:Bay|Harbou?r|Sound|River|Strait|Straits|Lagoon|Estuary|Inlet|Channel|Gulf|Firth"
+    r"|Sea|Roads|Narrows)\b(?!\s+(?:Airport|Air|Field|International|Naval|Regional|Municipal))"
+)
+#: a flying boat alights on the water of a place, which is then its stop
+_ON_WATER = re.compile(
+    r"\b(?:alighted|alighting|landed|landing|touched down|came down|set down|splashed down"
+    r"|moored|anchored)(?:\s+\w+)?\s+(?:on|in|at|into)\s*$"
 )
 #: "a native of Ohio", "born in Lagos", "who lives in Tucson": someone's home
 _HOME_OF = re.compile(

@@ -69,6 +69,10 @@ def _segment(mentions: Sequence[_Mention]) -> list[_Mention]:
             and not ordered[-1].via
             # "landed at Mobile, then flew via Split to Nice": Split comes after Mobile
             and not re.search(r"\b(?:then|next|flew|fly|flying|flown|continu\w+)\W+via$", m.cue)
+            # "reached Pearl Harbor, then hopped across the Pacific by way of Midway"
+            and not re.search(
+                r"\b(?:then|next|continu\w+|onwards?)\b[^.;]*\b(?:via|by way of)$", m.cue
+            )
         ):
             # "reached Guam via Midway and Wake": the via stops come first, in their order
             ordered.insert(len(ordered) - 1, m)

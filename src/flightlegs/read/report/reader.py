@@ -295,6 +295,15 @@ def explain_report(text: str) -> ReportReading:
             q for q in _quote_spans(text, start, end) if not _FIRST_PERSON_FLIGHT.search(text, *q)
         )
     mentions, aircraft = _find_mentions(text, prose, gaz)
+    if not aircraft:
+        # "N802TJ (B737-400, iAero)": a log names its aircraft above the entries
+        from flightlegs.reference.aircraft import find_aircraft_mentions
+
+        aircraft = [
+            (start + a.start, start + a.end, a.spec.designator)
+            for start, end in header
+            for a in find_aircraft_mentions(text[start:end])
+        ]
     mentions = [
         m for m in mentions if not _overlaps(m.start, m.end, [(a, b) for a, b, _ in aircraft])
     ]
@@ -515,12 +524,15 @@ def parse_report(
         seats=reading.seats,
         source=source if named else None,
         warnings=tuple(warnings),
-        # the places a reader may want back: not demonyms, nor a region naming where a stop is
+        # the places a reader may want back: not demonyms, nor a region naming where a stop is,
+        # nor a stop's own code or other name ("Mesa (IWA)", "Sondrestrom (now Kangerlussuaq)")
         set_aside=tuple(
             dict.fromkeys(
                 f"{s.text}: {s.reason}"
                 for s in reading.set_aside
-                if not s.reason.startswith(("a demonym", "locates", "a country used as"))
+                if not s.reason.startswith(
+                    ("a demonym", "locates", "a country used as", "the code of", "another name for")
+                )
             )
         ),
     )
