@@ -763,7 +763,14 @@ def _context_allows(prose: Prose, text: str, start: int, end: int) -> bool:
     followed = _AIRCRAFT_NOUN.match(text, end) is not None
     if prose == "noun":
         return followed
-    return followed or _INDEFINITE_ARTICLE.search(text[max(0, start - 8) : start]) is not None
+    if followed or _INDEFINITE_ARTICLE.search(text[max(0, start - 8) : start]) is not None:
+        return True
+    # "The Hercules staged through here": the aircraft, doing something; not "the Gulfstream
+    # Aerospace plant", whose next word is a name
+    return bool(
+        re.search(r"\bthe\s+$", text[max(0, start - 8) : start], re.IGNORECASE)
+        and re.match(r",?\s+(?:was|had|has|is|then|later|finally|[a-z]+ed)\b", text[end:])
+    )
 
 
 def find_aircraft_mentions(text: str) -> list[AircraftMention]:
@@ -779,8 +786,9 @@ def find_aircraft_mentions(text: str) -> list[AircraftMention]:
       and "G5" unless an aircraft noun follows ("a 737 jet", "a G5 plane"): so
       "737 people", "Flight 737" and "the G5 summit" are not aircraft. "Boeing
       737", "737-800" and "737s" written with a maker or variant always match;
-    * "Gulfstream" and "Hercules" alone unless preceded by "a"/"an" or followed
-      by an aircraft noun, so "Gulfstream Aerospace" is not an aircraft.
+    * "Gulfstream" and "Hercules" alone unless preceded by "a"/"an", followed
+      by an aircraft noun, or the subject of a verb ("the Hercules landed"), so
+      "Gulfstream Aerospace" is not an aircraft.
 
     Parameters
     ----------

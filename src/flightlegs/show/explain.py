@@ -33,7 +33,16 @@ def explanation(source: str, reading: ReportReading) -> str:
     for number, stop in enumerate(reading.stops, 1):
         what = stop.role.value + (", planned" if stop.planned else "")
         rows.append((stop.start, f"stop {number}", stop.text, f"{what}, {stop.why}"))
-        rows.extend((at, f"stop {number}", stop.text, "named again") for at in stop.also)
+        named = stop.also_named or (stop.text,) * len(stop.also)
+        rows.extend(
+            (
+                at,
+                f"stop {number}",
+                name,
+                "named again" if name == stop.text else f"the same stop as {stop.text}",
+            )
+            for at, name in zip(stop.also, named, strict=False)
+        )
     rows.extend(
         (s.start, "set aside", s.text, f"{s.reason}: '{s.context}'" if _unruled(s) else s.reason)
         for s in reading.set_aside

@@ -73,6 +73,7 @@ from flightlegs.read.report.cues import (
     _ATTRIBUTIVE,
     _BARE_FROM,
     _BASED,
+    _BEFORE_EVENT,
     _BEFORE_FLYING_AFTER,
     _BOARDED_AFTER,
     _BOUND_FOR,
@@ -135,6 +136,7 @@ from flightlegs.read.report.cues import (
     _VETO,
     _WATCHED_ARRIVE_AFTER,
     _WATER_AFTER,
+    _WHERE_LANDED_AFTER,
 )
 from flightlegs.read.report.layout import _PLACE_HEADING, _TABLE_ROW, _is_heading, _Sentence
 from flightlegs.read.report.mentions import _contains, _Mention, _overlaps
@@ -315,8 +317,15 @@ def _classify(
             and not _ARRIVED_AS_AFTER.match(after)
         ):
             m.reason = "where officials or an organisation sit, not a stop"
-        elif _WATER_AFTER.match(text, m.end, sentence.end) and not _ON_WATER.search(window):
+        elif (water := _WATER_AFTER.match(text, m.end, sentence.end)) and not (
+            _ON_WATER.search(window) or _any_cue(_strip_descriptor(window)[0])
+        ):
             m.reason = "a body of water named for the place, not a stop"
+        elif water:
+            # "a technical stop at Souda Bay in Crete": the bay names the base; what follows
+            # locates the whole name
+            m.end = water.end()
+            m.text = text[m.start : m.end]
         elif _REACHED_AT.search(window):
             m.reason = "where someone was reached for comment, not a stop"
         elif _HOME_OF.search(window):
@@ -355,6 +364,8 @@ def _classify(
             # "Amritsar in Punjab, India": India too locates Amritsar;
             # "Cairo, Egypt and Amman": the list goes on past the qualifier
             join = text[qualifier.end : m.start]
+            # "Crestview, in the Florida Panhandle, and in Spartanburg": past the qualifier's noun
+            join = re.sub(r"^(?:\s+[A-Za-z][\w'-]*){1,3}(?=,)", "", join)
         if (base := _NAMED_AIRPORT_BEFORE.search(join)) and _LIST_JOIN.match(join[: base.start(1)]):
             # "at Robert Gray air base in Texas and at Pope air base in North Carolina": the
             # list goes on to the base named before the region
@@ -409,6 +420,7 @@ def _classify(
             continue
         if prev is not None and _LIST_JOIN.match(join) and m.chain is None:
             m.role, m.via, m.from_cue = prev.role, prev.via, prev.from_cue
+            m.planned = m.planned or prev.planned  # "nine stops: Hawaii, Fiji, ...": all planned
             if re.search(r"\bvia\s*$", join):
                 m.via, m.role = True, Role.STOP  # "to Kabul, via Cairo": Cairo on the way
             elif prev.cue.endswith("between") and prev.role is Role.DEPARTURE:
@@ -431,6 +443,8 @@ def _classify(
             and (prev is None or prev.end < text.rfind(":", sentence.start, m.start))
         ):
             m.role, m.cue = Role.STOP, "a list of stops after a colon"
+            # "The tour will take the King ... with nine stops: Hawaii, Fiji, ...": a plan
+            m.planned = bool(_HYPOTHETICAL.search(text[sentence.start : m.start].lower()))
             continue
         if (
             prev is not None
@@ -474,8 +488,12 @@ def _classify(
         elif _RUNWAY_AT.search(cue):
             # "raced along the runway at London Airport" as it took off: where it left from
             m.role = Role.DEPARTURE if _TAKE_OFF.search(clause) else Role.STOP
+        elif _BEFORE_EVENT.search(cue) and any(x.active for x in mentions if x.start < m.start):
+            m.role = Role.STOP  # "stops in Ohio and Iowa before the evening rally in Des Moines"
         elif _WATCHED_ARRIVE_AFTER.match(after):
             m.role = Role.STOP  # "onlookers at Palmietfontein Airport saw the jet sweep in"
+        elif _WHERE_LANDED_AFTER.match(after):
+            m.role = Role.STOP  # "circling Lord Howe Island, where we put down for fuel"
         elif _AFTER_PLACE.search(cue) and _AFTER_PLACE_AFTER.match(after):
             m.role = Role.STOP  # "and after Cairo it flew to Prestwick"
         elif re.search(r"\bbetween$", cue) and re.search(rf"\b{_FLIGHT_WORD}\b", clause):
@@ -574,6 +592,19 @@ def _classify(
         if diverted and m.active and m.role is Role.STOP and m.start < diverted[0].start:
             m.role = None
             m.reason = "the planned destination of a diverted flight"
+    # "flown from El Paso to Martha's Vineyard", "Leg 3: Bangor to Keflavik": a leg's far end,
+    # which stops told later without an onward word come before
+    active = [m for m in mentions if m.active]
+    if (
+        len(active) == 2
+        and active[0].role is Role.DEPARTURE
+        and active[1].role is Role.STOP
+        and (
+            active[1].cue == "a heading"
+            or re.search(r"\bto$", text[active[0].end : active[1].start].strip().lower())
+        )
+    ):
+        active[1].end_of_leg = True
     # "Prestwick, Keflavik and Narsarsuaq airports": the suffix covers the list
     for i in range(len(mentions) - 1, 0, -1):
         here, before = mentions[i], mentions[i - 1]

@@ -84,6 +84,14 @@ _RUNWAY_AT = re.compile(
 )
 _TAKE_OFF = re.compile(r"\b(?:take-?off|took off|takeoff|lifted off|rose|climbed|airborne|roll)\b")
 #: "onlookers at Palmietfontein saw the jet sweep in": where people watched it arrive
+#: "circling Lord Howe Island, where we put down in the lagoon": the place is where it landed
+_WHERE_LANDED_AFTER = re.compile(
+    r",?\s+where\s+(?:we|it|they|he|she|the (?:[\w-]+ ){0,2}?(?:"
+    + _AIRCRAFT_NOUN
+    + r"|crew|pilots?))\s+(?:\w+\s+)?(?:landed|put down|touched down|set down|alighted"
+    r"|refuell?ed|took on fuel|took on gas|stopped|spent the night|overnighted|night-stopped"
+    r"|cleared customs|was refuell?ed|were refuell?ed)\b"
+)
 _WATCHED_ARRIVE_AFTER = re.compile(
     r"[^.;]{0,60}?\b(?:saw|watched|greeted|welcomed|met|cheered)\s+(?:the|a|an|its)\s+"
     rf"(?:[\w-]+\s+){{0,5}}?(?:{_AIRCRAFT_NOUN}|clipper|comet|[a-z]+liner)\b"
@@ -100,7 +108,9 @@ _AFTER_PLACE_AFTER = re.compile(
 _DEPARTURE_CUE = re.compile(
     r"(?:\b(?:took|taken|taking|takes|take) off(?: from)?|\blifted off(?: from)?"
     r"|\b(?:departed|departing|departs|depart|dep\.?|left|leaving|leaves)(?: from)?"
+    r"|\b(?:will|would|to|shall|is due to|was due to) leave(?: from)?"
     r"|\b(?:flew|flying|flown|fly|flies) out of|\bout of|\bwheels[ -]up (?:from|in|at)"
+    r"|\b(?:off the ground|airborne) (?:from|in|at|out of)"
     r"|\barr(?:\.|ived|iving)? from"
     # "flew from the hospital in Galway": a place on the ground, in the town named
     r"|\b(?:flew|flown|flying|took off|departed|left|lifted off|airlifted|evacuated)"
@@ -186,6 +196,13 @@ _TIME_BEFORE_PLACE = re.compile(
 _THEN_FLEW_AFTER = re.compile(
     r"[^,;.]{0,40}?\b(?:alighted|landed|touched down|arrived|flew|continued|went on|came down"
     r"|reached|headed|made it|pressed on|pushed on)\b"
+)
+#: "stops are planned in Ohio and Iowa before the evening rally in Des Moines": the event's
+#: town comes after the stops before it
+_BEFORE_EVENT = re.compile(
+    r"\bbefore (?:the|a|an|his|her|their|its) (?:[\w-]+ ){0,3}?(?:rally|event|speech|meeting"
+    r"|summit|visit|ceremony|fundraiser|conference|appearance|address|remarks|talks|game)"
+    r" (?:in|at)$"
 )
 _RETURN_CUE = re.compile(
     r"\b(?:back (?:home )?(?:to|at|in)|returned to|returning to|returns to|return to|home to"

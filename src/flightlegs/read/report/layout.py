@@ -139,7 +139,7 @@ _FURNITURE_MARKER = re.compile(
     re.IGNORECASE,
 )
 _DATELINE = re.compile(
-    r"^\s*[A-ZÀ-Þ][A-ZÀ-Þ.'’ -]{2,40}(?:\s*\([^)\n]{1,40}\))?\s*,?\s*"
+    r"\s*[A-ZÀ-Þ][A-ZÀ-Þ.'’ -]{2,40}(?:\s*\([^)\n]{1,40}\))?\s*,?\s*"
     r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*)?(?:—|–|--)\s*"
 )
 
@@ -175,9 +175,18 @@ _TABLE_ROW = re.compile(r"^[^|\t\n]*(?:[|\t][^|\t\n]*){2,}$")
 
 
 def _is_heading(sentence_text: str) -> bool:
-    """A short line that does not end like a sentence: a heading, not prose."""
+    """A short line that does not end like a sentence, or a label and a fragment: a heading.
+
+    "Leg 3: Bangor to Keflavik" and "Day one of the expedition: Sydney to Norfolk
+    Island." are headings; a sentence is not.
+    """
     text = sentence_text.strip()
-    return len(text) < 120 and not re.search(r"[.!?][\"”’')\]]*$", text)
+    if len(text) >= 120:
+        return False
+    if not re.search(r"[.!?][\"”’')\]]*$", text):
+        return True
+    label, colon, fragment = text.partition(":")
+    return bool(colon) and len(label.split()) <= 6 and len(fragment.split()) <= 8
 
 
 def _is_prose(line: str) -> bool:

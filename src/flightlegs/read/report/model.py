@@ -58,6 +58,9 @@ class StopMention:
         The report calls it an airport or airfield ("Prestwick ... airports").
     also
         Offsets of other mentions of the same stop merged into this one.
+    also_named
+        Those mentions as written, in the same order ("Wisconsin", refined by
+        "Milwaukee" after it).
     planned
         The report gives it as a plan ("was to fly first to Cologne"), not as
         a place the flight is said to have reached.
@@ -79,6 +82,7 @@ class StopMention:
     within: Place | None = None
     airport: bool = False
     also: tuple[int, ...] = ()
+    also_named: tuple[str, ...] = ()
     planned: bool = False
     confidence: float = 1.0
     why: str = ""

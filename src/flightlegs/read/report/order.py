@@ -35,6 +35,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from flightlegs.core.route import StopKind
 from flightlegs.read.report.cues import (
     _BEFORE_LEAD,
     _EARLIER,
@@ -45,7 +46,7 @@ from flightlegs.read.report.cues import (
 )
 from flightlegs.read.report.facts import _WEEKDAY, _WEEKDAYS
 from flightlegs.read.report.layout import _CLOCK, _TABLE_ROW, _Sentence
-from flightlegs.read.report.mentions import _Mention, _precision, _same
+from flightlegs.read.report.mentions import _area, _Mention, _precision, _same
 from flightlegs.read.report.model import Role
 
 if TYPE_CHECKING:
@@ -244,6 +245,15 @@ def _merge(
         begin = 0
         body[0:0] = [m for m in seg_body if m not in onward]
         body.extend(onward)
+    elif (
+        len(body) >= 2
+        and body[-1].end_of_leg
+        and seg_body
+        and all(m.role is Role.STOP and not _ONWARD.search(m.cue) for m in seg_body)
+    ):
+        # "flown from El Paso to Martha's Vineyard" ... "stopped in Crestview": on the way
+        begin = len(body) - 1
+        body[begin:begin] = seg_body
     else:
         begin = len(body)
         body.extend(seg_body)
@@ -300,7 +310,15 @@ def _order(
             out
             and out[-1].role is not Role.RETURN
             and m.role is not Role.RETURN
-            and _same(out[-1], m, gaz, nested=False)
+            and (
+                _same(out[-1], m, gaz, nested=False)
+                # "fly to Wisconsin for a campaign stop in Milwaukee": the city refines the state
+                or (
+                    _area(out[-1])[0] in (StopKind.REGION, StopKind.COUNTRY)
+                    and m.sentence == out[-1].sentence
+                    and _same(out[-1], m, gaz)
+                )
+            )
         ):
             out[-1] = _better(out[-1], m)
         else:

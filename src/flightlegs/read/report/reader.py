@@ -409,6 +409,7 @@ def explain_report(text: str) -> ReportReading:
             "no sentence says plainly where the flight went: these stops are the likeliest "
             "places the report names, each with its score; check them with --explain"
         )
+    named_at = {x.start: " ".join(x.text.split()) for _, ms in by_sentence for x in ms}
     return ReportReading(
         stops=tuple(
             StopMention(
@@ -422,6 +423,7 @@ def explain_report(text: str) -> ReportReading:
                 within=m.within,
                 airport=m.airport,
                 also=tuple(m.also),
+                also_named=tuple(named_at.get(a, m.text) for a in m.also),
                 planned=m.planned,
                 confidence=1.0 if m.confidence is None else round(m.confidence, 3),
                 why=_why(m),

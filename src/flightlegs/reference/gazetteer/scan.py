@@ -47,6 +47,9 @@ def find_mentions(gaz: Gazetteer, text: str) -> list[PlaceMention]:
     i = 0
     n = len(toks)
     while i < n:
+        if _is_date_month(toks, i):
+            i += 1  # "on 14 October", "May 3": a date, not the airport or town of that name
+            continue
         found = _match_names(gaz, text, toks, i)
         if found is not None and (named := found[0]) is not None:
             # "Boston Logan", "Milan Linate": a city and one of its airports, not a person
@@ -66,6 +69,45 @@ def find_mentions(gaz: Gazetteer, text: str) -> list[PlaceMention]:
         if mention is not None:
             mentions.append(mention)
     return _narrow_by_context(text, mentions)
+
+
+_MONTHS: Final = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
+
+
+def _is_date_month(toks: Sequence[_Token], i: int) -> bool:
+    """A month's name beside a day or a year ("14 October", "May 3", "March 2024")."""
+    if toks[i].folded not in _MONTHS:
+        return False
+    before = toks[i - 1].raw if i > 0 else ""
+    after = toks[i + 1].raw if i + 1 < len(toks) else ""
+    return any(re.fullmatch(r"\d{1,4}(?:st|nd|rd|th)?[.,]?", t) for t in (before, after))
 
 
 @functools.lru_cache(maxsize=4096)
