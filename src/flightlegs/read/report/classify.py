@@ -116,6 +116,7 @@ from flightlegs.read.report.cues import (
     _PRONOUN_WAS,
     _QUALIFIER_JOIN,
     _REACHED_AT,
+    _SPEAKS_AFTER,
     _REFUEL,
     _RETURN_CUE,
     _RUNWAY_AFTER,
@@ -326,6 +327,13 @@ def _classify(
             # locates the whole name
             m.end = water.end()
             m.text = text[m.start : m.end]
+        elif (
+            _SPEAKS_AFTER.match(text, m.end, sentence.end)
+            and m.places
+            and m.places[0].kind is not StopKind.AIRPORT
+            and not _any_cue(_strip_descriptor(window)[0])
+        ):
+            m.reason = "stands for a government or its people (\"Beijing said\"), not a stop"
         elif _REACHED_AT.search(window):
             m.reason = "where someone was reached for comment, not a stop"
         elif _HOME_OF.search(window):

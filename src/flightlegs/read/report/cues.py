@@ -478,6 +478,20 @@ _ON_WATER = re.compile(
     r"\b(?:alighted|alighting|landed|landing|touched down|came down|set down|splashed down"
     r"|moored|anchored)(?:\s+\w+)?\s+(?:on|in|at|into)\s*$"
 )
+#: "Beijing claims sovereignty", "Washington said": a government named by its seat, the
+#: subject of what it says or does
+_SPEAKS_AFTER = re.compile(
+    # "Beijing and Washington have quietly resumed", "Beijing was \"willing"
+    r"(?:\s+and\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)?"
+    r"\s+(?:(?:has|had|have|was|is|were|are|also|then|again|not|did not|does not|\w+ly)\s+)*"
+    r"[\"“]?(?:said|says|claims?|claimed|countered|counters|complained|complains|opposes|opposed|halted"
+    r"|halts|agreed|agrees|accepted|accepts|refused|refuses|denied|denies|insisted|insists|warned"
+    r"|warns|announced|announces|condemned|condemns|protested|protests|demanded|demands"
+    r"|responded|responds|urged|urges|willing|wants|wanted|sought|seeks|told|tells|confirmed"
+    r"|confirms|declined|declines|rejected|rejects|vowed|vows|blamed|blames|accused|accuses"
+    r"|critici[sz]ed|critici[sz]es|welcomed|welcomes|cracks down|cracked down|resumed|resumes"
+    r"|suspended|suspends|stopped the|stops the|retaliated|imposed|imposes)\b"
+)
 #: "a native of Ohio", "born in Lagos", "who lives in Tucson": someone's home
 _HOME_OF = re.compile(
     r"\b(?:native of|natives of|born in|born at|grew up in|raised in|lives in|lived in|living in"
