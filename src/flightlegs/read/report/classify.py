@@ -116,13 +116,14 @@ from flightlegs.read.report.cues import (
     _PRONOUN_WAS,
     _QUALIFIER_JOIN,
     _REACHED_AT,
-    _SPEAKS_AFTER,
+    _RECORD,
     _REFUEL,
     _RETURN_CUE,
     _RUNWAY_AFTER,
     _RUNWAY_AT,
     _SEAT_OF,
     _SHORT_TO,
+    _SPEAKS_AFTER,
     _STOP_CUE,
     _STOPS_LIST,
     _SURFACE,
@@ -333,7 +334,9 @@ def _classify(
             and m.places[0].kind is not StopKind.AIRPORT
             and not _any_cue(_strip_descriptor(window)[0])
         ):
-            m.reason = "stands for a government or its people (\"Beijing said\"), not a stop"
+            m.reason = 'stands for a government or its people ("Beijing said"), not a stop'
+        elif _RECORD.search(clause_left):
+            m.reason = "names the record the flight set, not a leg of it"
         elif _REACHED_AT.search(window):
             m.reason = "where someone was reached for comment, not a stop"
         elif _HOME_OF.search(window):
@@ -384,7 +387,18 @@ def _classify(
             and _QUALIFIER_JOIN.match(join)
             and (
                 _qualifies(m, prev)
-                or (_AIRPORT_AT.match(join) and _serves(m, prev))
+                or (
+                    # "Córdova airport at Rionegro", "Joint Base Elmendorf-Richardson in Anchorage"
+                    (
+                        _AIRPORT_AT.match(join)
+                        or (
+                            re.fullmatch(r"\s+(?:in|at|near)\s+|,\s*", join)
+                            and prev.places
+                            and prev.places[0].kind is StopKind.AIRPORT
+                        )
+                    )
+                    and _serves(m, prev)
+                )
                 or (join.strip() == "," and _city_around(m, prev, gaz))
             )
         ):
@@ -471,7 +485,9 @@ def _classify(
         cue, airport = _strip_descriptor(window)
         m.airport = m.airport or airport
         m.cue = cue
-        if (timeless := _TIME_BEFORE_PLACE.sub("", cue)) != cue and not _any_cue(cue):
+        if (timeless := _TIME_BEFORE_PLACE.sub("", cue)) != cue and not (
+            _RETURN_CUE.search(cue) or _DEPARTURE_CUE.search(cue) or _STOP_CUE.search(cue)
+        ):
             cue = timeless  # "pressed on the same afternoon to Lajes": pressed on to Lajes
         if _BOARDED_AFTER.match(after):
             m.role = Role.DEPARTURE  # "to San Diego, where they boarded a flight"
@@ -613,6 +629,9 @@ def _classify(
         )
     ):
         active[1].end_of_leg = True
+    for m in active:
+        if m.role is Role.STOP and _BOUND_FOR.search(m.cue) and m is active[-1]:
+            m.end_of_leg = True  # "left Croydon ... bound for Australia": the stops come before
     # "Prestwick, Keflavik and Narsarsuaq airports": the suffix covers the list
     for i in range(len(mentions) - 1, 0, -1):
         here, before = mentions[i], mentions[i - 1]

@@ -159,7 +159,11 @@ _STOP_CUE = re.compile(
     r"|\bports? of call (?:was|were|is|would be)(?: (?:at|in))?"
     r"|\b(?:itinerary|route|flight plan|schedule|stops)(?: [\w-]+){0,3}?"
     r" (?:included|includes|including|took in|takes in|covered|listed|showed|were)"
-    r"|\bthen (?:across|over) [\w -]{1,30}? to"
+    r"|\bthen (?:across|over|down|up|along|around) [\w -]{1,30}? to"
+    # "her route took her through Vienna", "the detour led the jet to Gander"
+    r"|\b(?:took|takes|taking|carried|carries|carrying|led|leads|brought|routed) (?:her|him"
+    r"|them|it|us|me|the (?:[\w-]+ )?(?:plane|aircraft|jet|flight|crew|airliner))"
+    r"(?: \w+)? (?:through|via|to|into|on to|by way of)"
     r"|\b(?:flew|flying|flown|flies|went|headed|heading|continued|continuing|pressed on)"
     r" (?:over|across) (?:the )?[\w -]{1,30}? (?:to|for|into)"
     r"|\b(?:continued|continuing|continues|went|proceeded|proceeding|pressed|flew|flown|flying"
@@ -174,7 +178,8 @@ _STOP_CUE = re.compile(
     r"|\b(?:flight|leg|hop|diverted|diverting|arr\.?)\s+(?:to|for|into)?|\barr\.?"
     # log telegraphese: "arrived Larnaca 0240Z"
     r"|\b(?:arrived|landed|reached)|\bwheels[ -]down (?:in|at|on)|\bwheels[ -]up (?:for|to)"
-    r"|\bdep(?:\.|arted)? for"
+    r"|\b(?:dep(?:\.|arted)?|departing|left|leaving|leaves|took off|takes off|lifted off|set off"
+    r"|set out) for"
     # "was wheels up at 8:31 for Louisville", "took off shortly after 9 a.m. for Doha"
     r"|\b(?:wheels[ -]up|airborne|took off|left|departed|lifted off|launched)"
     r"\s+(?:at|around|about|shortly after|just after|before)\s+[\d:.]+"
@@ -187,8 +192,9 @@ _TIME_BEFORE_PLACE = re.compile(
     r"(?:,?\s+(?:(?:on|at|in|by|early|late|later|shortly|soon|just|again)\b\s*)?"
     r"(?:(?:that|the same|the next|the following|the|this|a|early|late)\s+)?"
     r"(?:morning|afternoon|evening|night|day|dawn|daybreak|dusk|noon|midday|midnight|sunrise"
-    r"|sunset|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2}(?:[:.]\d\d)?"
-    r"\s*(?:[ap]\.?m\.?|z|utc|gmt|hours|local(?: time)?)|early|later|again|soon after|next"
+    r"|sunset|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2}[:.]\d\d"
+    r"(?:\s*(?:[ap]\.?m\.?|z|utc|gmt|hours|local(?: time)?))?|\d{1,2}\s*(?:[ap]\.?m\.?|z|utc"
+    r"|gmt|hours|local(?: time)?)|\d{4}z?|early|later|again|soon after|next"
     r"|afterwards|the next day|that day)(?:\s+(?:morning|afternoon|evening|night))?,?)+"
     r"(?=\s+(?:to|for|into|at|in|on to|onto)$)"
 )
@@ -311,6 +317,9 @@ _OTHER_FLIGHTS = re.compile(
     r"|(?:a|another|one|two|three|several|many|most) (?:\w+ )?similar (?:\w+ )?"
     r"(?:flights?|charters?|trips?|missions?)"
     r"|another of (?:the|its|their)\b"
+    # "The same aircraft passed through last month": another visit of the same aircraft
+    r"|same (?:aircraft|plane|jet|airliner|helicopter) (?:\w+ ){0,4}?(?:last|the previous)"
+    r" (?:month|year|week|spring|summer|autumn|fall|winter)"
     # "the same aircraft had flown a removal flight to Dakar": a flight of its own
     r"|(?:had|has|have) (?:also |already )?(?:flown|operated|made|run) (?:a|an|another) "
     r"(?:\w+ ){0,2}(?:flight|charter|mission|trip|run)s?)\b"
@@ -461,6 +470,11 @@ _ARRIVED_AS_AFTER = re.compile(
     r"[^.;]{0,60}?\b(?:as|when|while|after|before)\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}?"
     rf"{_AIRCRAFT_NOUN}\s+(?:landed|arrived|touched down|taxied"
     r"|took off|departed|left)\b"
+)
+#: "the first woman to fly solo from England to Australia": the record, not a leg of it
+_RECORD = re.compile(
+    r"\b(?:first|fastest|only|youngest|oldest|longest|quickest)\s+(?:[\w-]+\s+){0,3}?to\s+"
+    r"(?:fly|have flown|cross|make|complete|link|connect)\b[^.;]*$"
 )
 #: "the lawyer, reached in Miami", "interviewed at his office in Lagos": where someone was
 #: spoken to ("reached" takes its place without "in" when a flight reaches it)

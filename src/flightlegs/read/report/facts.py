@@ -325,14 +325,36 @@ def _flight_date(
     if reference is None and (m := re.search(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b", text[:200])):
         reference = dt.date(int(m[1]), int(m[2]), int(m[3]))
 
+    told_first = first_year if not dated else None
+
+    def resolve(d: _Date) -> dt.date | None:
+        # "On 5 May 1930 she left Croydon ... on 24 May she landed at Darwin": a date told
+        # after the narrative's own full date is the nearest such day to it, in either direction
+        if (
+            told_first is not None
+            and reference is not None
+            and d.year is None
+            and d.start > told_first.start
+        ):
+            guesses = []
+            for year in (reference.year - 1, reference.year, reference.year + 1):
+                try:
+                    guesses.append(dt.date(year, d.month, d.day))
+                except ValueError:
+                    continue
+            if not guesses:
+                return None
+            return min(guesses, key=lambda g: abs((g - reference).days))
+        return _resolve_date(d, reference)
+
     def in_sentences(indexes: Iterable[int]) -> list[_Date]:
         spans = [(sentences[i].start, sentences[i].end) for i in indexes]
         return [d for d in prose_dates if any(a <= d.start < b for a, b in spans)]
 
-    full = [d for d in (_resolve_date(x, reference) for x in prose_dates) if d is not None]
+    full = [d for d in (resolve(x) for x in prose_dates) if d is not None]
     first = stops[0]
     for d in in_sentences(first.sentences):
-        resolved = _resolve_date(d, reference)
+        resolved = resolve(d)
         if resolved is not None:
             return resolved
     day_lines = [
@@ -342,7 +364,7 @@ def _flight_date(
         if (d.start, d.end) == (line.start(1), line.end(1)) and d.year
     ]
     if day_lines:  # a log's day line ("11 JUN 2024") heads the entries below it
-        return _resolve_date(day_lines[-1], reference)
+        return resolve(day_lines[-1])
     anchor = full[0] if full else reference
     if anchor is not None:
         for i in first.sentences:
@@ -351,13 +373,13 @@ def _flight_date(
             if w:
                 return _weekday_before(w.group(1), anchor)
     for d in in_sentences(sorted({i for m in stops for i in m.sentences})):
-        resolved = _resolve_date(d, reference)
+        resolved = resolve(d)
         if resolved is not None:
             return resolved
     if full:
         return full[0]
     for d in header_dates:
-        resolved = _resolve_date(d, reference)
+        resolved = resolve(d)
         if resolved is not None:
             return resolved
     return None

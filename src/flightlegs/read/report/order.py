@@ -61,6 +61,13 @@ __all__ = []
 def _segment(mentions: Sequence[_Mention]) -> list[_Mention]:
     """One sentence's stops in flight order."""
     active = [m for m in mentions if m.active]
+    for i, m in enumerate(active):
+        if m.role is Role.RETURN and any(
+            x.role is Role.STOP and not x.via and _ONWARD_OR_THEN.search(x.cue)
+            for x in active[i + 1 :]
+        ):
+            # "back to Van Nuys on Saturday, and then to Teterboro": home, and out again
+            m.role = Role.STOP
     ordered: list[_Mention] = []
     for m in active:
         if (
@@ -110,6 +117,9 @@ def _segment(mentions: Sequence[_Mention]) -> list[_Mention]:
     if first:
         middle = first + [m for m in middle if not m.first]
     return departures + middle + returns
+
+
+_ONWARD_OR_THEN = re.compile(r"\b(?:then|next|later|continu\w+|went on|onwards?|after that)\b")
 
 
 def _onward(seg_body: list[_Mention]) -> list[_Mention]:
