@@ -366,7 +366,18 @@ def test_small_airfields_are_found_by_full_name_only(g: Gazetteer) -> None:
     assert {p.airport.ident for p in places if p.airport} == {"00AK", "9GA5"}
     # "Lowell" alone is the town in Massachusetts; the strip itself is never matched
     found = g.find_mentions("We met at Lowell Field.")
-    assert [(m.text, [p.kind for p in m.places]) for m in found] == [("Lowell", [StopKind.CITY])]
+    assert [m.text for m in found] == ["Lowell"]
+    assert found[0].places[0].kind is StopKind.CITY
+    assert all(p.airport.ident not in {"00AK", "9GA5"} for p in found[0].places if p.airport)
+
+
+def test_a_small_field_named_for_a_town_is_its_last_reading(g: Gazetteer) -> None:
+    # Louth Airport, a 3,494 ft strip in New South Wales, comes after the town in Lincolnshire
+    (found,) = g.find_mentions("Mike and I made Louth by dusk.")
+    assert found.places[0].country == "GB"
+    assert [p.airport.ident for p in found.places[1:] if p.airport] == ["YLOH"]
+    # and is never matched on its own
+    assert g.find_mentions("We landed at the Louth Airport strip.")[0].text == "Louth"
 
 
 @pytest.mark.parametrize("name", ["", "   ", "Nowhere Special", "x" * 1000])

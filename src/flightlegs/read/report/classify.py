@@ -97,6 +97,7 @@ from flightlegs.read.report.cues import (
     _HYPOTHETICAL,
     _IN_FROM,
     _IN_YEAR,
+    _LANDFORM_AFTER,
     _LIST_JOIN,
     _LOCATOR,
     _LOGGED_AFTER,
@@ -139,6 +140,7 @@ from flightlegs.read.report.cues import (
     _WATCHED_ARRIVE_AFTER,
     _WATER_AFTER,
     _WHERE_LANDED_AFTER,
+    _WITH_STOP,
 )
 from flightlegs.read.report.layout import _PLACE_HEADING, _TABLE_ROW, _is_heading, _Sentence
 from flightlegs.read.report.mentions import _contains, _Mention, _overlaps
@@ -323,6 +325,8 @@ def _classify(
             _ON_WATER.search(window) or _any_cue(_strip_descriptor(window)[0])
         ):
             m.reason = "a body of water named for the place, not a stop"
+        elif _LANDFORM_AFTER.match(text, m.end, sentence.end):
+            m.reason = "a landform or area named for the place (a basin, a range), not a stop"
         elif water:
             # "a technical stop at Souda Bay in Crete": the bay names the base; what follows
             # locates the whole name
@@ -596,6 +600,13 @@ def _classify(
             m.first = True
         if m.role is Role.STOP and _ON_THE_WAY_AFTER.match(after):
             m.via = True  # "took off for Poland, stopping for fuel in Germany along the way"
+        if m.role is Role.STOP and (w := _WITH_STOP.search(text, window_start, m.start)):
+            earlier = [x for x in mentions if x.start < m.start and x.active]
+            if earlier and (
+                (w.group(0).lstrip().startswith(",") and earlier[-1].role is Role.STOP)
+                or (earlier[-1].via and _WITH_STOP.search(earlier[-1].cue))
+            ):
+                m.via = True  # "made Louth, with a rest stop at Wellington": before Louth
         if m.role is None and not m.from_cue:
             m.reason = "no cue says the flight went there"
     # "from X" is a departure when the sentence also names where the flight went,

@@ -487,6 +487,18 @@ _WATER_AFTER = re.compile(
     r"\s+(?:Bay|Harbou?r|Sound|River|Strait|Straits|Lagoon|Estuary|Inlet|Channel|Gulf|Firth"
     r"|Sea|Roads|Narrows)\b(?!\s+(?:Airport|Air|Field|International|Naval|Regional|Municipal))"
 )
+#: "the Sydney basin", "the Snowy Mountains": a landform or area named for the place, which a
+#: flight crosses or flies around but does not land at
+_LANDFORM_AFTER = re.compile(
+    r"\s+(?:[Bb]asin|Mountains|Ranges?|Plateau|Desert|Hills|Highlands|Plains|Outback)\b"
+    r"(?!\s+(?:Airport|Air|Field|International|Regional|Municipal|Airstrip|Aerodrome))"
+)
+#: "made Louth, with a rest stop at Wellington and a fuel stop at Cobar": stops told after
+#: the destination they came before
+_WITH_STOP = re.compile(
+    r"(?:,\s*with|\band)\s+(?:a|an|one|another)\b(?:\s+[\w-]+){0,3}?\s+"
+    r"(?:stop|stopover|refuell?ing|layover|landing)s?\s+(?:at|in)\s*$"
+)
 #: a flying boat alights on the water of a place, which is then its stop
 _ON_WATER = re.compile(
     r"\b(?:alighted|alighting|landed|landing|touched down|came down|set down|splashed down"

@@ -166,6 +166,15 @@ _END_OUTLIER_M = 2_000_000.0
 # ... and the other reading makes it no longer than this many times that leg, or this much more.
 _END_FITS = 1.5
 _END_FITS_M = 500_000.0
+# A small field named for the place (a strip without a code) is read only when the first reading
+# makes the end leg this many times the longest other leg: a long last leg is common, a strip rare.
+_FIELD_OUTLIER = 4.0
+
+
+def _is_field(place: Place) -> bool:
+    """Whether the reading is a small field without an airline code."""
+    ap = place.airport
+    return ap is not None and ap.type == "small_airport" and not ap.iata
 
 
 def _fit_ends(stops: Sequence[_Mention]) -> None:
@@ -179,7 +188,9 @@ def _fit_ends(stops: Sequence[_Mention]) -> None:
     :data:`_END_OUTLIER_M` longer); the first of its other readings, in the
     gazetteer's order, that keeps the leg within :data:`_END_FITS` times that
     leg (or :data:`_END_FITS_M` longer) is taken, airports after cities
-    and areas. Names the report locates
+    and areas; a small field named for the place only past :data:`_FIELD_OUTLIER`
+    times the longest other leg ("Wellington" in a day of outback flying is the
+    strip in New South Wales). Names the report locates
     and codes are left as they are, and so are routes of fewer than three
     stops, whose one leg has nothing to compare with.
     """
@@ -213,6 +224,8 @@ def _fit_ends(stops: Sequence[_Mention]) -> None:
             continue
         # an airstrip's other name ("London Airport" is also Eday's) comes after the cities
         for place in sorted(m.places[1:], key=lambda p: p.kind is StopKind.AIRPORT):
+            if _is_field(place) and leg <= _FIELD_OUTLIER * longest:
+                continue
             there = _place_position(place)
             if there is not None and distance_m(there, near) <= max(
                 _END_FITS * longest, longest + _END_FITS_M

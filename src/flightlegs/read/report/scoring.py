@@ -184,7 +184,7 @@ def _role(m: _Mention, feats: Mapping[str, float]) -> Role:
 
 
 #: A mention scored above this becomes a stop (tuned on the tune half only).
-THRESHOLD: Final = 0.68
+THRESHOLD: Final = 0.70
 
 
 def _described(

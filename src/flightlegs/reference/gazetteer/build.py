@@ -46,6 +46,7 @@ from flightlegs.reference.gazetteer.names import (
 from flightlegs.reference.gazetteer.places import Place
 from flightlegs.reference.gazetteer.store import (
     _EXACT,
+    _FIELD,
     _GUARDED,
     _TITLE,
     _TOWN,
@@ -229,6 +230,7 @@ def _build_index(table: AirportTable) -> _Index:
     # -- airports -----------------------------------------------------------------
     stored: list[Airport] = []
     tail: dict[str, list[str]] = defaultdict(list)
+    strips: list[int] = []
     columns = ("ident", "iata", "type", "scheduled_service", "longest_runway_ft", "name")
     for row, (ident, iata_code, kind, scheduled, runway, name) in enumerate(
         zip(*(table.column(c) for c in columns), strict=True)
@@ -244,6 +246,7 @@ def _build_index(table: AirportTable) -> _Index:
             stored.append(table[row])
         else:
             tail[_cfold(name)].append(ident)
+            strips.append(row)
     weight = {a.ident: _airport_weight(a, hub_rank.get(a.iata or "", 99)) for a in stored}
     airport_place = {a.ident: _airport_place(a) for a in stored}
 
@@ -525,6 +528,24 @@ def _build_index(table: AirportTable) -> _Index:
     for key, ap in later:
         if key in b.names and not _contains(b.names[key], ap):
             b.add(key, airport_place[ap.ident], (5, weight[ap.ident]), prose=_in_prose(ap))
+
+    # "Louth" in an outback log is the airstrip at Louth, New South Wales, as well as the town in
+    # Lincolnshire: a small field named for a place the index knows is that name's last
+    # reading, never matched in prose on its own, for the route around it to choose
+    for row in strips:
+        strip = table[row]
+        parts = _cfold(strip.name).split()
+        if len(parts) < 2 or parts[-1] not in ("airport", "aerodrome", "airfield", "airstrip"):
+            continue
+        key = " ".join(parts[:-1])
+        if key in b.names and key not in COMMON_WORDS:
+            b.add(
+                key,
+                _airport_place(strip),
+                (6, _airport_weight(strip, 99)),
+                mode=_FIELD,
+                prose=False,
+            )
 
     # -- members of regions and countries ----------------------------------------------
     in_region: dict[str, list[Airport]] = defaultdict(list)

@@ -20,9 +20,10 @@ from flightlegs.reference.gazetteer.names import (
     _GENERIC_WORDS,
     _WELL_KNOWN_REGIONS,
     CODE_STOPLIST,
+    COMMON_WORDS,
 )
 from flightlegs.reference.gazetteer.places import Place, PlaceMention
-from flightlegs.reference.gazetteer.store import _EXACT, _GUARDED, _TITLE, _TOWN, _Reading
+from flightlegs.reference.gazetteer.store import _EXACT, _FIELD, _GUARDED, _TITLE, _TOWN, _Reading
 
 if TYPE_CHECKING:
     from flightlegs.core.airport import Airport
@@ -58,6 +59,8 @@ def find_mentions(gaz: Gazetteer, text: str) -> list[PlaceMention]:
                 found = joined
             elif found[1] == i + 1:
                 found = (_unless_a_name(gaz, text, toks, i, named, mentions), i + 1)
+            if found[0] is not None and found[0].end == named.end:
+                found = (_with_fields(gaz, toks[i : found[1]], found[0]), found[1])
         if found is None:
             found = _match_code(gaz, text, toks, i)
         if found is None:
@@ -243,7 +246,9 @@ def _match_names(
                 return None  # an upper-case code: let the code matcher have it
         accepted = [r for r in readings if r.prose and _accepts(r, raw, span, text)]
         if not accepted:
-            accepted = _guarded(gaz, text, toks, i + k, readings)
+            accepted = _guarded(gaz, text, toks, i + k, readings) or _flown_field(
+                raw, span, text, readings
+            )
             if not accepted:
                 continue
         start, end = span[0].start, span[-1].end
@@ -256,6 +261,39 @@ def _match_names(
         )
         return mention, i + k
     return None
+
+
+def _with_fields(gaz: Gazetteer, span: Sequence[_Token], mention: PlaceMention) -> PlaceMention:
+    """A place matched in text, and after its readings the small fields named for it.
+
+    "made Louth": the town in Lincolnshire first, and Louth's airstrip in New
+    South Wales after it, for the route around the mention to choose; the
+    field alone is never matched.
+    """
+    key = " ".join(t.folded for t in span)
+    fields = [r.place for r in gaz._readings(key) if r.mode == _FIELD]
+    if not fields:
+        return mention
+    places = (*mention.places, *(p for p in fields if p not in mention.places))
+    return PlaceMention(mention.start, mention.end, mention.text, places, mention.demonym)
+
+
+def _flown_field(
+    raw: str, span: Sequence[_Token], text: str, readings: Iterable[_Reading]
+) -> list[_Reading]:
+    """A small field's name, kept where a flight verb governs it ("a fuel stop at Wilcannia").
+
+    The short names of small airports are not matched in running text, where
+    most such words are something else; after "landed at" or "made" they are
+    the field.
+    """
+    fields = [
+        r for r in readings if not r.prose and r.mode == _TITLE and r.place.kind is StopKind.AIRPORT
+    ]
+    if not fields or not _has_upper(span) or raw.isupper() or raw.lower() in COMMON_WORDS:
+        return []
+    lead = text[max(0, span[0].start - 40) : span[0].start]
+    return fields if _FLOWN_TO.search(lead) or _FIELD_LEAD.search(lead) else []
 
 
 def _guarded(
@@ -463,6 +501,13 @@ def _capitalised_neighbour(text: str, left: _Token, right: _Token) -> bool:
 
 def _looks_like_code(raw: str) -> bool:
     return len(raw) in (3, 4) and raw.isascii() and raw.isalpha() and raw.isupper()
+
+
+#: More words that put an aircraft down at a small field ("made Louth", "a fuel stop at Cobar").
+_FIELD_LEAD: Final = re.compile(
+    r"\b(?:made|put down (?:at|in)|overnighted (?:at|in)|(?:fuel|rest|lunch|technical"
+    r"|refuell?ing|overnight)\s+(?:stop|landing|break)s?\s+(?:at|in))\s+$"
+)
 
 
 def _has_upper(span: Sequence[_Token]) -> bool:

@@ -30,6 +30,7 @@ _TITLE: Final = 0  # some letter upper case
 _EXACT: Final = 1  # exactly one of the spellings
 _GUARDED: Final = 2  # a common word: only when followed by ", <its region>"
 _TOWN: Final = 3  # a small town's name: upper case, and not the first word of a sentence ("Most")
+_FIELD: Final = 4  # a small field named for a place: never matched alone, read after the place
 
 log = logging.getLogger(__name__)
 
