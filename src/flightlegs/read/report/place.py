@@ -20,6 +20,7 @@ distance honest.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Sequence
@@ -102,8 +103,9 @@ _DETOUR_RATIO = 2.0
 _DETOUR_MIN_M = 2_000_000.0
 
 
+@functools.lru_cache(maxsize=8192)
 def _place_position(place: Place) -> LatLon | None:
-    """Where a reading lies: its airport, or its best-guess airport."""
+    """Where a reading lies: its airport, or its best-guess airport (kept: a region's is costly)."""
     from flightlegs.geocode.rank import rank_candidates
 
     if place.airport is not None:
