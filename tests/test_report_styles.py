@@ -172,3 +172,22 @@ def test_crew_account_in_quotes_is_the_route_and_the_lead_is_the_return() -> Non
 def test_an_officials_quote_is_still_set_aside() -> None:
     text = 'The jet left Boise and landed in Reno. "Flights to Denver will follow," he said.'
     assert [n for n, _ in _stops(text)] == ["Boise", "Reno"]
+
+
+def test_stops_told_after_the_destination_they_came_before() -> None:
+    # "reached Cooma, with a fuel stop at Goulburn": Goulburn lies before Cooma
+    reading = explain_report(
+        "After two days in the Snowy Mountains we reached Cooma, with a fuel stop at Goulburn"
+        " on the way from Bankstown."
+    )
+    assert [s.text for s in reading.stops] == ["Bankstown", "Goulburn", "Cooma"]
+
+
+def test_a_basin_named_for_a_city_is_not_a_stop() -> None:
+    reading = explain_report(
+        "Low cloud over the Perth basin kept us on the ground at Jandakot until noon, when we"
+        " left for Geraldton."
+    )
+    assert [s.text for s in reading.stops] == ["Jandakot", "Geraldton"]
+    (perth,) = [x for x in reading.set_aside if x.text == "Perth"]
+    assert "landform" in perth.reason
