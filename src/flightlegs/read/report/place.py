@@ -174,9 +174,13 @@ _FIELD_OUTLIER = 4.0
 
 
 def _is_field(place: Place) -> bool:
-    """Whether the reading is a small field without an airline code."""
+    """Whether the reading is a small field, one the gazetteer reads only after its place."""
+    from flightlegs.reference.gazetteer.names import _is_strip
+
     ap = place.airport
-    return ap is not None and ap.type == "small_airport" and not ap.iata
+    return ap is not None and _is_strip(
+        ap.type, ap.iata, ap.scheduled_service, ap.longest_runway_ft, ap.name
+    )
 
 
 def _fit_ends(stops: Sequence[_Mention]) -> None:

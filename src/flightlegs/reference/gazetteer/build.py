@@ -33,6 +33,7 @@ from flightlegs.reference.gazetteer.names import (
     _DISTRICT_SUFFIXES,
     _EXACT_AIRPORT_ALIASES,
     _EXACT_COUNTRY_ALIASES,
+    _FIELD_WORDS,
     _FIRST_RANK_REGIONS,
     _GENERIC_BY_FIRST,
     _GENERIC_WORDS,
@@ -42,6 +43,7 @@ from flightlegs.reference.gazetteer.names import (
     _WEAK_GENERIC,
     _WELL_KNOWN_REGIONS,
     COMMON_WORDS,
+    _is_strip,
 )
 from flightlegs.reference.gazetteer.places import Place
 from flightlegs.reference.gazetteer.store import (
@@ -235,14 +237,7 @@ def _build_index(table: AirportTable) -> _Index:
     for row, (ident, iata_code, kind, scheduled, runway, name) in enumerate(
         zip(*(table.column(c) for c in columns), strict=True)
     ):
-        usable_row = (
-            kind != "small_airport"
-            or iata_code
-            or scheduled == "1"
-            or (runway and float(runway) >= 4000)
-            or _MILITARY.search(name)
-        )
-        if usable_row:
+        if not _is_strip(kind, iata_code, scheduled == "1", float(runway or 0) or None, name):
             stored.append(table[row])
         else:
             tail[_cfold(name)].append(ident)
@@ -405,7 +400,7 @@ def _build_index(table: AirportTable) -> _Index:
                 full = " ".join(words)
                 if n and full != _cfold(ap.name) and _ok_short(full):
                     b.add(full, place, (2, weight[ap.ident], 1), prose=prose)
-                if words[-1] in ("airport", "aerodrome", "airfield", "airstrip"):
+                if words[-1] in _FIELD_WORDS:
                     key = " ".join(words[:-1])
                     if _ok_short(key) and (key not in place_keys or _contains(b.names[key], ap)):
                         b.add(key, place, (2, weight[ap.ident], 1), prose=prose)
@@ -535,7 +530,7 @@ def _build_index(table: AirportTable) -> _Index:
     for row in strips:
         strip = table[row]
         parts = _cfold(strip.name).split()
-        if len(parts) < 2 or parts[-1] not in ("airport", "aerodrome", "airfield", "airstrip"):
+        if len(parts) < 2 or parts[-1] not in _FIELD_WORDS:
             continue
         key = " ".join(parts[:-1])
         if key in b.names and key not in COMMON_WORDS:

@@ -236,6 +236,33 @@ _MILITARY = re.compile(
     r"|\b(?:raf|rnzaf|raaf|rcaf|cfb|rnas)\b",
     re.I,
 )
+#: The last word of an airport's name that calls it a field ("Louth Airport", "Bourke Aerodrome").
+_FIELD_WORDS: Final = ("airport", "aerodrome", "airfield", "airstrip")
+
+
+def _is_strip(
+    kind: str, iata: str | None, scheduled: bool, runway_ft: float | None, name: str
+) -> bool:
+    """Whether an airport is a small field the index keeps out of running text.
+
+    A small airport with no airline code, no scheduled service, no runway of
+    4,000 ft and no military name: most words that are such a field's name
+    are something else in prose.
+
+    >>> _is_strip("small_airport", None, False, 3494.0, "Louth Airport")
+    True
+    >>> _is_strip("small_airport", None, False, 3494.0, "RAAF Base Scherger")
+    False
+    """
+    return (
+        kind == "small_airport"
+        and not iata
+        and not scheduled
+        and not (runway_ft and runway_ft >= 4000)
+        and not _MILITARY.search(name)
+    )
+
+
 _AREAL_WORDS: Final = frozenset(
     """
     north south east west northeast northwest southeast southwest central northern southern
