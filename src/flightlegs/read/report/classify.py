@@ -396,7 +396,7 @@ def _classify(
                     (
                         _AIRPORT_AT.match(join)
                         or (
-                            re.fullmatch(r"\s+(?:in|at|near)\s+|,\s*", join)
+                            _AIRPORT_IN.fullmatch(join)
                             and prev.places
                             and prev.places[0].kind is StopKind.AIRPORT
                         )
@@ -640,9 +640,8 @@ def _classify(
         )
     ):
         active[1].end_of_leg = True
-    for m in active:
-        if m.role is Role.STOP and _BOUND_FOR.search(m.cue) and m is active[-1]:
-            m.end_of_leg = True  # "left Croydon ... bound for Australia": the stops come before
+    if active and active[-1].role is Role.STOP and _BOUND_FOR.search(active[-1].cue):
+        active[-1].end_of_leg = True  # "left Croydon ... bound for Australia": stops come before
     # "Prestwick, Keflavik and Narsarsuaq airports": the suffix covers the list
     for i in range(len(mentions) - 1, 0, -1):
         here, before = mentions[i], mentions[i - 1]
@@ -696,6 +695,8 @@ def _qualifies(m: _Mention, prev: _Mention) -> bool:
 _AIRPORT_AT: Final = re.compile(
     r"\s+(?:airport|airfield|aerodrome|air base)\s+(?:at|in|near)\s+$", re.I
 )
+#: between an airport's name and the city it serves ("Joint Base Elmendorf-Richardson in Anchorage")
+_AIRPORT_IN: Final = re.compile(r"\s+(?:in|at|near)\s+|,\s*")
 
 
 def _serves(m: _Mention, prev: _Mention) -> bool:

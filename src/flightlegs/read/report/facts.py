@@ -129,6 +129,23 @@ def _resolve_date(d: _Date, reference: dt.date | None) -> dt.date | None:
     return guess
 
 
+def _nearest_year(d: _Date, reference: dt.date) -> dt.date | None:
+    """A yearless date as the day of that name nearest the reference, before or after it.
+
+    >>> _nearest_year(_Date(0, 6, 5, 24, None), dt.date(1930, 5, 5))
+    datetime.date(1930, 5, 24)
+    >>> _nearest_year(_Date(0, 6, 1, 2, None), dt.date(2023, 12, 28))
+    datetime.date(2024, 1, 2)
+    """
+    guesses = []
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        try:
+            guesses.append(dt.date(year, d.month, d.day))
+        except ValueError:  # 29 February in a common year
+            continue
+    return min(guesses, key=lambda g: abs((g - reference).days)) if guesses else None
+
+
 def _weekday_before(name: str, anchor: dt.date) -> dt.date:
     back = (anchor.weekday() - _WEEKDAYS.index(name.lower())) % 7
     return anchor - dt.timedelta(days=back)
@@ -336,15 +353,7 @@ def _flight_date(
             and d.year is None
             and d.start > told_first.start
         ):
-            guesses = []
-            for year in (reference.year - 1, reference.year, reference.year + 1):
-                try:
-                    guesses.append(dt.date(year, d.month, d.day))
-                except ValueError:
-                    continue
-            if not guesses:
-                return None
-            return min(guesses, key=lambda g: abs((g - reference).days))
+            return _nearest_year(d, reference)
         return _resolve_date(d, reference)
 
     def in_sentences(indexes: Iterable[int]) -> list[_Date]:
