@@ -371,10 +371,13 @@ def airport_rows(
             # Placeholders such as "0" are not IATA codes.
             dropped["iata_code that is not three letters (airport kept)"] += 1
             iata = ""
-        if not (row["gps_code"].strip() or iata or icao_code(row)):
-            dropped["no gps, icao or iata code"] += 1
-            continue
         country = row["iso_country"].strip()
+        # A US field known only by its FAA identifier (H88, Fredericktown MO) is kept: pilots'
+        # reports name fields that way. So is every medium airport, code or not.
+        faa = row["local_code"].strip() if country == "US" else ""
+        if not (row["gps_code"].strip() or iata or icao_code(row) or faa) and kind != "medium_airport":
+            dropped["no gps, icao, iata or FAA code (small airports)"] += 1
+            continue
         region = row["iso_region"].strip()
         if country not in countries:
             raise BuildError(f"{ident}: country {country!r} is not in countries.csv")
@@ -389,7 +392,7 @@ def airport_rows(
                 "ident": ident,
                 "icao": icao_code(row),
                 "iata": iata,
-                "faa": row["local_code"].strip() if country == "US" else "",
+                "faa": faa,
                 "name": row["name"].strip(),
                 "type": kind,
                 "latitude_deg": format_coordinate(row["latitude_deg"], "latitude_deg", ident),

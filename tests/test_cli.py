@@ -93,6 +93,15 @@ def test_legs_csv(capsys: pytest.CaptureFixture[str]) -> None:
     assert lines[3].split(",")[4:6] == ["ANC", "SHE"]
 
 
+def test_a_field_known_only_by_its_faa_identifier(capsys: pytest.CaptureFixture[str]) -> None:
+    # Fredericktown Regional, Missouri, has no ICAO or IATA code: pilots write H88
+    status, out, _ = run(capsys, "legs", "KMTW-H88-KPRX", "--format", "json")
+    assert status == 0
+    stops = json.loads(out)["routes"][0]["stops"]
+    assert [s["region"] for s in stops] == ["US-WI", "US-MO", "US-TX"]
+    assert "Fredericktown" in stops[1]["airport"]
+
+
 def test_several_inputs_and_alternatives(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "legs", "ANC-SHE", "JFK-LHR/CDG", "--format", "json")
     assert status == 0
