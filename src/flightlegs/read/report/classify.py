@@ -635,7 +635,7 @@ def _classify(
         and active[0].role is Role.DEPARTURE
         and active[1].role is Role.STOP
         and (
-            active[1].cue == "a heading"
+            active[1].cue in ("a heading", "a dashed route")
             or re.search(r"\bto$", text[active[0].end : active[1].start].strip().lower())
         )
     ):
@@ -727,8 +727,17 @@ def _city_around(m: _Mention, prev: _Mention, gaz: Gazetteer) -> bool:
 
 
 _NAME_JOIN = re.compile(r"\s{0,2}[-–—→>]\s{0,2}")
-# what may come before a log line's dashed route: "Mon 3/3", "14 June:", "AC8150"
-_LOG_LEAD = re.compile(r"[\w/.:,#()-]*(?:\s+[\w/.:,#()-]+){0,3}\s*")
+# what may come before a log line's dashed route: "Mon 3/3", "14 June:", "AC8150", "> Day 2 :"
+_LOG_LEAD = re.compile(r"[>\s]*[\w/.:,#()-]*(?:\s+[\w/.:,#()-]+){0,3}\s*")
+#: A log line's lead that makes even two names joined by a dash a leg: "Day 3 : Annemasse -
+#: Coulommiers", "Leg 4 - ", "Sunday, August 25, 2013: Day 1 - Aiken, SC-Goose Bay".
+_LEG_LEAD = re.compile(r"(?i:.*\b(?:day|leg|stage|hop|flight)\s+\d{1,3}\b\s*[:.–—-]?\s*$)")
+#: What a log writes after a name before the dash to the next: "(Channel Islands)", "1hr30",
+#: "3h15", "(0:45)", "2.5 hrs", "(via Lake Geneva)".
+_LEG_NOISE = re.compile(
+    r"(?:\s*\([^()\n]{0,40}\)|\s*\d{1,2}(?:[.,]\d)?\s*(?:hours?|hrs?|h)\s*\d{0,2}(?:\s*min\w*)?"
+    r"|\s*\d{1,2}[:.]\d\d\b)*"
+)
 
 
 def _name_chains(text: str, sentence: _Sentence, mentions: list[_Mention]) -> None:
@@ -737,40 +746,42 @@ def _name_chains(text: str, sentence: _Sentence, mentions: list[_Mention]) -> No
     "A Boeing 737 flew Miami-Port-au-Prince-Santo Domingo-Miami": three or more
     places, each joined to the next by a dash or an arrow, read as a code chain
     is read: the first the departure, the others stops in order. A code in
-    brackets after a name ("Mesa (IWA) - San Antonio (SAT)") is that name's, and
-    a line that is nothing but a date or flight number and such a route
-    ("Mon 3/3  Mesa (IWA) - San Antonio (SAT) - Guatemala City (GUA)") is a flight
-    log's entry, with or without a word of flying.
+    brackets after a name ("Mesa (IWA) - San Antonio (SAT)") is that name's, so
+    is what locates it ("Aiken, SC-Goose Bay, Canada") and what a log writes
+    between legs (a flight time, a remark in brackets: "Alderney - Le Mans 1hr30 -
+    Annemasse (via Lake Geneva) 3hr15"). A line that is nothing but a date or
+    flight number and such a route ("Mon 3/3  Mesa (IWA) - San Antonio (SAT) -
+    Guatemala City (GUA)") is a flight log's entry, with or without a word of
+    flying; after "Day 3:" or "Leg 2 -" two names are a leg already.
     """
     flight = bool(re.search(rf"\b{_FLIGHT_WORD}\b", sentence.text.lower()))
     run: list[_Mention] = []
-    end = 0  # where the last name of the run ends, with its code
+    end = 0  # where the last name of the run ends, with its code and what locates it
     for m in [*mentions, None]:
-        if (
-            m is not None
-            and run
-            and text[end : m.start] == " ("
-            and text[m.end : m.end + 1] == ")"
-            and m.text.isupper()
-        ):
-            end = m.end + 1  # the bracketed code of the name before
-            continue
+        if m is not None and run:
+            gap = text[end : m.start]
+            if (gap == " (" and text[m.end : m.end + 1] == ")" and m.text.isupper()) or (
+                m.reason.startswith(("locates", "the code of", "another name for"))
+                and re.fullmatch(r",?\s*\(?", gap)
+            ):
+                end = m.end + (text[m.end : m.end + 1] == ")")
+                continue  # the bracketed code of the name before, or what locates it
         if (
             m is not None
             and m.chain is None
             and not m.demonym
-            and (not run or _NAME_JOIN.fullmatch(text[end : m.start]))
+            and (not run or _NAME_JOIN.fullmatch(text, _LEG_NOISE.match(text, end).end(), m.start))
         ):
             run.append(m)
             end = m.end
             continue
-        if len(run) >= 3 and (
-            flight
-            or (
-                _LOG_LEAD.fullmatch(text[sentence.start : run[0].start])
-                and not text[end : sentence.end].strip(" .")
-            )
-        ):
+        lead = text[sentence.start : run[0].start] if run else ""
+        tail = text[_LEG_NOISE.match(text, end).end() : sentence.end] if run else ""
+        log_line = bool(_LOG_LEAD.fullmatch(lead)) and not tail.strip(" .")
+        leg_line = (
+            len(run) >= 2 and bool(_LEG_LEAD.match(lead)) and re.match(r"\s*(?:[:;.,–—-]|$)", tail)
+        )
+        if (len(run) >= 3 and (flight or log_line)) or leg_line:
             for i, x in enumerate(run):
                 x.role = Role.DEPARTURE if i == 0 else Role.STOP
                 x.reason, x.via, x.from_cue, x.cue = "", False, False, "a dashed route"

@@ -145,6 +145,14 @@ _DATELINE = re.compile(
 
 
 #: A link to other stories, not a heading of this one ("• Related: flights from Denver").
+#: A photo's caption or credit on a line of its own: "[photo: Mike departing Aiken]",
+#: "(Photos: above, departing Aiken; right, arriving at Frederick.)", "Pictured: ...".
+#: What a picture shows is not what the text tells of the flight.
+_CAPTION = re.compile(
+    r"^\s*[\[(]?\s*(?:photos?|pictures?|images?|pictured|caption|credits?|video|map)"
+    r"(?:\s*\([^)]{0,30}\))?\s*[:|]",
+    re.IGNORECASE,
+)
 _LINK_LINE = re.compile(
     r"\b(?:related|read more|see also|more from|also read|watch|listen)\b\s*:", re.I
 )
@@ -152,6 +160,9 @@ _LINK_LINE = re.compile(
 _ROUTE_HEADING = re.compile(
     r"(?<![\w-])[A-Z][A-Z0-9]{2,3}(?:-[A-Z][A-Z0-9]{2,3})+(?![\w-])"
     r"|\b[A-Z][\w'’.]+(?:[ ,]+[A-Z][\w'’.]+){0,3}\s+(?:to|→|->)\s+[A-Z][\w'’.]+"
+    # "Day 1 - Aiken, SC-Goose Bay, Canada": a day's leg, its names joined by a dash
+    r"|\b(?i:day|leg|stage)\s+\d{1,3}\s*[:–—-]\s*[A-Z][\w'’.]+(?:,?\s+[A-Z][\w'’.]+){0,3}"
+    r"\s*[-–—]\s*[A-Z][\w'’.]+"
 )
 
 _TITLE_WORD = r"[A-Z][a-zà-ÿ][\w'’.-]*"
@@ -243,6 +254,8 @@ def _prose_lines(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]
         line = text[start:end]
         if _FURNITURE_MARKER.match(line):
             furniture = True
+            continue
+        if _CAPTION.match(line):
             continue
         if not furniture and _is_prose(line):
             prose.append((start, end))

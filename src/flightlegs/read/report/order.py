@@ -256,19 +256,33 @@ def _merge(
         body[0:0] = [m for m in seg_body if m not in onward]
         body.extend(onward)
     elif (
-        len(body) >= 2
-        and body[-1].end_of_leg
+        (leg_end := _last_leg_end(body)) is not None
         and seg_body
         and all(m.role is Role.STOP and not _ONWARD.search(m.cue) for m in seg_body)
     ):
         # "flown from El Paso to Martha's Vineyard" ... "stopped in Crestview": on the way
-        begin = len(body) - 1
+        begin = leg_end
         body[begin:begin] = seg_body
     else:
         begin = len(body)
         body.extend(seg_body)
     itinerary[:] = body + tail + seg_returns
     return begin
+
+
+def _last_leg_end(body: list[_Mention]) -> int | None:
+    """Where the far end of the last leg told ("from El Paso to Martha's Vineyard") stands.
+
+    Only when nothing told after that leg follows it in the itinerary: what
+    comes after it there was told before it ("the high point was his arrival in
+    Nagoya", in a trip's introduction).
+    """
+    if len(body) < 2:
+        return None
+    for k in range(len(body) - 1, 0, -1):
+        if body[k].end_of_leg:
+            return k if all(m.start < body[k].start for m in body[k + 1 :]) else None
+    return None
 
 
 def _order(
