@@ -375,7 +375,10 @@ def airport_rows(
         # A US field known only by its FAA identifier (H88, Fredericktown MO) is kept: pilots'
         # reports name fields that way. So is every medium airport, code or not.
         faa = row["local_code"].strip() if country == "US" else ""
-        if not (row["gps_code"].strip() or iata or icao_code(row) or faa) and kind != "medium_airport":
+        if (
+            not (row["gps_code"].strip() or iata or icao_code(row) or faa)
+            and kind != "medium_airport"
+        ):
             dropped["no gps, icao, iata or FAA code (small airports)"] += 1
             continue
         region = row["iso_region"].strip()
