@@ -173,7 +173,17 @@ def _strip_descriptor(window: str) -> tuple[str, bool]:
         window = window[: m.start()]
     window = _ARTICLE.sub("", window).rstrip()
     window = re.sub(r"[\w'-]+'s$", "", window).rstrip()  # "Palermo's Falcone-Borsellino airport"
+    window = _EPITHET.sub(r"\1", window)  # "put down at bleak Gander": at Gander
     return window, airport
+
+
+#: One word that describes the place between a preposition and its name: "put down at bleak
+#: Gander", "flew into war-torn Sudan", "landed in nearby Tucson".
+_EPITHET: Final = re.compile(
+    r"\b(at|in|into|onto|from)\s+(?!(?:least|all|and|or|which|that|what|when|where|who|once"
+    r"|last|first|time|order|turn|front|place|search|case|part|addition|charge)\b)"
+    r"[a-z]+(?:-[a-z]+)?$"
+)
 
 
 def _surface_governs(clause_left: str) -> bool:
@@ -347,6 +357,14 @@ def _classify(
             m.reason = "where someone lives or was born, not a stop"
         elif _OVERFLIGHT.search(window):
             m.reason = "flown over or crossed, not landed at"
+        elif prev is not None and (named := _airport_named_near(text, prev, m, gaz)) is not None:
+            # "Capital Airport near Peking": Peking's airport of that name, not a region
+            # called Capital; the city locates it
+            prev.places = (named, *(p for p in prev.places if p != named))
+            prev.airport = True
+            m.reason = f"locates {prev.text}"
+            previous = prev
+            continue
         elif _LOCATOR.search(window):
             unknown = _UNKNOWN_NEAR.search(raw_window)
             if unknown is not None and (
@@ -647,6 +665,36 @@ def _classify(
         here, before = mentions[i], mentions[i - 1]
         if here.airport and before.active and _LIST_JOIN.match(text[before.end : here.start]):
             before.airport = True
+
+
+#: between "<name> Airport" and the city it serves: "Capital Airport near Peking"
+_AIRPORT_NEAR: Final = re.compile(
+    r"\s+(?:international\s+)?(?:airport|airfield|aerodrome|air\s+base)"
+    r"(?:\s*,\s*|\s+(?:in|at|near|outside|serving)\s+)",
+    re.IGNORECASE,
+)
+
+
+def _airport_named_near(text: str, prev: _Mention, m: _Mention, gaz: Gazetteer) -> Place | None:
+    """The airport of city ``m`` whose name holds ``prev``'s words: "Capital Airport near Peking".
+
+    A name told with "Airport" and then a city is that city's airport of the name, whatever
+    else the name may mean on its own (Capital is also a region of Bahrain).
+    """
+    from flightlegs.reference.gazetteer.folding import fold
+    from flightlegs.reference.gazetteer.places import Place as _Place
+
+    if not m.places or not _AIRPORT_NEAR.fullmatch(text, prev.end, m.start):
+        return None
+    if any(p.kind is StopKind.AIRPORT for p in prev.places[:1]):
+        return None  # the name is an airport already
+    words = set(fold(prev.text).split())
+    if not words:
+        return None
+    for a in gaz.airports_in(m.places[0]):
+        if words <= set(fold(a.name).split()):
+            return _Place.for_airport(a)
+    return None
 
 
 def _own_code(m: _Mention, prev: _Mention, gaz: Gazetteer) -> Place | None:

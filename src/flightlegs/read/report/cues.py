@@ -75,6 +75,9 @@ _BEFORE_FLYING_AFTER = re.compile(
 _BOARDED_AFTER = re.compile(
     r",?\s+where\s+(?:\w+\s+){0,3}?(?:boarded|caught|took|were put on|was put on)"
     rf"\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?{_AIRCRAFT_NOUN}\b"
+    # "taken by helicopter to Andrews Air Force Base for the flight to Hawaii"
+    r"|\s+for\s+(?:the|a|an|its|their|his|her|our|my)\s+(?:[\w'-]+\s+){0,3}?"
+    r"(?:flight|flights|hop|leg)\s+(?:to|across|over|home)\b"
 )
 #: "raced along the runway at London Airport": the aircraft on the ground there
 _RUNWAY_AT = re.compile(
@@ -133,7 +136,8 @@ _STOP_CUE = re.compile(
     r"(?:\b(?:stopped|stopping|stops|stop|stopover|stop-over|layover|night-stop|night-stopped"
     r"|refuel\w*|fuel stops?|technical stop|landed|landing|lands|land|touched down|touching down"
     r"|touches down|arrived|arriving|arrives|called|calling|on the ground|on the ramp|parked"
-    r"|came down|coming down|comes down|alighted|alighting|splashed down|set down)"
+    r"|came down|coming down|comes down|alighted|alighting|splashed down|set down"
+    r"|put down|puts down|putting down|overnighted|overnighting|night-stopped)"
     + _ADVERB
     + r"(?: on (?:its|the) (?:wheels|floats|water))?\s+(?:in|at|on)"
     r"|\b(?:reached|reaching|reach)|\bmade|\bvia|\bby way of|\banother (?:one |stop )?(?:in|at)"
@@ -392,7 +396,11 @@ _CANCEL_AFTER = re.compile(
 )
 # "a French transport from New Caledonia was expected on Thursday"
 _EXPECTED_AFTER = re.compile(
-    r"^[^.;:]{0,40}?\b(?:was|were|is|are)\s+(?:expected|due|scheduled|planned|set)\b"
+    # a comma only around an apposition ("Amritsar, India, is due") or before "and", not
+    # before a new subject
+    # ("Following a long flight from Washington, Obama is due to speak")
+    r"^(?:[^.;:,]|,(?=[^,.;:]{0,25},)|,\s*and\b){0,40}?\b(?:was|were|is|are)\s+"
+    r"(?:expected|due|scheduled|planned|set)\b"
 )
 _HABIT_AFTER = re.compile(
     r"^[^.;]{0,40}?\b(?:(?:twice|once|three times) a (?:day|week|month|year)|every (?:day|week|"
@@ -436,7 +444,11 @@ _UNKNOWN_BEFORE = re.compile(
     r"(?P<cue>\b(?:to|in|at|into|via))\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*,\s*(?:in\s+)?$"
 )
 _REFUEL = re.compile(r"\b(?:refuel\w*|fuel(?:l?ed|ing)?|tech(?:nical)? stop)\b")
-_BOUND_FOR = re.compile(r"\b(?:head(?:ed|ing|s)?|bound|destined|took off|set off|left)\s+for\s*$")
+_BOUND_FOR = re.compile(
+    r"\b(?:(?:head(?:ed|ing|s)?|bound|destined|took off|set off|left)\s+for"
+    # "for the flight to Hawaii, on the way to China": where the whole journey ends
+    r"|on (?:the|its|their|his|her|our|my) way to|en route to|bound to)\s*$"
+)
 #: "came into Shannon after picking up troops at Robert Gray": told after, flown before
 _AFTER_DOING = re.compile(
     r"\bafter (?:\w+ing|having|(?:a|an|its|the|one) (?:[\w-]+ ){0,2}?(?:stop|stopover|layover"
