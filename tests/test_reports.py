@@ -283,8 +283,9 @@ def test_phrasing(text: str, expected: list[tuple[str, str]]) -> None:
             [("Alexandria", "departure"), ("San Pedro Sula", "stop")],
         ),
         (
+            # it came back to Luton, so it had left from there
             "The aircraft returned to Luton after a night in Nice.",
-            [("Nice", "stop"), ("Luton", "return")],
+            [("Luton", "departure"), ("Nice", "stop"), ("Luton", "return")],
         ),
         (
             "Air Force One wheels down at Joint Base Andrews after the flight from Ramstein.",

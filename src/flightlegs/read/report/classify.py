@@ -161,6 +161,14 @@ def _tail(text: str) -> str:
     return re.sub(r"\s+", " ", text[-_WINDOW:].lower().replace("’", "'"))
 
 
+#: A clause that gives the route as the list after it: "my route to Wichita was", "the
+#: itinerary: ", "the planned route went".
+_ROUTE_WAS: Final = re.compile(
+    r"\b(?:route|routing|itinerary|flight plan)\b[^.;]{0,40}?\b(?:was|is|went|ran|read|will be"
+    r"|would be)\s*:?\s*$|\b(?:route|routing|itinerary)\s*:\s*$"
+)
+
+
 def _strip_descriptor(window: str) -> tuple[str, bool]:
     """Drop "the northeastern Chinese city of" and articles before a name."""
     airport = False
@@ -544,6 +552,9 @@ def _classify(
             m.role = Role.STOP  # "and after Cairo it flew to Prestwick"
         elif re.search(r"\bbetween$", cue) and re.search(rf"\b{_FLIGHT_WORD}\b", clause):
             m.role = Role.DEPARTURE  # "Between Dakar and Nouakchott the jet climbed to"
+        elif _ROUTE_WAS.search(clause_left):
+            # "My route to Wichita Kansas was Sydney, Tontouta, Pago, ...": the list is the route
+            m.role, m.cue = Role.STOP, clause_left.strip()
         elif _NEXT_STOP_AFTER.search(clause_left):
             m.role, m.cue = Role.STOP, clause_left.strip()  # "the next stop after Guam is Manila"
         elif _LOGGED_AFTER.match(text, m.end, sentence.end):

@@ -162,7 +162,7 @@ _STOP_CUE = re.compile(
     r"|\b(?:a|one|two|three|the|that|another) nights? (?:in|at)"
     r"|\bports? of call (?:was|were|is|would be)(?: (?:at|in))?"
     r"|\b(?:itinerary|route|flight plan|schedule|stops)(?: [\w-]+){0,3}?"
-    r" (?:included|includes|including|took in|takes in|covered|listed|showed|were)"
+    r" (?:included|includes|including|took in|takes in|covered|listed|showed|were|was|is|went)"
     r"|\bthen (?:across|over|down|up|along|around) [\w -]{1,30}? to"
     # "her route took her through Vienna", "the detour led the jet to Gander"
     r"|\b(?:took|takes|taking|carried|carries|carrying|led|leads|brought|routed) (?:her|him"

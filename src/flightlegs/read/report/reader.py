@@ -209,6 +209,58 @@ def _round_trip(
     return [*stops, home]
 
 
+#: A place told before the first stop that scores at least this is where a route with no
+#: departure began ("porters stowed the luggage aboard the Stratocruiser at London Airport").
+ORIGIN_THRESHOLD = 0.5
+#: Places precise enough to be where a flight began (a country or a region is not).
+_ORIGIN_KINDS = frozenset({StopKind.CITY, StopKind.AIRPORT})
+
+
+def _implied_origin(
+    stops: list[_Mention], by_sentence: list[tuple[_Sentence, list[_Mention]]], gaz: Gazetteer
+) -> list[_Mention]:
+    """A departure for a route that names none, where the report implies one.
+
+    Reports often leave the origin to be inferred: the aircraft "came back to
+    Ramstein" (so it had left from there), or the text shows it on the ground
+    somewhere before any word of flying ("luggage stowed aboard at London
+    Airport ... lifted off into the mist"). When no stop is a departure:
+
+    * a route that ends with a return to a town or airport it never left from began
+      there ("returned to Luton after a night in Nice": Luton, Nice, Luton);
+    * otherwise the place told before the first stop that the scoring stage
+      rates likeliest, at least :data:`ORIGIN_THRESHOLD`, is the departure
+      (a town or an airport; a country or region is too vague to be one).
+    """
+    if not stops or any(m.role is Role.DEPARTURE for m in stops):
+        return stops
+    last = stops[-1]
+    if last.role is Role.RETURN and len(stops) >= 2 and _kind(last) in _ORIGIN_KINDS:
+        if any(_same(last, m, gaz, nested=False) for m in stops[:-1]):
+            return stops
+        home = copy.copy(last)
+        home.role, home.also, home.sentences = Role.DEPARTURE, [], list(last.sentences)
+        home.cue = "the base the flight came back to"
+        return [home, *stops]
+    first_told = min(min([m.start, *m.also]) for m in stops)
+    candidates = [
+        m
+        for _, ms in by_sentence
+        for m in ms
+        if m.start < first_told
+        and m.reason in RESCUABLE
+        and (m.confidence or 0.0) >= ORIGIN_THRESHOLD
+        and _kind(m) in _ORIGIN_KINDS
+        and not any(_same(m, s, gaz, nested=False) for s in stops)
+    ]
+    if not candidates:
+        return stops
+    best = max(candidates, key=lambda m: m.confidence or 0.0)
+    best.role, best.reason = Role.DEPARTURE, ""
+    best.cue = "where the aircraft was before the first stop told (no departure is named)"
+    return [best, *stops]
+
+
 def _kind(m: _Mention) -> StopKind | None:
     if m.stop is not None:
         return m.stop.kind
@@ -358,6 +410,7 @@ def explain_report(text: str) -> ReportReading:
                 _airport_of_city(m, gaz)
     stops = _merge_repeats(_newest_first(_order(by_sentence, text, gaz), text), gaz)
     stops = _round_trip(stops, by_sentence)
+    stops = _implied_origin(stops, by_sentence, gaz)
     _fit_to_route(stops)
     _fit_ends(stops)
     kept = {id(m) for m in stops}
