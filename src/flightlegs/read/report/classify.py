@@ -161,10 +161,12 @@ def _tail(text: str) -> str:
     return re.sub(r"\s+", " ", text[-_WINDOW:].lower().replace("’", "'"))
 
 
+#: A remark in brackets after a name: "(fuel stop)", "(customs)"
+_REMARK: Final = re.compile(r"^\s*\([^()\n]{1,30}\)")
 #: A clause that gives the route as the list after it: "my route to Wichita was", "the
 #: itinerary: ", "the planned route went".
 _ROUTE_WAS: Final = re.compile(
-    r"\b(?:route|routing|itinerary|flight plan)\b[^.;]{0,40}?\b(?:was|is|went|ran|read|will be"
+    r"\b(?:route|routing|itinerary|flight plan)\b[^.;]{0,40}?\b(?:was|is|went|goes|runs|ran|read|will be"
     r"|would be)\s*:?\s*$|\b(?:route|routing|itinerary)\s*:\s*$"
 )
 
@@ -375,10 +377,19 @@ def _classify(
             continue
         elif _LOCATOR.search(window):
             unknown = _UNKNOWN_NEAR.search(raw_window)
-            if unknown is not None and (
-                _DEPARTURE_CUE.search(_tail(raw_window[: unknown.end("cue")]))
-                or _BARE_FROM.search(_tail(raw_window[: unknown.end("cue")]))
-                or _leads_somewhere(_tail(raw_window[: unknown.end("cue")]))
+            if (
+                unknown is not None
+                and (
+                    _DEPARTURE_CUE.search(_tail(raw_window[: unknown.end("cue")]))
+                    or _BARE_FROM.search(_tail(raw_window[: unknown.end("cue")]))
+                    or _leads_somewhere(_tail(raw_window[: unknown.end("cue")]))
+                    # "flew from New Jersey to an airport near Washington"
+                    or (
+                        raw_window[: unknown.end("cue")].strip(" ,") == "to"
+                        and prev is not None
+                        and (prev.from_cue or prev.role is Role.DEPARTURE)
+                    )
+                )
             ):
                 # "took off from Lester's Field near St. John's": a field the gazetteer does
                 # not hold; the town it is near is where the flight left from
@@ -470,7 +481,12 @@ def _classify(
         if prev is None and m.chain is None and _names_heading(text, sentence, m, mentions):
             m.role, m.cue = Role.STOP, "a heading that names where the writer is"
             continue
-        if prev is not None and _LIST_JOIN.match(join) and m.chain is None:
+        if (
+            prev is not None
+            # "Levelland (fuel stop), Santa Fe": a remark in brackets does not end the list
+            and (_LIST_JOIN.match(join) or _LIST_JOIN.match(_REMARK.sub("", join)))
+            and m.chain is None
+        ):
             m.role, m.via, m.from_cue = prev.role, prev.via, prev.from_cue
             m.planned = m.planned or prev.planned  # "nine stops: Hawaii, Fiji, ...": all planned
             if re.search(r"\bvia\s*$", join):

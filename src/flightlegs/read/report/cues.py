@@ -329,7 +329,11 @@ _OTHER_FLIGHTS = re.compile(
     r"(?:\w+ ){0,2}(?:flight|charter|mission|trip|run)s?)\b"
 )
 # travel that is not flying: "by road", "on foot" (one list for both patterns below)
-_BY_SURFACE = r"by (?:boat|sea|road|bus|car|train|truck|ferry|land)|on foot"
+_BY_SURFACE = (
+    r"by (?:boat|sea|road|bus|car|train|truck|ferry|land|ambulance|taxi|coach|rail)|on foot"
+    r"|in an? (?:ambulance|taxi|courtesy car|rental car|hire car)"
+    r"|(?:an|the) (?:ambulance|taxi|courtesy car|rental car|hire car) (?:on (?:the|its) way )?to"
+)
 _SURFACE = re.compile(
     r"\b(?:driven|drove|drive|trucked|bused|bussed|walked|walk|"
     + _BY_SURFACE
@@ -541,8 +545,10 @@ _OVERFLIGHT = re.compile(
     r"\s*$"
 )
 _UNKNOWN_NEAR = re.compile(
-    r"(?P<cue>\b(?:from|to|in|at|into|via|of))\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*"
-    r"\s+(?:near|outside(?: of)?|close to)\s+(?:the\s+)?$"
+    r"(?P<cue>\b(?:from|to|in|at|into|via|of))\s+(?:(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*"
+    # "flew from New Jersey to an airport near Washington": an airfield left unnamed
+    r"|(?:an?|the|one)\s+(?:[a-z-]+\s+){0,2}?(?:airport|airfield|air base|base|field|airstrip"
+    r"|strip|aerodrome))\s+(?:near|outside(?: of)?|close to)\s+(?:the\s+)?$"
 )
 _NEXT_STOP_AFTER = re.compile(
     r"\b(?:next|following|final|last|second|third) (?:stop|destination|leg|port of call) after"
