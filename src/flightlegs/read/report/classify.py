@@ -166,8 +166,8 @@ _REMARK: Final = re.compile(r"^\s*\([^()\n]{1,30}\)")
 #: A clause that gives the route as the list after it: "my route to Wichita was", "the
 #: itinerary: ", "the planned route went".
 _ROUTE_WAS: Final = re.compile(
-    r"\b(?:route|routing|itinerary|flight plan)\b[^.;]{0,40}?\b(?:was|is|went|goes|runs|ran|read|will be"
-    r"|would be)\s*:?\s*$|\b(?:route|routing|itinerary)\s*:\s*$"
+    r"\b(?:route|routing|itinerary|flight plan)\b[^.;]{0,40}?\b(?:was|is|went|goes|runs|ran|read"
+    r"|will be|would be)\s*:?\s*$|\b(?:route|routing|itinerary)\s*:\s*$"
 )
 
 
