@@ -183,7 +183,8 @@ def _strip_descriptor(window: str) -> tuple[str, bool]:
         window = window[: m.start()]
     window = _ARTICLE.sub("", window).rstrip()
     window = re.sub(r"[\w'-]+'s$", "", window).rstrip()  # "Palermo's Falcone-Borsellino airport"
-    window = _EPITHET.sub(r"\1", window)  # "put down at bleak Gander": at Gander
+    # "put down at bleak Gander": at Gander
+    window = _EPITHET.sub(lambda e: e.group(1) or e.group(2), window)
     return window, airport
 
 
@@ -193,6 +194,9 @@ _EPITHET: Final = re.compile(
     r"\b(at|in|into|onto|from)\s+(?!(?:least|all|and|or|which|that|what|when|where|who|once"
     r"|last|first|time|order|turn|front|place|search|case|part|addition|charge)\b)"
     r"[a-z]+(?:-[a-z]+)?$"
+    # "before it continues to Southern California": a part of the place, not another word
+    r"|\b(to|towards?|for|via)\s+(?i:north|south|east|west|central|upper|lower)"
+    r"(?i:ern|east|west|eastern|western)?$"
 )
 
 

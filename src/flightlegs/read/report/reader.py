@@ -126,7 +126,9 @@ def _plans_only_when_no_flight(by_sentence: list[tuple[_Sentence, list[_Mention]
 #: "the delegation would instead fly straight to New Delhi": where the flight was going on to,
 #: kept (and marked planned) beside the stops flown; "aircraft may stop in Alaska" is not
 _ONWARD_PLAN = re.compile(
-    r"\b(?:will|would|shall)\s+(?:\w+\s+){0,2}?(?:fly|continue|head|go on|travel|proceed)\b"
+    r"\b(?:will|would|shall)\s+(?:\w+\s+){0,2}?(?:fly|continue|head|go on|travel|proceed"
+    # "the plane ... will now set down at March Air Reserve Base": told while in the air
+    r"|land|set down|touch down|arrive)\b"
     r"(?:\s+\w+){0,3}\s*$"
 )
 
