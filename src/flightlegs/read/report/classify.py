@@ -161,6 +161,8 @@ def _tail(text: str) -> str:
     return re.sub(r"\s+", " ", text[-_WINDOW:].lower().replace("’", "'"))
 
 
+#: "did not reach home in Palm Beach until early in the morning": late, not never
+_NOT_UNTIL_AFTER: Final = re.compile(r"[^.;:]{0,40}?\buntil\b")
 #: A remark in brackets after a name: "(fuel stop)", "(customs)"
 _REMARK: Final = re.compile(r"^\s*\([^()\n]{1,30}\)")
 #: A clause that gives the route as the list after it: "my route to Wichita was", "the
@@ -322,10 +324,10 @@ def _classify(
             m.reason = whole_reason
         elif _CANCELLED.search(clause):
             m.reason = "in a clause about something cancelled or that did not happen"
-        elif _VETO.search(window):
+        elif _VETO.search(window) and not _NOT_UNTIL_AFTER.match(after):
             m.reason = "the report says the flight did not go there"
             m.veto = True
-        elif _NEGATION.search(window[-80:]):
+        elif _NEGATION.search(window[-80:]) and not _NOT_UNTIL_AFTER.match(after):
             m.reason = "negated"
         elif _ALTERNATIVE.search(window):
             m.reason = "named as the alternative not taken"

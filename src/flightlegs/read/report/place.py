@@ -120,6 +120,12 @@ def _position(m: _Mention) -> LatLon | None:
     return _place_position(m.places[0]) if m.places else None
 
 
+#: A first reading that makes the way through it this many times the way through another, and
+#: longer by this many metres, is astray even when neither lies on the way.
+_ASTRAY_RATIO = 3.0
+_ASTRAY_MIN_M = 5_000_000.0
+
+
 def _fit_to_route(stops: Sequence[_Mention]) -> None:
     """Read a name between two stops as the place of that name that lies on the way.
 
@@ -157,7 +163,9 @@ def _fit_to_route(stops: Sequence[_Mention]) -> None:
             shortest <= max(_ON_THE_WAY * direct, direct + _ON_THE_WAY_M)
             and way > _DETOUR_RATIO * shortest
             and way - shortest > _DETOUR_MIN_M
-        ):
+        ) or (way > _ASTRAY_RATIO * shortest and way - shortest > _ASTRAY_MIN_M):
+            # "began in Texas, flew to Palm Beach and then went on to New Orleans": Palm Beach,
+            # Florida, out of the way as it is, not Palm Beach, Queensland, half a world off
             m.places = (best, *(p for p in m.places if p != best))
 
 
