@@ -94,3 +94,24 @@ def test_the_learned_weights_are_those_the_script_makes() -> None:
         capture_output=True, text=True, cwd=root,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
+
+
+FRESH = Path(__file__).parent / "reports-fresh"
+#: (exact routes, stops found in order) at least on tests/reports-fresh, as measured when set.
+FRESH_FLOOR = (2, 44)
+
+
+def test_the_fresh_real_reports_keep_their_score() -> None:
+    exact = found = 0
+    for path in sorted(FRESH.glob("*.json")):
+        case = json.loads(path.read_text(encoding="utf-8"))
+        expected = case["expected_stops"]
+        try:
+            route: Route = parse_report(case["text"], source=path.name)
+        except InputError:
+            continue
+        k = _in_order(expected, route.stops)
+        found += k
+        exact += k == len(expected) == len(route.stops)
+    assert exact >= FRESH_FLOOR[0]
+    assert found >= FRESH_FLOOR[1]

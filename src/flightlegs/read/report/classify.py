@@ -373,10 +373,10 @@ def _classify(
             m.reason = "where someone lives or was born, not a stop"
         elif _OVERFLIGHT.search(window):
             m.reason = "flown over or crossed, not landed at"
-        elif prev is not None and (named := _airport_named_near(text, prev, m, gaz)) is not None:
+        elif prev is not None and (its := _airport_named_near(text, prev, m, gaz)) is not None:
             # "Capital Airport near Peking": Peking's airport of that name, not a region
             # called Capital; the city locates it
-            prev.places = (named, *(p for p in prev.places if p != named))
+            prev.places = (its, *(p for p in prev.places if p != its))
             prev.airport = True
             m.reason = f"locates {prev.text}"
             previous = prev
@@ -821,6 +821,12 @@ _LEG_NOISE = re.compile(
 )
 
 
+def _past_noise(text: str, at: int) -> int:
+    """Where what a log writes after a name (a flight time, a remark in brackets) ends."""
+    noise = _LEG_NOISE.match(text, at)
+    return noise.end() if noise is not None else at
+
+
 def _name_chains(text: str, sentence: _Sentence, mentions: list[_Mention]) -> None:
     """Names joined by dashes in a sentence about a flight, or a log line, are its route.
 
@@ -851,16 +857,18 @@ def _name_chains(text: str, sentence: _Sentence, mentions: list[_Mention]) -> No
             m is not None
             and m.chain is None
             and not m.demonym
-            and (not run or _NAME_JOIN.fullmatch(text, _LEG_NOISE.match(text, end).end(), m.start))
+            and (not run or _NAME_JOIN.fullmatch(text, _past_noise(text, end), m.start))
         ):
             run.append(m)
             end = m.end
             continue
         lead = text[sentence.start : run[0].start] if run else ""
-        tail = text[_LEG_NOISE.match(text, end).end() : sentence.end] if run else ""
+        tail = text[_past_noise(text, end) : sentence.end] if run else ""
         log_line = bool(_LOG_LEAD.fullmatch(lead)) and not tail.strip(" .")
         leg_line = (
-            len(run) >= 2 and bool(_LEG_LEAD.match(lead)) and re.match(r"\s*(?:[:;.,–—-]|$)", tail)
+            len(run) >= 2
+            and bool(_LEG_LEAD.match(lead))
+            and bool(re.match(r"\s*(?:[:;.,–—-]|$)", tail))
         )
         if (len(run) >= 3 and (flight or log_line)) or leg_line:
             for i, x in enumerate(run):
