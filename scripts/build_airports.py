@@ -373,13 +373,10 @@ def airport_rows(
             iata = ""
         country = row["iso_country"].strip()
         # A US field known only by its FAA identifier (H88, Fredericktown MO) is kept: pilots'
-        # reports name fields that way. So is every medium airport, code or not.
+        # reports name fields that way.
         faa = row["local_code"].strip() if country == "US" else ""
-        if (
-            not (row["gps_code"].strip() or iata or icao_code(row) or faa)
-            and kind != "medium_airport"
-        ):
-            dropped["no gps, icao, iata or FAA code (small airports)"] += 1
+        if not (row["gps_code"].strip() or iata or icao_code(row) or faa):
+            dropped["no gps, icao, iata or FAA code"] += 1
             continue
         region = row["iso_region"].strip()
         if country not in countries:
