@@ -205,10 +205,14 @@ def _round_trip(
     told = next((s for s, ms in by_sentence if stops[0] in ms), None)
     if told is None or not _ROUND_TRIP.search(told.text):
         return stops
-    home = copy.copy(stops[0])
-    home.role, home.also, home.sentences = Role.RETURN, [], list(stops[0].sentences)
-    home.cue = "back where a round trip began"
-    return [*stops, home]
+    return [*stops, _told_again(stops[0], Role.RETURN, "back where a round trip began")]
+
+
+def _told_again(m: _Mention, role: Role, cue: str) -> _Mention:
+    """The same place as a second stop of the route, with its own role and why."""
+    again = copy.copy(m)
+    again.role, again.also, again.sentences, again.cue = role, [], list(m.sentences), cue
+    return again
 
 
 #: A place told before the first stop that scores at least this is where a route with no
@@ -240,10 +244,7 @@ def _implied_origin(
     if last.role is Role.RETURN and len(stops) >= 2 and _kind(last) in _ORIGIN_KINDS:
         if any(_same(last, m, gaz, nested=False) for m in stops[:-1]):
             return stops
-        home = copy.copy(last)
-        home.role, home.also, home.sentences = Role.DEPARTURE, [], list(last.sentences)
-        home.cue = "the base the flight came back to"
-        return [home, *stops]
+        return [_told_again(last, Role.DEPARTURE, "the base the flight came back to"), *stops]
     first_told = min(min([m.start, *m.also]) for m in stops)
     candidates = [
         m
@@ -287,6 +288,8 @@ def _why(m: _Mention) -> str:
             "the first",
             "a row of",
             "back where",
+            "the base the flight",
+            "where the aircraft was",
         )
     ):
         return m.cue
