@@ -59,6 +59,9 @@ from flightlegs.reference.gazetteer.store import (
 
 __all__ = []
 
+#: French articles that lead an airport's name but not the name people use ("La Tontouta");
+#: not Spanish or Arabic ones, which stay in the name (El Paso, Al Udeid).
+_ARTICLES: Final = frozenset({"la", "le", "les"})
 _CITY_CLUSTER_KM: Final = 80.0
 #: A town this populous ranks with the cities of large airports (Glasgow before Glasgow, Montana).
 _POPULOUS: Final = 250_000
@@ -416,6 +419,11 @@ def _build_index(table: AirportTable) -> _Index:
                     b.add(key, place, (2, weight[ap.ident], 2), prose=prose)
                 if key != full and len(short) > 1 and ap.iata and ap.type in _SERVED_TYPES:
                     later.append((key, ap))
+                if not n and len(short) > 1 and short[0] in _ARTICLES:
+                    # "La Tontouta International Airport" is "Tontouta" in prose
+                    bare = " ".join(short[1:])
+                    if _ok_short(bare) and bare not in place_keys:
+                        b.add(bare, place, (2, weight[ap.ident], 2), prose=prose)
                 for lead in range(1, len(short)):
                     head = " ".join(short[:lead])
                     if head in COMMON_WORDS or not (head in cities_here or head in city_places):
