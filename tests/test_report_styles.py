@@ -191,3 +191,21 @@ def test_a_basin_named_for_a_city_is_not_a_stop() -> None:
     assert [s.text for s in reading.stops] == ["Jandakot", "Geraldton"]
     (perth,) = [x for x in reading.set_aside if x.text == "Perth"]
     assert "landform" in perth.reason
+
+
+@pytest.mark.parametrize("title", ["Mr.", "President", "Gov.", "Senator", "Sheikh"])
+def test_a_name_after_a_title_is_a_person(title: str) -> None:
+    # Houston the city would be the departure of "Houston flew to Denver"
+    reading = explain_report(
+        f"The jet left Omaha on Monday, and then {title} Houston flew to Denver."
+    )
+    assert [s.text for s in reading.stops] == ["Omaha", "Denver"]
+    # the gazetteer itself passes over some titled names; where it does not, the reason says so
+    assert all("person" in x.reason for x in reading.set_aside if x.text == "Houston")
+
+
+def test_a_place_whose_name_starts_with_a_title_is_still_a_place() -> None:
+    reading = explain_report(
+        "The jet flew from Anchorage to King Salmon, then on to Prince George."
+    )
+    assert [s.text for s in reading.stops] == ["Anchorage", "King Salmon", "Prince George"]

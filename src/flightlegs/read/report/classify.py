@@ -113,6 +113,7 @@ from flightlegs.read.report.cues import (
     _OTHER_FLIGHTS,
     _OVERFLIGHT,
     _PEOPLE_FROM,
+    _PERSON_TITLE,
     _PLACE_AT,
     _PRONOUN_WAS,
     _QUALIFIER_JOIN,
@@ -288,6 +289,11 @@ def _classify(
             m.text = text[m.start : m.end]
         if m.demonym:
             m.reason = "a demonym (people or things of a country), not a place"
+            continue
+        if _PERSON_TITLE.search(text, max(sentence.start, m.start - 60), m.start) and not (
+            m.stop is not None
+        ):
+            m.reason = "a person's name (a title comes before it), not a place"
             continue
         areas = any(p.kind in (StopKind.COUNTRY, StopKind.REGION) for p in m.places)
         if areas and _ATTRIBUTIVE.match(text[m.end : min(sentence.end, m.end + 40)]):

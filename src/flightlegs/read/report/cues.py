@@ -411,6 +411,18 @@ _HABIT_AFTER = re.compile(
     r"month)|next (?:week|month|year)|later this (?:week|month|year))\b"
 )
 #: A country or region used as an adjective: "another US air base", "Italian-US", "UK troops".
+#: A title before a name makes it a person ("President Obama", "Gov. George W. Bush",
+#: "Sheikh Hamad"); a place whose name starts with a title ("King Salmon", "Prince George")
+#: is matched whole and never has the title before it.
+_PERSON_TITLE = re.compile(
+    r"(?:\b(?:President|Vice[- ]President|Senator|Sen\.|Rep\.|Representative|Congress(?:wo)?man"
+    r"|Governor|Gov\.|Mayor|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prime Minister|Minister|Secretary"
+    r"|King|Queen|Prince|Princess|Pope|Sheikh|Sheik|Emir|General|Gen\.|Colonel|Col\.|Captain"
+    r"|Capt\.|Lt\.|Lieutenant|Major|Maj\.|Sgt\.|Sergeant|Admiral|Adm\.|Ambassador"
+    r"|Chancellor|Premier|Judge|Justice|Bishop|Rev\.|Reverend|Father|Sister|Brother|Lady|Lord"
+    r"|Sir|Dame))"
+    r"\s+(?:[A-Z][a-z]+\.?\s+|[A-Z]\.\s*){0,3}$"
+)
 _ATTRIBUTIVE = re.compile(
     r"^(?:-[A-Z][\w]*)?\s+(?:air\s+(?:base|force|station|forces)|military|army|navy|marines?"
     r"|troops|forces|officials?|government|authorities|embassy|consulate|citizens|nationals"
