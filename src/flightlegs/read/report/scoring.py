@@ -93,7 +93,15 @@ _FLIGHT: Final = re.compile(rf"\b{_FLIGHT_WORD}\b|\b(?:aircraft|pilot|crew|runwa
 _WORD: Final = re.compile(r"[a-z][a-z'-]*")
 #: Verdicts of the rules that only say no rule decided; scoring may overturn them.
 RESCUABLE: Final = frozenset(
-    {"no cue says the flight went there", "planned, expected or hypothetical, not flown"}
+    {
+        "no cue says the flight went there",
+        "planned, expected or hypothetical, not flown",
+    }
+)
+#: The place a verdict names ("locates Gander"): the feature is the verdict's kind alone,
+#: so that no weight is learned for one report's place.
+_NAMED_IN_REASON: Final = re.compile(
+    r"(?<=^locates)\s.*|(?<=^the code of)\s.*|(?<=^another name for)\s.*"
 )
 _BEFORE_CHARS: Final = 90
 _AFTER_CHARS: Final = 60
@@ -144,7 +152,7 @@ def features(text: str, sentence: _Sentence, m: _Mention, first: bool) -> dict[s
         out["possessive"] = 1.0
     if first:
         out["named:first"] = 1.0
-    out[f"rule:{m.reason or 'a stop'}"] = 1.0
+    out[f"rule:{_NAMED_IN_REASON.sub('', m.reason) or 'a stop'}"] = 1.0
     return out
 
 

@@ -503,7 +503,10 @@ def _build_index(table: AirportTable) -> _Index:
         named = [
             a for a in nearby if town.key in {_cfold(c) for c in _city_names(a.municipality, set())}
         ]
-        b.add(town.key, place, (0 if len(named) >= 2 else 2.5, weight[nearby[0].ident]))
+        # where the country's regions are well known (and rank before airports), still
+        # before its region: "flew from Delhi" is the city, not the territory
+        rank = 0 if len(named) >= 2 else 1.4 if town.country in _WELL_KNOWN_REGIONS else 2.5
+        b.add(town.key, place, (rank, weight[nearby[0].ident]))
         town.place = place
     # their other names (Calcutta, Akyab, Leghorn), where the name is new or names only towns
     # a tenth the size (Calcutta, Western Cape): never over an airport's or another city's name
