@@ -209,3 +209,22 @@ def test_a_place_whose_name_starts_with_a_title_is_still_a_place() -> None:
         "The jet flew from Anchorage to King Salmon, then on to Prince George."
     )
     assert [s.text for s in reading.stops] == ["Anchorage", "King Salmon", "Prince George"]
+
+
+def test_a_stop_told_only_with_an_earlier_date_is_another_trip() -> None:
+    reading = explain_report(
+        "On 14 March 2019 the leased Learjet left Wichita, refuelled at Gander and landed at"
+        " Shannon. The same crew had flown it to Oslo in January 2019 for a survey."
+    )
+    assert [s.text for s in reading.stops] == ["Wichita", "Gander", "Shannon"]
+    (oslo,) = [x for x in reading.set_aside if x.text == "Oslo"]
+    assert "earlier date (January 2019)" in oslo.reason
+    assert reading.date == dt.date(2019, 3, 14)
+
+
+def test_later_days_of_a_trip_are_kept() -> None:
+    reading = explain_report(
+        "On 2 June 1934 the pair left Croydon for Rome. On 5 June they flew on to Cairo, and on"
+        " 9 June they reached Karachi."
+    )
+    assert [s.text for s in reading.stops] == ["Croydon", "Rome", "Cairo", "Karachi"]

@@ -102,6 +102,43 @@ def _dates(text: str, start: int, end: int) -> list[_Date]:
     return sorted(found, key=lambda d: d.start)
 
 
+_MONTH_YEAR = re.compile(rf"\b(?:in\s+)?{_MONTH}\s+(?P<year>(?:19|20)\d\d)\b")
+
+
+def _months_before(text: str, start: int, end: int, flight: dt.date) -> list[str]:
+    """Dates in ``text[start:end]`` earlier than the flight, as written; [] if any is not.
+
+    Full dates count when more than :data:`_EARLIER_DAYS` before the flight, a month
+    and year ("in September 2002") when its whole month is. A day without a year
+    takes the flight's year, and so can never be earlier by a year.
+
+    >>> t = "seized at Kennedy Airport in September 2002 on his way home"
+    >>> _months_before(t, 0, len(t), dt.date(2002, 10, 8))
+    ['September 2002']
+    >>> _months_before(t, 0, len(t), dt.date(2002, 9, 30))
+    []
+    """
+    earlier: list[str] = []
+    taken: list[tuple[int, int]] = []
+    for d in _dates(text, start, end):
+        taken.append((d.start, d.end))
+        day = dt.date(d.year or flight.year, d.month, d.day)
+        if (flight - day).days <= _EARLIER_DAYS:
+            return []
+        earlier.append(text[d.start : d.end])
+    for m in _MONTH_YEAR.finditer(text, start, end):
+        if _overlaps(m.start("month"), m.end(), taken):
+            continue
+        if (int(m["year"]), _MONTHS[m["month"][:3].lower()]) >= (flight.year, flight.month):
+            return []
+        earlier.append(text[m.start("month") : m.end()])
+    return earlier
+
+
+#: A date told with a stop this many days or more before the flight's is another trip.
+_EARLIER_DAYS = 3
+
+
 def _numeric_date(a: int, b: int) -> tuple[int, int] | None:
     """``(month, day)`` of a numeric date "a/b/y" whose order is plain, else None.
 

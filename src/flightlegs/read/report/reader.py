@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import bisect
 import copy
+import datetime as dt
 import itertools
 import re
 from pathlib import Path
@@ -46,6 +47,7 @@ from flightlegs.read.report.facts import (
     _PEOPLE_TOTAL,
     _dates,
     _flight_date,
+    _months_before,
     _number,
     _people,
     _seats,
@@ -84,6 +86,8 @@ from flightlegs.read.report.place import (
 from flightlegs.read.report.scoring import FALLBACK_THRESHOLD, RESCUABLE, rescue
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from flightlegs.geocode.resolvers import Resolver
     from flightlegs.reference.gazetteer.index import Gazetteer
 
@@ -264,6 +268,31 @@ def _implied_origin(
     return [best, *stops]
 
 
+def _earlier_trips(
+    stops: list[_Mention], text: str, sentences: Sequence[_Sentence], date: dt.date | None
+) -> list[_Mention]:
+    """Stops told only with dates before the flight's: another, earlier trip.
+
+    "seized at Kennedy Airport in September 2002, changing planes on his way
+    back to Canada", in a report of a flight on 8 October 2002: Kennedy and
+    Canada are an earlier journey. The first stop, which dates the flight, is kept.
+    """
+    if date is None or len(stops) < 3:
+        return stops
+    kept = [stops[0]]
+    for m in stops[1:]:
+        told = [sentences[i] for i in sorted({m.sentence, *m.sentences})]
+        earlier = [w for s in told for w in _months_before(text, s.start, s.end, date)]
+        if earlier and all(_months_before(text, s.start, s.end, date) for s in told):
+            m.reason = (
+                f"told with an earlier date ({earlier[0]}) than the flight's"
+                f" ({date:%-d %B %Y}): another trip"
+            )
+            continue
+        kept.append(m)
+    return kept if len(kept) >= 2 else stops
+
+
 def _kind(m: _Mention) -> StopKind | None:
     if m.stop is not None:
         return m.stop.kind
@@ -418,6 +447,8 @@ def explain_report(text: str) -> ReportReading:
     stops = _implied_origin(stops, by_sentence, gaz)
     _fit_to_route(stops)
     _fit_ends(stops)
+    date = _flight_date(text, sentences, stops, header, datelines)
+    stops = _earlier_trips(stops, text, sentences, date)
     kept = {id(m) for m in stops}
     for _, ms in by_sentence:
         for m in ms:
@@ -458,7 +489,6 @@ def explain_report(text: str) -> ReportReading:
         if seats is None:
             seats = _seats(s.text)
     people = total or people
-    date = _flight_date(text, sentences, stops, header, datelines)
     warnings: list[str] = []
     if not stops:
         warnings.append("no stops found: no sentence says where the flight went")
