@@ -893,3 +893,15 @@ def test_a_great_city_named_like_its_region_is_the_city_when_two_airports_bear_i
     assert kinds_and_codes(g.lookup("Istanbul"))[0] == ("city", "TR-34")  # IST and SAW
     # Incheon's one airport is what a report means by "Incheon"; the city follows it
     assert [p.kind for p in g.lookup("Incheon")][:2] == [StopKind.AIRPORT, StopKind.CITY]
+
+
+@pytest.mark.parametrize(("name", "country"), [("Tontouta", "NC"), ("Pago", "AS"), ("Walla", "US")])
+def test_names_people_shorten_are_found(name: str, country: str) -> None:
+    # "La Tontouta" without its article; a doubled name said once (Pago Pago)
+    (first, *_) = gazetteer().lookup(name)
+    assert first.country == country
+
+
+def test_delhi_is_the_city_before_the_territory() -> None:
+    (first, *_) = gazetteer().lookup("Delhi")
+    assert (first.kind, first.country) == (StopKind.CITY, "IN")

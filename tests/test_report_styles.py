@@ -228,3 +228,12 @@ def test_later_days_of_a_trip_are_kept() -> None:
         " 9 June they reached Karachi."
     )
     assert [s.text for s in reading.stops] == ["Croydon", "Rome", "Cairo", "Karachi"]
+
+
+def test_a_bracketed_qualifier_with_a_peoples_word_is_another_name() -> None:
+    # "Tontouta (French Noumea)", "Pago (American Samoa)": each bracket says where the stop is
+    reading = explain_report(
+        "My route was Sydney, Tontouta (French Noumea), Pago (American Samoa), Hilo, Wichita."
+    )
+    assert [s.text for s in reading.stops] == ["Sydney", "Tontouta", "Pago", "Hilo", "Wichita"]
+    assert [s.places[0].country for s in reading.stops[1:3]] == ["NC", "AS"]

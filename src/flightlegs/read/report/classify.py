@@ -886,7 +886,8 @@ def _name_chains(text: str, sentence: _Sentence, mentions: list[_Mention]) -> No
 
 _ALIAS_OPEN: Final = re.compile(
     r"\s*\(\s*(?:(?:now|today|formerly|then|later|once|also|or|aka|a\.k\.a\.|present-day|modern"
-    r"|known as|called|renamed)\s+)*$",
+    r"|known as|called|renamed)\s+)*"
+    r"(?-i:[A-Z][a-z]+\s+)?$",  # "Tontouta (French Noumea)": a people's word names whose it is
     re.IGNORECASE,
 )
 

@@ -528,6 +528,13 @@ def _build_index(table: AirportTable) -> _Index:
             ):
                 b.add(key, town.place, (1 if town.population >= _POPULOUS else 3, served))
 
+    # "Pago" for Pago Pago, "Wagga" for Wagga Wagga: a doubled name is said once, where the
+    # single word names nothing else
+    for key in [k for k in b.names if len(k.split()) == 2 and len(set(k.split())) == 1]:
+        single = key.split()[0]
+        if _ok_short(single) and single not in b.names:
+            for r in list(b.names[key]):
+                b.add(single, r.place, (*r.rank, 9), mode=r.mode, prose=r.prose)
     # "Palm Beach" is a town in Queensland first, and Palm Beach International after it: an
     # airport's short name that is another place's comes last, for the route or a region
     # named beside it ("Palm Beach, Florida") to choose
