@@ -493,6 +493,7 @@ def test_no_false_hits(text: str) -> None:
             [("C-5M Super Galaxy", "C5M"), ("C-5", "C5M"), ("Galaxy", "C5M")],
         ),
         ("An LC-130 Hercules flew to Greenland.", [("LC-130 Hercules", "C130")]),
+        ("An IAF Hercules landed; the Hercules came back.", [("Hercules", "C-130 Hercules")] * 2),
         (
             "An A320neo, a 737 MAX 8 and a Boeing 777-300ER waited.",
             [("A320neo", "A20N"), ("737 MAX 8", "B38M"), ("Boeing 777-300ER", "B77W")],

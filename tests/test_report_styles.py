@@ -237,3 +237,34 @@ def test_a_bracketed_qualifier_with_a_peoples_word_is_another_name() -> None:
     )
     assert [s.text for s in reading.stops] == ["Sydney", "Tontouta", "Pago", "Hilo", "Wichita"]
     assert [s.places[0].country for s in reading.stops[1:3]] == ["NC", "AS"]
+
+
+def test_names_joined_by_to_are_a_route_and_a_plan_where_the_clause_says_so() -> None:
+    reading = explain_report(
+        "For now we plan on Perth to Learmonth to Bali to Darwin, weather permitting."
+    )
+    assert [(s.text, s.role.value) for s in reading.stops] == [
+        ("Perth", "departure"),
+        ("Learmonth", "stop"),
+        ("Bali", "stop"),
+        ("Darwin", "stop"),
+    ]
+    assert all(s.planned for s in reading.stops)
+
+
+def test_two_names_joined_by_to_without_a_flight_word_are_not_a_chain() -> None:
+    reading = explain_report("Fans came from Perth to Darwin for the final.")
+    assert not any(s.text == "Perth" and s.role.value == "departure" for s in reading.stops)
+
+
+def test_where_a_stop_was_reached_from_is_the_departure_before_it() -> None:
+    reading = explain_report("The Hercules came into Nairobi from Entebbe.")
+    assert [(s.text, s.role.value) for s in reading.stops] == [
+        ("Entebbe", "departure"),
+        ("Nairobi", "stop"),
+    ]  # and Hercules, California, is the aircraft
+
+
+def test_flown_with_what_it_carried_is_still_flown_to() -> None:
+    reading = explain_report("The jet positioned to Luton empty, then flew the party to Lyon.")
+    assert [s.text for s in reading.stops] == ["Luton", "Lyon"]

@@ -101,7 +101,12 @@ _AIRCRAFT_NOUN = re.compile(
     r"|transports?)\b",
     re.IGNORECASE,
 )
-_INDEFINITE_ARTICLE = re.compile(r"(?:^|[^\w])an?[\s\u00a0]+$", re.IGNORECASE)
+# "a Hercules", "an RAF Hercules", "the IAF Hercules", "its USAF Gulfstream": an article,
+# and an operator's initials between (not "the Gulfstream", which may be the maker)
+_INDEFINITE_ARTICLE = re.compile(
+    r"(?:^|[^\w])(?:(?i:an?)[\s\u00a0]+(?:[A-Z]{2,5}[\s\u00a0]+)?"
+    r"|(?i:the|its|their)[\s\u00a0]+[A-Z]{2,5}[\s\u00a0]+)$"
+)
 _LEADING_ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
 _TRAILING_NOUN = re.compile(_AIRCRAFT_NOUN.pattern + r"\s*$", re.IGNORECASE)
 _PLURAL = re.compile(r"(?:['\u2019]s|s)$", re.IGNORECASE)
@@ -763,13 +768,17 @@ def _context_allows(prose: Prose, text: str, start: int, end: int) -> bool:
     followed = _AIRCRAFT_NOUN.match(text, end) is not None
     if prose == "noun":
         return followed
-    if followed or _INDEFINITE_ARTICLE.search(text[max(0, start - 8) : start]) is not None:
+    if followed or _INDEFINITE_ARTICLE.search(text[max(0, start - 16) : start]) is not None:
         return True
     # "The Hercules staged through here": the aircraft, doing something; not "the Gulfstream
     # Aerospace plant", whose next word is a name
     return bool(
         re.search(r"\bthe\s+$", text[max(0, start - 8) : start], re.IGNORECASE)
-        and re.match(r",?\s+(?:was|had|has|is|then|later|finally|[a-z]+ed)\b", text[end:])
+        and re.match(
+            r",?\s+(?:was|had|has|is|then|later|finally|came|flew|took|left|made|went|set|will"
+            r"|would|[a-z]+ed)\b",
+            text[end:],
+        )
     )
 
 

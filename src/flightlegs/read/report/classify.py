@@ -603,9 +603,13 @@ def _classify(
         elif _BARE_FROM.search(cue) and not _PEOPLE_FROM.search(cue) and not _IN_FROM.search(cue):
             m.from_cue = True
         elif (
-            _SHORT_TO.fullmatch(cue)
-            and any(x.active or x.from_cue for x in mentions if x.start < m.start)
-        ) or re.search(r"\b" + _FLIGHT_WORD + r"(?:\s+\w+)?\s+to$", cue):
+            (
+                _SHORT_TO.fullmatch(cue)
+                and any(x.active or x.from_cue for x in mentions if x.start < m.start)
+            )
+            or re.search(r"\b" + _FLIGHT_WORD + r"(?:\s+\w+)?\s+to$", cue)
+            or _FLEW_THEM_TO.search(cue)
+        ):
             m.role = Role.STOP
         elif _FAMILY_PREP.search(cue) and _FAMILY_STOP.search(clause_left):
             m.role = Role.STOP  # "took off for Poland", "came into Shannon", "staged through"
@@ -673,11 +677,20 @@ def _classify(
             continue
         later = any(x.active and x.role is not Role.DEPARTURE for x in mentions[i + 1 :])
         flying = re.search(rf"\b{_FLIGHT_WORD}\b", _tail(text[sentence.start : m.start]))
-        if later or flying:
+        # "came into Nairobi from Entebbe": where the stop just told was reached from
+        reached = any(
+            x.active
+            and x.role is Role.STOP
+            and m.start - x.end <= 40
+            and not _CLAUSE_BREAK.search(text, x.end, m.start)
+            for x in mentions[:i]
+        )
+        if later or flying or reached:
             m.role = Role.DEPARTURE
         else:
             m.reason = "no cue says the flight went there"
     _name_chains(text, sentence, mentions)
+    _to_chains(text, sentence, mentions)
     # "flying from Tokyo to Seattle was diverted to Cold Bay": Seattle was not reached
     diverted = [m for m in mentions if m.active and _DIVERTED.search(m.cue)]
     for m in mentions:
@@ -777,6 +790,13 @@ def _qualifies(m: _Mention, prev: _Mention) -> bool:
             m.places[0].kind is StopKind.COUNTRY or m.places[0].region == a.region
         )
     return any(_contains(p, inner) for p in m.places)
+
+
+#: "then flew the party to Nice", "ferried the new owner's jet to": flown, with what it carried
+_FLEW_THEM_TO: Final = re.compile(
+    r"\b(?:flew|flown|fly|flies|flying|ferried|ferrying|airlifted|airlifting)\s+(?:the|a|an|his"
+    r"|her|their|its|our|some|all|two|three|four|five|six)\s+[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:to|into)$"
+)
 
 
 _AIRPORT_AT: Final = re.compile(
@@ -881,6 +901,53 @@ def _name_chains(text: str, sentence: _Sentence, mentions: list[_Mention]) -> No
                 x.role = Role.DEPARTURE if i == 0 else Role.STOP
                 x.reason, x.via, x.from_cue, x.cue = "", False, False, "a dashed route"
         run = [m] if m is not None and m.chain is None and not m.demonym else []
+        end = m.end if m is not None else 0
+
+
+_TO_JOIN: Final = re.compile(r"[\s,]+(?:and\s+)?(?:then\s+)?(?:on\s+)?to\s+(?:the\s+)?")
+#: Verdicts a chain of "to"s overrules: the rules found no cue, or only a plan.
+_CHAIN_OVERRULES: Final = frozenset(
+    {"", "no cue says the flight went there", "planned, expected or hypothetical, not flown"}
+)
+
+
+def _to_chains(text: str, sentence: _Sentence, mentions: list[_Mention]) -> None:
+    """Three or more names joined by "to" are a route: "Kolkata to Fujairah to Luxor to Majorca".
+
+    Only names no stated reason set aside are joined (what locates a name, its code and
+    another name for it are skipped over); the chain is planned where its clause says so.
+    """
+    run: list[_Mention] = []
+    end = 0
+    for m in [*mentions, None]:
+        if m is not None and run:
+            gap = text[end : m.start]
+            if (gap == " (" and text[m.end : m.end + 1] == ")" and m.text.isupper()) or (
+                m.reason.startswith(("locates", "the code of", "another name for"))
+                and re.fullmatch(r",?\s*\(?", gap)
+            ):
+                end = m.end + (text[m.end : m.end + 1] == ")")
+                continue
+        joinable = m is not None and not m.demonym and m.reason in _CHAIN_OVERRULES
+        if joinable and (not run or _TO_JOIN.fullmatch(text, _past_noise(text, end), m.start)):
+            assert m is not None
+            run.append(m)
+            end = m.end
+            continue
+        if len(run) >= 3:
+            planned = any(x.planned for x in run) or bool(
+                _HYPOTHETICAL.search(text[sentence.start : run[0].start].lower())
+            )
+            for i, x in enumerate(run):
+                x.role = Role.DEPARTURE if i == 0 else Role.STOP
+                x.reason, x.via, x.from_cue, x.cue = (
+                    "",
+                    False,
+                    False,
+                    "a chain of names joined by to",
+                )
+                x.planned = planned
+        run = [m] if joinable and m is not None else []
         end = m.end if m is not None else 0
 
 
