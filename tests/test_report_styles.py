@@ -268,3 +268,26 @@ def test_where_a_stop_was_reached_from_is_the_departure_before_it() -> None:
 def test_flown_with_what_it_carried_is_still_flown_to() -> None:
     reading = explain_report("The jet positioned to Luton empty, then flew the party to Lyon.")
     assert [s.text for s in reading.stops] == ["Luton", "Lyon"]
+
+
+def test_legs_on_lines_of_their_own_and_a_dashed_chain_with_articles() -> None:
+    reading = explain_report(
+        "Day 2\n\nAccra, Ghana to Libreville, Gabon.\n\n"
+        "A week or so before that, our friend John had flown it over the ocean from Bangor,"
+        " Maine - St. John's, Newfoundland - The Azores - Accra, Ghana, with a friend of his.\n"
+    )
+    assert [s.text for s in reading.stops] == [
+        "Bangor",
+        "St. John's",
+        "Azores",
+        "Accra",
+        "Libreville",
+    ]
+
+
+def test_the_crews_airline_trips_are_not_the_aircrafts_route() -> None:
+    reading = explain_report(
+        "I ferried the Cessna from Reykjavik to Waco. That meant two airline trips: first Los"
+        " Angeles to Chicago to London to Reykjavik, and home from Dallas at the end."
+    )
+    assert [s.text for s in reading.stops] == ["Reykjavik", "Waco"]

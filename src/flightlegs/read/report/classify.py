@@ -478,8 +478,8 @@ def _classify(
             prev is not None
             and prev.role is None
             and m.chain is None
-            and raw_window.strip() in ("to", "→", "->")
-            and _is_heading(sentence.text)
+            and (raw_window.strip() in ("to", "→", "->") or join.strip() in ("to", "→", "->"))
+            and (_is_heading(sentence.text) or _only_a_leg(text, sentence, mentions))
         ):
             # a heading "Calcutta to Insein": a leg, from the first to the second
             prev.role, prev.reason, prev.cue = Role.DEPARTURE, "", "a heading"
@@ -833,7 +833,7 @@ def _city_around(m: _Mention, prev: _Mention, gaz: Gazetteer) -> bool:
     return served[0].ident in {a.ident for a in gaz.airports_in(city)[:3]}
 
 
-_NAME_JOIN = re.compile(r"\s{0,2}[-–—→>]\s{0,2}")
+_NAME_JOIN = re.compile(r"\s{0,2}[-–—→>]\s{0,2}(?:[Tt]he\s+)?")  # "St. John's - The Azores"
 # what may come before a log line's dashed route: "Mon 3/3", "14 June:", "AC8150", "> Day 2 :"
 _LOG_LEAD = re.compile(r"[>\s]*[\w/.:,#()-]*(?:\s+[\w/.:,#()-]+){0,3}\s*")
 #: A log line's lead that makes even two names joined by a dash a leg: "Day 3 : Annemasse -
@@ -957,6 +957,18 @@ _ALIAS_OPEN: Final = re.compile(
     r"(?-i:[A-Z][a-z]+\s+)?$",  # "Tontouta (French Noumea)": a people's word names whose it is
     re.IGNORECASE,
 )
+
+
+def _only_a_leg(text: str, sentence: _Sentence, mentions: Sequence[_Mention]) -> bool:
+    """A line that is two places and "to", with what locates them: "Accra, Ghana to Libreville."."""
+    if "\n" in sentence.text.strip():
+        return False
+    rest = sentence.text
+    for m in sorted(mentions, key=lambda x: -x.start):
+        a, b = m.start - sentence.start, m.end - sentence.start
+        if 0 <= a <= b <= len(rest):
+            rest = rest[:a] + " " + rest[b:]
+    return bool(re.fullmatch(r"[\s,.;:]*(?:to|→|->)[\s,.;:]*", rest))
 
 
 def _is_alias(text: str, before: _Mention, m: _Mention) -> bool:

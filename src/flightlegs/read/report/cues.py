@@ -321,6 +321,10 @@ _OTHER_FLIGHTS = re.compile(
     r"|(?:a|another|one|two|three|several|many|most) (?:\w+ )?similar (?:\w+ )?"
     r"(?:flights?|charters?|trips?|missions?)"
     r"|another of (?:the|its|their)\b"
+    # "two airline trips: first Los Angeles to Chicago": the crew's own travel, not the aircraft's
+    r"|airline (?:trips?|flights?|tickets?|travel|connections?)|(?:on|by) (?:an? )?(?:airliners?"
+    r"|airlines?)|commercial (?:flights?|airline)|(?:flew|flying|fly) commercial(?:ly)?"
+    r"|as a (?:paying |airline )?passenger"
     # "The same aircraft passed through last month": another visit of the same aircraft
     r"|same (?:aircraft|plane|jet|airliner|helicopter) (?:\w+ ){0,4}?(?:last|the previous)"
     r" (?:month|year|week|spring|summer|autumn|fall|winter)"

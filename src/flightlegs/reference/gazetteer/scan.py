@@ -6,6 +6,7 @@ keeps a code or an ambiguous word only where the context says it is a place.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Iterable, Sequence
@@ -70,8 +71,19 @@ def find_mentions(gaz: Gazetteer, text: str) -> list[PlaceMention]:
             continue
         mention, i = found
         if mention is not None:
-            mentions.append(mention)
+            mentions.append(_with_possessive(text, mention))
     return _narrow_by_context(text, mentions)
+
+
+def _with_possessive(text: str, mention: PlaceMention) -> PlaceMention:
+    """The name's own "'s" (St. John's), which the words of the name leave out."""
+    tail = text[mention.end : mention.end + 2]
+    if tail not in ("'s", "’s") or text[mention.end + 2 : mention.end + 3].isalnum():
+        return mention
+    if not mention.places[0].name.endswith(("'s", "’s")):
+        return mention
+    end = mention.end + 2
+    return dataclasses.replace(mention, end=end, text=text[mention.start : end])
 
 
 _MONTHS: Final = frozenset(
