@@ -460,7 +460,7 @@ def test_phrasing(text: str, expected: list[tuple[str, str]]) -> None:
         (
             "In 1919 they took off from Lester's Field near St. John's, Newfoundland, and"
             " landed in Ireland.",  # an owner's field, not Leicester: the town it is near
-            [("St. John", "departure"), ("Ireland", "stop")],
+            [("St. John's", "departure"), ("Ireland", "stop")],
         ),
         ("The jet landed at Bagram near Kabul.", [("Bagram", "stop")]),
         (
