@@ -291,3 +291,21 @@ def test_the_crews_airline_trips_are_not_the_aircrafts_route() -> None:
         " Angeles to Chicago to London to Reykjavik, and home from Dallas at the end."
     )
     assert [s.text for s in reading.stops] == ["Reykjavik", "Waco"]
+
+
+def test_a_small_field_named_as_an_airfield_and_a_plan_that_goes_on() -> None:
+    reading = explain_report(
+        "The whole trip is flown visually, from Texel International Airport to Kaposvar."
+        " The plan is to fly via Prague, stay there a day, and then carry on to the final"
+        " destination, Kaposvar. Today's first stop will be in Germany, at the airfield of"
+        " Höxter-Holzminden, where we'll refuel."
+    )
+    assert [s.text for s in reading.stops] == ["Texel", "Höxter-Holzminden", "Prague", "Kaposvar"]
+    assert [s.planned for s in reading.stops] == [False, True, True, False]
+    assert reading.stops[0].places[0].airport.icao == "EHTX"
+
+
+def test_a_registration_mark_is_not_an_airport_code() -> None:
+    # "ANI" is Aniak, Alaska; "HA-ANI" is an Antonov's registration
+    reading = explain_report("Bringing HA-ANI home: the Antonov flew from Texel Airport to Prague.")
+    assert [s.text for s in reading.stops] == ["Texel", "Prague"]

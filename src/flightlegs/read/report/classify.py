@@ -409,6 +409,15 @@ def _classify(
                 window = _tail(raw_window)
             else:
                 m.reason = "a locator (west of, near), not a stop"
+        if (
+            not m.reason
+            and not m.planned
+            and _PLAN_LEAD.search(text[sentence.start : clause_start].lower())
+            and not _FLOWN_VERB.search(clause_left)
+        ):
+            # "The plan is to fly via Prague, stay a day, and then carry on to Kaposvar": the
+            # plan goes on into the clauses after it until a clause says what was flown
+            m.planned = True
         if m.reason:
             continue
         if named := _NAMED_AIRPORT_AFTER.match(after):
@@ -516,6 +525,13 @@ def _classify(
             continue
         if m.chain is not None:
             m.role = Role.STOP
+            continue
+        if prev is not None and prev.active and _FIELD_OF_PREV.fullmatch(join):
+            # "the first stop will be in Germany, at the airfield of Höxter-Holzminden": the
+            # same stop, more precisely (merged with it when the route is put in order)
+            m.role, m.planned, m.via = prev.role, prev.planned, prev.via
+            m.first, m.first_stop = prev.first, prev.first_stop
+            m.cue = f"the airfield of the stop before ({prev.text})"
             continue
         if (
             not m.reason
@@ -659,6 +675,8 @@ def _classify(
             and not _THEN_FLEW_AFTER.match(after)
         ):
             m.first = True
+        if m.role is Role.STOP and re.search(r"\bfirst (?:fuel |refuell?ing |night )?stop\b", cue):
+            m.first = m.first_stop = True  # "Today's first stop will be in Germany"
         if m.role is Role.STOP and _ON_THE_WAY_AFTER.match(after):
             m.via = True  # "took off for Poland, stopping for fuel in Germany along the way"
         if m.role is Role.STOP and (w := _WITH_STOP.search(text, window_start, m.start)):
@@ -955,6 +973,25 @@ _ALIAS_OPEN: Final = re.compile(
     r"\s*\(\s*(?:(?:now|today|formerly|then|later|once|also|or|aka|a\.k\.a\.|present-day|modern"
     r"|known as|called|renamed)\s+)*"
     r"(?-i:[A-Z][a-z]+\s+)?$",  # "Tontouta (French Noumea)": a people's word names whose it is
+    re.IGNORECASE,
+)
+
+
+#: Words that make a sentence a plan, whose later clauses go on with it.
+_PLAN_LEAD: Final = re.compile(
+    r"\b(?:the plan (?:is|was)|we plan|plans? to|planned to|planning to|(?:is|are|was|were) to"
+    r"|will|intends? to|intended to|scheduled to|expected to|going to)\b"
+)
+#: A verb of flight done, which ends a plan: "but in the end we landed at".
+_FLOWN_VERB: Final = re.compile(
+    r"\b(?:flew|landed|arrived|left|departed|reached|touched down|took off|stopped|refuell?ed"
+    r"|went|came|headed|continued|returned|diverted)\b"
+)
+
+
+_FIELD_OF_PREV: Final = re.compile(
+    r",?\s*(?:at|in|to)\s+(?:the\s+)?(?:(?:small|little|local|military|old|new|grass)\s+)?"
+    r"(?:airfield|airport|aerodrome|airstrip|strip|field|air base|base)\s+(?:of|at|in)\s+",
     re.IGNORECASE,
 )
 

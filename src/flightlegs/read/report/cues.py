@@ -175,6 +175,7 @@ _STOP_CUE = re.compile(
     r"|\b(?:then|and then),?\s+(?:on\s+)?to|\b(?:on|onward|onwards) to"
     rf"|\b{_DESTINATION}"
     r"|\bfrom there,? (?:on )?to|\bthence,? to"
+    r"|\b(?:final|ultimate|eventual) destination(?:,| is| was| will be| of)"
     r"|\b(?:next|first|last|final|second|third|fuel|only|one) stop (?:was|is|would be|will be)"
     r"(?: (?:at|in))?"
     r"|\b(?:approach|final approach|descent) (?:to|into)"
@@ -467,7 +468,9 @@ _REFUEL = re.compile(r"\b(?:refuel\w*|fuel(?:l?ed|ing)?|tech(?:nical)? stop)\b")
 _BOUND_FOR = re.compile(
     r"\b(?:(?:head(?:ed|ing|s)?|bound|destined|took off|set off|left)\s+for"
     # "for the flight to Hawaii, on the way to China": where the whole journey ends
-    r"|on (?:the|its|their|his|her|our|my) way to|en route to|bound to)\s*$"
+    r"|on (?:the|its|their|his|her|our|my) way to|en route to|bound to"
+    # "then carry on to the final destination, Kaposvar": where the journey ends
+    r"|(?:final|ultimate|eventual) destination(?:,| is| was| will be| of)?)\s*$"
 )
 #: "came into Shannon after picking up troops at Robert Gray": told after, flown before
 _AFTER_DOING = re.compile(

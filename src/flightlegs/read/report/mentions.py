@@ -59,6 +59,7 @@ class _Mention:
     sentences: list[int] = field(default_factory=list)
     planned: bool = False
     first: bool = False  # flown before the stops its sentence tells first
+    first_stop: bool = False  # "the first stop will be in Germany": the first after the start
     end_of_leg: bool = False  # the far end of "from X to Y": later stops may come before it
     confidence: float | None = None
     why: tuple[str, ...] = ()

@@ -141,6 +141,7 @@ def _better(a: _Mention, b: _Mention) -> _Mention:
     keep.sentences.extend(s for s in drop.sentences if s not in keep.sentences)
     if Role.DEPARTURE in (a.role, b.role):
         keep.role = Role.DEPARTURE
+    keep.first_stop = a.first_stop or b.first_stop
     if keep.within is None:
         keep.within = drop.within
     return keep
@@ -354,4 +355,20 @@ def _order(
         and _same(out[0], out[-1], gaz, nested=False)
     ):
         out[-1].role = Role.RETURN  # a flight that ends where it began has come back
-    return out
+    return _first_stop_first(out)
+
+
+def _first_stop_first(out: list[_Mention]) -> list[_Mention]:
+    """The one stop the report calls the first goes right after the departure.
+
+    "The plan is to fly via Prague ... Today's first stop will be in Germany, at
+    Höxter-Holzminden": told after Prague, flown before it.
+    """
+    marked = [i for i, m in enumerate(out) if m.first_stop and m.role is Role.STOP]
+    if len(marked) != 1:
+        return out
+    at = next((i for i, m in enumerate(out) if m.role is not Role.DEPARTURE), len(out))
+    (i,) = marked
+    if i <= at:
+        return out
+    return [*out[:at], out[i], *out[at:i], *out[i + 1 :]]

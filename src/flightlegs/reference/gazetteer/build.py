@@ -245,6 +245,12 @@ def _build_index(table: AirportTable) -> _Index:
         else:
             tail[_cfold(name)].append(ident)
             strips.append(row)
+            # "Texel Airfield" is "Texel Airport" in a blog: its name without the generic
+            # words, matched in text only beside an airport word (see scan._flown_field)
+            for part in _name_parts(name):
+                short = " ".join(_strip_generic(tuple(_cfold(part).split())))
+                if short != _cfold(name) and _ok_short(short):
+                    tail[short].append(ident)
     weight = {a.ident: _airport_weight(a, hub_rank.get(a.iata or "", 99)) for a in stored}
     airport_place = {a.ident: _airport_place(a) for a in stored}
 
@@ -584,7 +590,8 @@ def _build_index(table: AirportTable) -> _Index:
     names = {key: tuple(sorted(rs, key=_reading_order)) for key, rs in b.names.items()}
     blockers = frozenset(_cfold(p) for p in _BLOCKERS)
     ngram: dict[str, int] = {}
-    for key in (*names, *blockers):
+    fields = [k for k in tail if k not in names]
+    for key in (*names, *blockers, *fields):
         first, *rest = key.split()
         if len(rest) < _MAX_NGRAM:
             ngram[first] = max(ngram.get(first, 0), len(rest) + 1)

@@ -216,7 +216,9 @@ _GENERIC_PHRASES: Final = tuple(
                 "coast guard air station", "marine corps air station", "mcas", "joint base",
                 "joint reserve base", "space force base", "aeropuerto", "aeroporto", "aeroport",
                 "aeroporto internacional", "aeropuerto internacional", "flughafen", "airdrome",
-                "heliport", "intercontinental", "metropolitan", "memorial",
+                "heliport", "intercontinental", "metropolitan", "memorial", "flugplatz",
+                "verkehrslandeplatz", "sonderlandeplatz", "aerodrome de", "aeroport de",
+                "aerodromo", "aerodromo de",
                 # air forces' prefixes: "RNZAF Base Ohakea", "CFB Goose Bay" ("RAF" stays: it is
                 # the name's own word in "RAF Mount Pleasant", whose other words are common)
                 "rnzaf base", "rnzaf", "raaf base", "raaf", "rcaf", "cfb", "rnas", "rafo",

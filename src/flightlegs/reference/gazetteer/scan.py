@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Final
 from flightlegs.core.files import MAX_TEXT_CHARS
 from flightlegs.core.route import StopKind
 from flightlegs.errors import InputError
+from flightlegs.reference.airports import _rows
 from flightlegs.reference.gazetteer.folding import _JOIN_GAP, _Token, _tokens
 from flightlegs.reference.gazetteer.names import (
     _FIRST_RANK_REGIONS,
@@ -250,6 +251,8 @@ def _match_names(
             return None, i + k
         readings = gaz._readings(key)
         if not readings:
+            if (field := _named_field(gaz, text, span, key)) is not None:
+                return field, i + k
             continue
         raw = " ".join(t.raw for t in span)
         if k == 1 and _looks_like_code(span[0].raw) and _is_code(gaz, span[0].raw):
@@ -273,6 +276,29 @@ def _match_names(
         )
         return mention, i + k
     return None
+
+
+def _named_field(
+    gaz: Gazetteer, text: str, span: Sequence[_Token], key: str
+) -> PlaceMention | None:
+    """A small field the index keeps out of prose, named beside an airport word.
+
+    "from Texel International Airport", "at the airfield of Höxter-Holzminden": the
+    field's name without its generic words, where the report says it is an airfield.
+    """
+    idents = gaz._ix.tail.get(key)
+    if not idents or not _has_upper(span) or key in COMMON_WORDS:
+        return None
+    words = key.split()
+    while words and words[-1] in _GENERIC_WORDS:
+        words.pop()
+    if words != key.split() and gaz._readings(" ".join(words)):
+        return None  # "the Louth Airport strip": the town first, its field a later reading
+    start, end = span[0].start, span[-1].end
+    if not (_FIELD_AFTER.match(text, end) or _FIELD_BEFORE.search(text, max(0, start - 30), start)):
+        return None
+    places = tuple(dict.fromkeys(gaz._place(~row) for row in _rows(idents)))
+    return PlaceMention(start, end, text[start:end], places) if places else None
 
 
 def _with_fields(gaz: Gazetteer, span: Sequence[_Token], mention: PlaceMention) -> PlaceMention:
@@ -305,6 +331,8 @@ def _flown_field(
     if not fields or not _has_upper(span) or raw.isupper() or raw.lower() in COMMON_WORDS:
         return []
     lead = text[max(0, span[0].start - 40) : span[0].start]
+    if _FIELD_AFTER.match(text, span[-1].end):
+        return fields  # "Texel International Airport", "Höxter airfield": the report says so
     return fields if _FLOWN_TO.search(lead) or _FIELD_LEAD.search(lead) else []
 
 
@@ -407,10 +435,17 @@ def _match_code(
     raw = tok.raw
     if not _looks_like_code(raw) or raw in CODE_STOPLIST:
         return None
+    if _REGISTRATION_PREFIX.search(text, max(0, tok.start - 4), tok.start):
+        return None  # "HA-ANI", "VH-EAJ", "G-ABCD": an aircraft's registration mark
     places = gaz._code_places(raw)
     if not places or _in_capitals(gaz, text, toks, i) or not _code_context(gaz, text, toks, i):
         return None
     return PlaceMention(tok.start, tok.end, raw, places), i + 1
+
+
+#: The nationality mark and dash of a registration ("HA-", "VH-", "G-", "5Y-"); no airport
+#: code has one or two characters, so a chain of codes never looks like this.
+_REGISTRATION_PREFIX: Final = re.compile(r"(?<![\w-])[A-Z0-9]?[A-Z]-$")
 
 
 def _code_context(gaz: Gazetteer, text: str, toks: Sequence[_Token], i: int) -> bool:
@@ -516,6 +551,14 @@ def _looks_like_code(raw: str) -> bool:
 
 
 #: More words that put an aircraft down at a small field ("made Louth", "a fuel stop at Cobar").
+#: An airport word after a small field's name: "Texel International Airport", "Lydd airfield".
+_FIELD_AFTER: Final = re.compile(
+    r"\s+(?:(?:International|Regional|Municipal|County)\s+)?(?i:airport|airfield|aerodrome"
+    r"|airstrip|air strip|strip|flugplatz|flugplatzes)\b"
+)
+_FIELD_BEFORE: Final = re.compile(
+    r"\b(?i:airfield|airstrip|aerodrome|airport|strip|flugplatz)\s+(?:of|at|in|near)?\s*$"
+)
 _FIELD_LEAD: Final = re.compile(
     r"\b(?:made|put down (?:at|in)|overnighted (?:at|in)|(?:fuel|rest|lunch|technical"
     r"|refuell?ing|overnight)\s+(?:stop|landing|break)s?\s+(?:at|in))\s+$"
