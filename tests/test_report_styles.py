@@ -302,7 +302,9 @@ def test_a_small_field_named_as_an_airfield_and_a_plan_that_goes_on() -> None:
     )
     assert [s.text for s in reading.stops] == ["Texel", "Höxter-Holzminden", "Prague", "Kaposvar"]
     assert [s.planned for s in reading.stops] == [False, True, True, False]
-    assert reading.stops[0].places[0].airport.icao == "EHTX"
+    texel = reading.stops[0].places[0].airport
+    assert texel is not None
+    assert texel.icao == "EHTX"
 
 
 def test_a_registration_mark_is_not_an_airport_code() -> None:

@@ -946,9 +946,12 @@ def _to_chains(text: str, sentence: _Sentence, mentions: list[_Mention]) -> None
             ):
                 end = m.end + (text[m.end : m.end + 1] == ")")
                 continue
-        joinable = m is not None and not m.demonym and m.reason in _CHAIN_OVERRULES
-        if joinable and (not run or _TO_JOIN.fullmatch(text, _past_noise(text, end), m.start)):
-            assert m is not None
+        if (
+            m is not None
+            and not m.demonym
+            and m.reason in _CHAIN_OVERRULES
+            and (not run or _TO_JOIN.fullmatch(text, _past_noise(text, end), m.start))
+        ):
             run.append(m)
             end = m.end
             continue
@@ -965,6 +968,7 @@ def _to_chains(text: str, sentence: _Sentence, mentions: list[_Mention]) -> None
                     "a chain of names joined by to",
                 )
                 x.planned = planned
+        joinable = m is not None and not m.demonym and m.reason in _CHAIN_OVERRULES
         run = [m] if joinable and m is not None else []
         end = m.end if m is not None else 0
 

@@ -248,9 +248,9 @@ def _build_index(table: AirportTable) -> _Index:
             # "Texel Airfield" is "Texel Airport" in a blog: its name without the generic
             # words, matched in text only beside an airport word (see scan._flown_field)
             for part in _name_parts(name):
-                short = " ".join(_strip_generic(tuple(_cfold(part).split())))
-                if short != _cfold(name) and _ok_short(short):
-                    tail[short].append(ident)
+                field_key = " ".join(_strip_generic(tuple(_cfold(part).split())))
+                if field_key != _cfold(name) and _ok_short(field_key):
+                    tail[field_key].append(ident)
     weight = {a.ident: _airport_weight(a, hub_rank.get(a.iata or "", 99)) for a in stored}
     airport_place = {a.ident: _airport_place(a) for a in stored}
 
@@ -511,8 +511,8 @@ def _build_index(table: AirportTable) -> _Index:
         ]
         # where the country's regions are well known (and rank before airports), still
         # before its region: "flew from Delhi" is the city, not the territory
-        rank = 0 if len(named) >= 2 else 1.4 if town.country in _WELL_KNOWN_REGIONS else 2.5
-        b.add(town.key, place, (rank, weight[nearby[0].ident]))
+        city_rank = 0 if len(named) >= 2 else 1.4 if town.country in _WELL_KNOWN_REGIONS else 2.5
+        b.add(town.key, place, (city_rank, weight[nearby[0].ident]))
         town.place = place
     # their other names (Calcutta, Akyab, Leghorn), where the name is new or names only towns
     # a tenth the size (Calcutta, Western Cape): never over an airport's or another city's name
@@ -539,8 +539,14 @@ def _build_index(table: AirportTable) -> _Index:
     for key in [k for k in b.names if len(k.split()) == 2 and len(set(k.split())) == 1]:
         single = key.split()[0]
         if _ok_short(single) and single not in b.names:
-            for r in list(b.names[key]):
-                b.add(single, r.place, (*r.rank, 9), mode=r.mode, prose=r.prose)
+            for reading in list(b.names[key]):
+                b.add(
+                    single,
+                    reading.place,
+                    (*reading.rank, 9),
+                    mode=reading.mode,
+                    prose=reading.prose,
+                )
     # "Palm Beach" is a town in Queensland first, and Palm Beach International after it: an
     # airport's short name that is another place's comes last, for the route or a region
     # named beside it ("Palm Beach, Florida") to choose
