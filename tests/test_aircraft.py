@@ -41,13 +41,14 @@ REPORTED_TYPES = {
 
 #: Loose physical bounds per figure: a value outside them is a unit or typing mistake.
 PLAUSIBLE = {
+    # light aircraft (a Super Cub: 100 kt, one passenger, 794 kg) down to the airliners
     "range_nm": (300, 10_000),
-    "cruise_ktas": (120, 560),
-    "max_seats": (4, 900),
-    "typical_seats": (4, 700),
-    "mtow_kg": (1_000, 700_000),
-    "takeoff_field_ft": (1_000, 14_000),
-    "landing_field_ft": (1_000, 12_000),
+    "cruise_ktas": (60, 560),
+    "max_seats": (1, 900),
+    "typical_seats": (1, 700),
+    "mtow_kg": (400, 700_000),
+    "takeoff_field_ft": (500, 14_000),
+    "landing_field_ft": (500, 12_000),
     # A helicopter (S92) tops out far lower than any fixed-wing type in the table.
     "ceiling_ft": (10_000, 55_000),
 }
