@@ -311,3 +311,11 @@ def test_a_registration_mark_is_not_an_airport_code() -> None:
     # "ANI" is Aniak, Alaska; "HA-ANI" is an Antonov's registration
     reading = explain_report("Bringing HA-ANI home: the Antonov flew from Texel Airport to Prague.")
     assert [s.text for s in reading.stops] == ["Texel", "Prague"]
+
+
+def test_the_family_name_of_the_aircraft_told_is_the_same_aircraft() -> None:
+    reading = explain_report(
+        "A Gulfstream V left Mesa and landed in Anchorage; the Gulfstream then made a stop in"
+        " Seoul."
+    )
+    assert [s.text for s in reading.stops] == ["Mesa", "Anchorage", "Seoul"]

@@ -306,7 +306,8 @@ _CANCELLED = re.compile(
     r"|(?:was|were|been|be|is|are) (?:\w+ly )?dropped|dropped from"
     r"|dropped (?:its|the|their|a|his|her) (?:\w+ )?(?:routes?|flights?|service|stop|leg|visit)"
     r"|did not happen|never happened|suspended|postponed"
-    r"|(?:was|were|been) refused|refused (?:permission|landing|clearance|to let))\b"
+    r"|(?:was|were|been) refused|refused (?:(?:us|them|it|him|her) )?(?:permission|landing"
+    r"|clearance|overflight|to let))\b"
 )
 _OTHER_FLIGHTS = re.compile(
     r"\b(?:for comparison|in past years|past years|in previous years|for decades|for years"

@@ -155,10 +155,14 @@ def _find_mentions(
     chain_id = 0
     for start, end in prose:
         line = text[start:end]
-        planes = [
-            (start + a.start, start + a.end, a.spec.designator)
-            for a in find_aircraft_mentions(line)
-        ]
+        planes: list[tuple[int, int, str]] = []
+        for a in find_aircraft_mentions(line):
+            designator = a.spec.designator
+            members = {t.icao_type for t in a.spec.members}
+            # "a Gulfstream V ... the Gulfstream made a stop": the family names the same jet
+            earlier = [*aircraft, *planes]
+            told = next((d for _, _, d in earlier if a.spec.is_family and d in members), None)
+            planes.append((start + a.start, start + a.end, told or designator))
         aircraft.extend(planes)
         taken: list[tuple[int, int]] = [(a, b) for a, b, _ in planes]
         found: list[_Mention] = []
