@@ -319,3 +319,12 @@ def test_the_family_name_of_the_aircraft_told_is_the_same_aircraft() -> None:
         " Seoul."
     )
     assert [s.text for s in reading.stops] == ["Mesa", "Anchorage", "Seoul"]
+
+
+def test_a_headline_in_capitals_is_not_a_code_chain_and_a_clock_time_ends_a_sentence() -> None:
+    reading = explain_report(
+        "MOONLIGHT HOP-OFF\n\nThe airwoman left Lydd at 4.10 a.m. and came down at Marseilles."
+        " She was expected in Athens by 4.30 p.m. Instead, she landed at Brindisi.\n"
+    )
+    assert [s.text for s in reading.stops] == ["Lydd", "Marseilles", "Brindisi"]
+    assert not reading.stops[-1].planned

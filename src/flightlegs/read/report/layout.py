@@ -38,7 +38,8 @@ _SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])"
 #: Words that begin a sentence far more often than they follow "p.m." inside one.
 _STARTS_SENTENCE = re.compile(
     r"\s+(?:It|The|He|She|We|They|I|A|An|On|After|Before|Then|Later|There|This|That|Its"
-    r"|Their|His|Her|Our|When|By|From|Shortly|Soon|At|In)\b"
+    r"|Their|His|Her|Our|When|By|From|Shortly|Soon|At|In|Instead|However|Meanwhile|Earlier"
+    r"|Next|But|Once|While|During|Although|Miss|Mr|Mrs|Ms)\b"
 )
 _ABBREVIATIONS = frozenset(
     [

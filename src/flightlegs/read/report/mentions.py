@@ -149,6 +149,7 @@ def _find_mentions(
     """Place mentions and aircraft mentions ``(start, end, designator)`` in the prose lines."""
     from flightlegs.read.chains import parse_chain
     from flightlegs.reference.aircraft import find_aircraft_mentions
+    from flightlegs.reference.gazetteer.names import CODE_STOPLIST
 
     mentions: list[_Mention] = []
     aircraft: list[tuple[int, int, str]] = []
@@ -167,6 +168,8 @@ def _find_mentions(
         taken: list[tuple[int, int]] = [(a, b) for a, b, _ in planes]
         found: list[_Mention] = []
         for m in _CHAIN.finditer(line):
+            if any(code in CODE_STOPLIST for code in m.group(0).split("-")):
+                continue  # "MOONLIGHT HOP-OFF" in a headline: words, not codes
             try:
                 routes = parse_chain(m.group(0))
             except FlightlegsError:
