@@ -328,3 +328,13 @@ def test_a_headline_in_capitals_is_not_a_code_chain_and_a_clock_time_ends_a_sent
     )
     assert [s.text for s in reading.stops] == ["Lydd", "Marseilles", "Brindisi"]
     assert not reading.stops[-1].planned
+
+
+def test_a_date_in_a_later_clause_does_not_date_the_stop_and_cities_in_one() -> None:
+    reading = explain_report(
+        "On 13 June 2017 the medevac jet left Pyongyang and flew to New Delhi. It went by way"
+        " of a U.S. military base in Sapporo and had waited there long, since his March 2016"
+        " trial. The jet reached Delhi at noon."
+    )
+    assert [s.text for s in reading.stops][:2] == ["Pyongyang", "Sapporo"]
+    assert len(reading.stops) == 3  # New Delhi and Delhi are one stop

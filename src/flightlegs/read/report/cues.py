@@ -242,7 +242,7 @@ _FLOWN_PEOPLE_FROM = re.compile(
     r"|families|prisoners|troops|soldiers|evacuees|refugees)\s+from\s*$"
 )
 _DESCRIPTOR = re.compile(
-    r"(?:\b(?:the|a|an|its|their)\s+)?(?:\b(?!(?:in|at|on|to|from|via|of|and|the)\b)[\w'’-]+\s+)"
+    r"(?:\b(?:the|a|an|its|their)\s+)?(?:\b(?!(?:in|at|on|to|from|via|of|and|the)\b)[\w'’.-]+\s+)"
     r"{0,3}?\b(?:city|town|port|capital|island|state|province|region|village|hub|airport|airfield"
     r"|air base|base|field|station|helipad|heliport)(?:\s+(?:of|at|in)|,)\s*$"
 )
@@ -430,7 +430,7 @@ _PERSON_TITLE = re.compile(
     r"\s+(?:[A-Z][a-z]+\.?\s+|[A-Z]\.\s*){0,3}$"
 )
 _ATTRIBUTIVE = re.compile(
-    r"^(?:-[A-Z][\w]*)?\s+(?:air\s+(?:base|force|station|forces)|military|army|navy|marines?"
+    r"^\.?(?:-[A-Z][\w]*)?\s+(?:air\s+(?:base|force|station|forces)|military|army|navy|marines?"
     r"|troops|forces|officials?|government|authorities|embassy|consulate|citizens|nationals"
     r"|soldiers|servicemen|personnel|agents?|police|president|prime minister|senators?"
     r"|lawmakers|intelligence|special forces|state department|defen[cs]e|sovereignty"

@@ -114,7 +114,7 @@ def _same(a: _Mention, b: _Mention, gaz: Gazetteer, *, nested: bool = True) -> b
         return pa == pb
     if ka is kb and ka is not StopKind.AIRPORT:
         return (ca, ra) == (cb, rb) and (
-            ka is not StopKind.CITY or a.places[0].name == b.places[0].name
+            ka is not StopKind.CITY or a.places[0].name == b.places[0].name or _one_city(a, b, gaz)
         )
     if StopKind.AIRPORT in (ka, kb) and StopKind.CITY in (ka, kb):
         port, town = (a, b) if ka is StopKind.AIRPORT else (b, a)
@@ -131,6 +131,15 @@ def _same(a: _Mention, b: _Mention, gaz: Gazetteer, *, nested: bool = True) -> b
         if kc is StopKind.REGION and rc is not None and rf == rc:
             return True
     return False
+
+
+def _one_city(a: _Mention, b: _Mention, gaz: Gazetteer) -> bool:
+    """One name inside the other ("New Delhi", "Delhi"), served by the same first airport."""
+    wa, wb = (set(m.places[0].name.lower().split()) for m in (a, b))
+    if not (wa < wb or wb < wa):
+        return False
+    first_a, first_b = (gaz.airports_in(m.places[0])[:1] for m in (a, b))
+    return bool(first_a) and first_a == first_b
 
 
 def _contains(outer: Place, inner: Sequence[Place]) -> bool:

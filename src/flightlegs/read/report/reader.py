@@ -42,7 +42,12 @@ from typing import TYPE_CHECKING
 from flightlegs.core.route import Evidence, Route, Stop, StopKind
 from flightlegs.errors import InputError, UnknownPlaceError
 from flightlegs.read.report.classify import _classify
-from flightlegs.read.report.cues import _FIRST_PERSON_FLIGHT, _NEW_FLIGHT, _ROUND_TRIP
+from flightlegs.read.report.cues import (
+    _CLAUSE_BREAK,
+    _FIRST_PERSON_FLIGHT,
+    _NEW_FLIGHT,
+    _ROUND_TRIP,
+)
 from flightlegs.read.report.facts import (
     _PEOPLE_TOTAL,
     _dates,
@@ -291,8 +296,11 @@ def _earlier_trips(
     kept = [stops[0]]
     for m in stops[1:]:
         told = [sentences[i] for i in sorted({m.sentence, *m.sentences})]
-        earlier = [w for s in told for w in _months_before(text, s.start, s.end, date)]
-        if earlier and all(_months_before(text, s.start, s.end, date) for s in told):
+        # the sentence up to the end of the clause that names the stop: "in a coma since his
+        # March 2016 trial", told after "evacuated by way of Sapporo", does not date Sapporo
+        spans = [(s, _clause_end(text, s, m)) for s in told]
+        earlier = [w for s, e in spans for w in _months_before(text, s.start, e, date)]
+        if earlier and all(_months_before(text, s.start, e, date) for s, e in spans):
             m.reason = (
                 f"told with an earlier date ({earlier[0]}) than the flight's"
                 f" ({date:%-d %B %Y}): another trip"
@@ -300,6 +308,18 @@ def _earlier_trips(
             continue
         kept.append(m)
     return kept if len(kept) >= 2 else stops
+
+
+def _clause_end(text: str, sentence: _Sentence, m: _Mention) -> int:
+    """Where the clause naming ``m`` (or, for a sentence it is not in, the sentence) ends."""
+    if not sentence.start <= m.start < sentence.end:
+        return sentence.end
+    brk = _DATE_CLAUSE_END.search(text, m.end, sentence.end)
+    return brk.start() if brk else sentence.end
+
+
+#: What ends the words that may date a stop: a comma or a clause break after it.
+_DATE_CLAUSE_END = re.compile(rf",|{_CLAUSE_BREAK.pattern}")
 
 
 def _kind(m: _Mention) -> StopKind | None:
