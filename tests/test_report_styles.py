@@ -338,3 +338,12 @@ def test_a_date_in_a_later_clause_does_not_date_the_stop_and_cities_in_one() -> 
     )
     assert [s.text for s in reading.stops][:2] == ["Pyongyang", "Sapporo"]
     assert len(reading.stops) == 3  # New Delhi and Delhi are one stop
+
+
+def test_an_itinerary_line_of_names_and_codes_with_a_fuel_stop_label() -> None:
+    reading = explain_report(
+        "Trip Number Three\n\nItinerary: Winnipeg (YWG) - Fuel Stop: Thunder Bay (YQT) - Halifax"
+        " (YHZ) - Winnipeg (YWG)\n\nThe call came an hour before I was due at the hangar, and we"
+        " were airborne soon after that with the patient.\n"
+    )
+    assert [s.text for s in reading.stops] == ["Winnipeg", "Thunder Bay", "Halifax", "Winnipeg"]

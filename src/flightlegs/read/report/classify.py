@@ -851,7 +851,11 @@ def _city_around(m: _Mention, prev: _Mention, gaz: Gazetteer) -> bool:
     return served[0].ident in {a.ident for a in gaz.airports_in(city)[:3]}
 
 
-_NAME_JOIN = re.compile(r"\s{0,2}[-–—→>]\s{0,2}(?:[Tt]he\s+)?")  # "St. John's - The Azores"
+# "St. John's - The Azores", "Calgary (YYC) - Fuel Stop: Thunder Bay (YQT)"
+_NAME_JOIN = re.compile(
+    r"\s{0,2}[-–—→>]\s{0,2}(?:(?i:fuel|tech|technical|refuel|refuelling|customs|overnight)"
+    r"\s+(?i:stop)\s*:?\s*)?(?:[Tt]he\s+)?"
+)
 # what may come before a log line's dashed route: "Mon 3/3", "14 June:", "AC8150", "> Day 2 :"
 _LOG_LEAD = re.compile(r"[>\s]*[\w/.:,#()-]*(?:\s+[\w/.:,#()-]+){0,3}\s*")
 #: A log line's lead that makes even two names joined by a dash a leg: "Day 3 : Annemasse -

@@ -164,6 +164,8 @@ _ROUTE_HEADING = re.compile(
     # "Day 1 - Aiken, SC-Goose Bay, Canada": a day's leg, its names joined by a dash
     r"|\b(?i:day|leg|stage)\s+\d{1,3}\s*[:–—-]\s*[A-Z][\w'’.]+(?:,?\s+[A-Z][\w'’.]+){0,3}"
     r"\s*[-–—]\s*[A-Z][\w'’.]+"
+    # "Itinerary: Toronto (YYZ) - Calgary (YYC) - ...": names with their codes, dashed
+    r"|[A-Z][\w'’.]*(?:\s+[A-Z][\w'’.]*){0,3}\s+\([A-Z]{3,4}\)\s*[-–—>]"
 )
 
 _TITLE_WORD = r"[A-Z][a-zà-ÿ][\w'’.-]*"
