@@ -347,3 +347,13 @@ def test_an_itinerary_line_of_names_and_codes_with_a_fuel_stop_label() -> None:
         " were airborne soon after that with the patient.\n"
     )
     assert [s.text for s in reading.stops] == ["Winnipeg", "Thunder Bay", "Halifax", "Winnipeg"]
+
+
+def test_a_plain_landing_outweighs_a_denial_about_another_flier() -> None:
+    reading = explain_report(
+        "Hughes set his two-motored plane down at Omsk tonight, at the end of a flight from"
+        " Moscow. That put him ahead of the late Wiley Post, who had not stopped at Omsk."
+    )
+    assert [s.text for s in reading.stops] == ["Moscow", "Omsk"]
+    (post,) = [x for x in reading.set_aside if x.text == "Wiley Post"]
+    assert "person" in post.reason

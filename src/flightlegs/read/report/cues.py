@@ -176,6 +176,9 @@ _STOP_CUE = re.compile(
     rf"|\b{_DESTINATION}"
     r"|\bfrom there,? (?:on )?to|\bthence,? to"
     r"|\b(?:final|ultimate|eventual) destination(?:,| is| was| will be| of)"
+    # "set his two-motored plane down at Omsk", "brought the jet down in Goose Bay"
+    r"|\b(?:set|sets|setting|put|puts|putting|brought|brings|bringing)(?: [\w'’-]+){1,4}?"
+    r" down (?:at|in|on)"
     r"|\b(?:next|first|last|final|second|third|fuel|only|one) stop (?:was|is|would be|will be)"
     r"(?: (?:at|in))?"
     r"|\b(?:approach|final approach|descent) (?:to|into)"
@@ -426,7 +429,9 @@ _PERSON_TITLE = re.compile(
     r"|King|Queen|Prince|Princess|Pope|Sheikh|Sheik|Emir|General|Gen\.|Colonel|Col\.|Captain"
     r"|Capt\.|Lt\.|Lieutenant|Major|Maj\.|Sgt\.|Sergeant|Admiral|Adm\.|Ambassador"
     r"|Chancellor|Premier|Judge|Justice|Bishop|Rev\.|Reverend|Father|Sister|Brother|Lady|Lord"
-    r"|Sir|Dame))"
+    r"|Sir|Dame|Lt|Col|Flt|Sqn|Cdr|Wg|Capt|Gen|Sgt)"
+    # "ahead of the late Wiley Post's record": a person who has died
+    r"|\bthe late)"
     r"\s+(?:[A-Z][a-z]+\.?\s+|[A-Z]\.\s*){0,3}$"
 )
 _ATTRIBUTIVE = re.compile(

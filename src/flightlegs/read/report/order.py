@@ -328,7 +328,13 @@ def _order(
                     dated_earlier=dated_earlier,
                 )
     vetoed = [m for _, ms in sentences for m in ms if m.veto]
-    itinerary = [m for m in itinerary if not any(_same(m, v, gaz, nested=False) for v in vetoed)]
+    # a landing told plainly outweighs a denial elsewhere, which may be of another flight
+    # ("set his plane down at Omsk" and "Post had not stopped at Omsk"); a plan does not
+    itinerary = [
+        m
+        for m in itinerary
+        if _landed(m) or not any(_same(m, v, gaz, nested=False) for v in vetoed)
+    ]
     out: list[_Mention] = []
     for m in itinerary:
         if (
@@ -356,6 +362,22 @@ def _order(
     ):
         out[-1].role = Role.RETURN  # a flight that ends where it began has come back
     return _first_stop_first(out)
+
+
+def _landed(m: _Mention) -> bool:
+    """A stop a rule read from words of landing there, not a plan or a scored guess."""
+    return (
+        m.role is Role.STOP
+        and not m.planned
+        and m.confidence is None
+        and bool(_LANDED_CUE.search(m.cue))
+    )
+
+
+_LANDED_CUE = re.compile(
+    r"\b(?:landed|landing|touched down|set [\w'’ -]+ down|put [\w'’ -]+ down|came down"
+    r"|arrived|reached)\b"
+)
 
 
 def _first_stop_first(out: list[_Mention]) -> list[_Mention]:
