@@ -357,3 +357,18 @@ def test_a_plain_landing_outweighs_a_denial_about_another_flier() -> None:
     assert [s.text for s in reading.stops] == ["Moscow", "Omsk"]
     (post,) = [x for x in reading.set_aside if x.text == "Wiley Post"]
     assert "person" in post.reason
+
+
+def test_day_lines_with_a_comma_or_a_time_of_day_name_the_stops() -> None:
+    reading = explain_report(
+        "The actual route takes us on the first day from the Netherlands to Rome.\n"
+        "Day 2 We will head for Iraklion, Crete.\nDay 3, Luxor, Egypt\n"
+        "Day 5 late afternoon: Entebbe, Uganda!\n"
+    )
+    assert [s.text for s in reading.stops] == [
+        "the Netherlands",
+        "Rome",
+        "Iraklion",
+        "Luxor",
+        "Entebbe",
+    ]

@@ -135,8 +135,9 @@ def _months_before(text: str, start: int, end: int, flight: dt.date) -> list[str
     return earlier
 
 
-#: A date told with a stop this many days or more before the flight's is another trip.
-_EARLIER_DAYS = 3
+#: A date told with a stop more than this many days before the flight's is another trip (a
+#: tour or a circuit of flights runs over days, and the date read may be a later day's).
+_EARLIER_DAYS = 10
 
 
 def _numeric_date(a: int, b: int) -> tuple[int, int] | None:

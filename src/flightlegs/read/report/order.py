@@ -259,7 +259,13 @@ def _merge(
     elif (
         (leg_end := _last_leg_end(body)) is not None
         and seg_body
-        and all(m.role is Role.STOP and not _ONWARD.search(m.cue) for m in seg_body)
+        and all(
+            m.role is Role.STOP
+            and not _ONWARD.search(m.cue)
+            # "Day 2 We will head for Iraklion", "Day 3, Luxor": the next leg, not one before
+            and not _NEXT_LEG.search(m.cue)
+            for m in seg_body
+        )
     ):
         # "flown from El Paso to Martha's Vineyard" ... "stopped in Crestview": on the way
         begin = leg_end
@@ -269,6 +275,11 @@ def _merge(
         body.extend(seg_body)
     itinerary[:] = body + tail + seg_returns
     return begin
+
+
+_NEXT_LEG = re.compile(
+    r"^a heading|\b(?:head(?:ed|ing|s)?|left|leave|set off|took off|take off|depart\w*)\s+for$"
+)
 
 
 def _last_leg_end(body: list[_Mention]) -> int | None:
