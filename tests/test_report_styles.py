@@ -372,3 +372,16 @@ def test_day_lines_with_a_comma_or_a_time_of_day_name_the_stops() -> None:
         "Luxor",
         "Entebbe",
     ]
+
+
+def test_a_rerouted_flight_and_a_countrys_air_base_and_money_moved_out_of_a_country() -> None:
+    reading = explain_report(
+        "A charter flying from the US airbase at Bagram to Dubai was re-routed to Bandar Abbas."
+        " The deal had moved 8 billion dollars in assets out of Iran."
+    )
+    assert [(s.text, s.role.value) for s in reading.stops] == [
+        ("Bagram", "departure"),
+        ("Bandar Abbas", "stop"),
+    ]
+    (dubai,) = [x for x in reading.set_aside if x.text == "Dubai"]
+    assert "diverted" in dubai.reason

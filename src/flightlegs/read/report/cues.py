@@ -112,7 +112,9 @@ _DEPARTURE_CUE = re.compile(
     r"(?:\b(?:took|taken|taking|takes|take) off(?: from)?|\blifted off(?: from)?"
     r"|\b(?:departed|departing|departs|depart|dep\.?|left|leaving|leaves)(?: from)?"
     r"|\b(?:will|would|to|shall|is due to|was due to) leave(?: from)?"
-    r"|\b(?:flew|flying|flown|fly|flies) out of|\bout of|\bwheels[ -]up (?:from|in|at)"
+    r"|\b(?:flew|flying|flown|fly|flies) out of|\bwheels[ -]up (?:from|in|at)"
+    # not "moving $8 billion in assets out of the U.S.": money, not a flight
+    r"|(?<!assets )(?<!money )(?<!funds )(?<!cash )(?<!capital )\bout of"
     r"|\b(?:off the ground|airborne) (?:from|in|at|out of)"
     r"|\barr(?:\.|ived|iving)? from"
     # "flew from the hospital in Galway": a place on the ground, in the town named
@@ -377,7 +379,10 @@ _OTHER_AIRCRAFT = re.compile(
 )
 # not "return flight": a deportation is a "return flight" that does not come back
 _FLIGHT_BACK = re.compile(r"\b(?:flight|trip|journey|leg|hop) back\b")
-_DIVERTED = re.compile(r"\b(?:diverted|diverting|diverts|divert)\s+(?:to|into)?\s*$")
+_DIVERTED = re.compile(
+    r"\b(?:diverted|diverting|diverts|divert|re-?routed|re-?routing|forced down)"
+    r"\s+(?:to|into|at|in)?\s*$"
+)
 _EARLIER = re.compile(
     r"\b(?:earlier|before that|before then|prior to that|previously|the (?:day|night|evening|"
     r"morning) before)\b(?!\s+\w+ing\b)"
@@ -435,7 +440,8 @@ _PERSON_TITLE = re.compile(
     r"\s+(?:[A-Z][a-z]+\.?\s+|[A-Z]\.\s*){0,3}$"
 )
 _ATTRIBUTIVE = re.compile(
-    r"^\.?(?:-[A-Z][\w]*)?\s+(?:air\s+(?:base|force|station|forces)|military|army|navy|marines?"
+    r"^\.?(?:-[A-Z][\w]*)?\s+(?:air\s*(?:base|force|station|forces|field)|airfield|bases?"
+    r"|military|army|navy|marines?"
     r"|troops|forces|officials?|government|authorities|embassy|consulate|citizens|nationals"
     r"|soldiers|servicemen|personnel|agents?|police|president|prime minister|senators?"
     r"|lawmakers|intelligence|special forces|state department|defen[cs]e|sovereignty"
