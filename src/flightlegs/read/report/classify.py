@@ -875,6 +875,21 @@ def _past_noise(text: str, at: int) -> int:
     return noise.end() if noise is not None else at
 
 
+def _past_its_details(text: str, end: int, m: _Mention) -> int | None:
+    """Where a name's details end, when ``m`` is one of them; ``None`` when it is a name.
+
+    In a chain of names, a code in brackets ("Mesa (IWA)"), what locates a name
+    ("Aiken, SC") and another name for it are read past to the next name.
+    """
+    gap = text[end : m.start]
+    if (gap == " (" and text[m.end : m.end + 1] == ")" and m.text.isupper()) or (
+        m.reason.startswith(("locates", "the code of", "another name for"))
+        and re.fullmatch(r",?\s*\(?", gap)
+    ):
+        return m.end + (text[m.end : m.end + 1] == ")")
+    return None
+
+
 def _name_chains(text: str, sentence: _Sentence, mentions: list[_Mention]) -> None:
     """Names joined by dashes in a sentence about a flight, or a log line, are its route.
 
@@ -893,14 +908,9 @@ def _name_chains(text: str, sentence: _Sentence, mentions: list[_Mention]) -> No
     run: list[_Mention] = []
     end = 0  # where the last name of the run ends, with its code and what locates it
     for m in [*mentions, None]:
-        if m is not None and run:
-            gap = text[end : m.start]
-            if (gap == " (" and text[m.end : m.end + 1] == ")" and m.text.isupper()) or (
-                m.reason.startswith(("locates", "the code of", "another name for"))
-                and re.fullmatch(r",?\s*\(?", gap)
-            ):
-                end = m.end + (text[m.end : m.end + 1] == ")")
-                continue  # the bracketed code of the name before, or what locates it
+        if m is not None and run and (past := _past_its_details(text, end, m)) is not None:
+            end = past
+            continue  # the bracketed code of the name before, or what locates it
         if (
             m is not None
             and m.chain is None
@@ -942,14 +952,9 @@ def _to_chains(text: str, sentence: _Sentence, mentions: list[_Mention]) -> None
     run: list[_Mention] = []
     end = 0
     for m in [*mentions, None]:
-        if m is not None and run:
-            gap = text[end : m.start]
-            if (gap == " (" and text[m.end : m.end + 1] == ")" and m.text.isupper()) or (
-                m.reason.startswith(("locates", "the code of", "another name for"))
-                and re.fullmatch(r",?\s*\(?", gap)
-            ):
-                end = m.end + (text[m.end : m.end + 1] == ")")
-                continue
+        if m is not None and run and (past := _past_its_details(text, end, m)) is not None:
+            end = past
+            continue  # the bracketed code of the name before, or what locates it
         if (
             m is not None
             and not m.demonym
