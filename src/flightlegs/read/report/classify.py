@@ -88,10 +88,13 @@ from flightlegs.read.report.cues import (
     _EXPECTED_AFTER,
     _FAMILY_PREP,
     _FAMILY_STOP,
+    _FIELD_OF_PREV,
     _FLEW_AFTER,
+    _FLEW_THEM_TO,
     _FLIGHT_BACK,
     _FLIGHT_WORD,
     _FLOWN_PEOPLE_FROM,
+    _FLOWN_VERB,
     _HABIT_AFTER,
     _HOME_OF,
     _HYPOTHETICAL,
@@ -115,6 +118,7 @@ from flightlegs.read.report.cues import (
     _PEOPLE_FROM,
     _PERSON_TITLE,
     _PLACE_AT,
+    _PLAN_LEAD,
     _PRONOUN_WAS,
     _QUALIFIER_JOIN,
     _REACHED_AT,
@@ -134,6 +138,7 @@ from flightlegs.read.report.cues import (
     _THEN_FLEW_AFTER,
     _TIME_BEFORE_PLACE,
     _TIME_ZONE,
+    _TO_JOIN,
     _TOUCHDOWN,
     _UNKNOWN_BEFORE,
     _UNKNOWN_NEAR,
@@ -810,13 +815,6 @@ def _qualifies(m: _Mention, prev: _Mention) -> bool:
     return any(_contains(p, inner) for p in m.places)
 
 
-#: "then flew the party to Nice", "ferried the new owner's jet to": flown, with what it carried
-_FLEW_THEM_TO: Final = re.compile(
-    r"\b(?:flew|flown|fly|flies|flying|ferried|ferrying|airlifted|airlifting)\s+(?:the|a|an|his"
-    r"|her|their|its|our|some|all|two|three|four|five|six)\s+[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:to|into)$"
-)
-
-
 _AIRPORT_AT: Final = re.compile(
     r"\s+(?:airport|airfield|aerodrome|air base)\s+(?:at|in|near)\s+$", re.I
 )
@@ -936,7 +934,6 @@ def _name_chains(text: str, sentence: _Sentence, mentions: list[_Mention]) -> No
         end = m.end if m is not None else 0
 
 
-_TO_JOIN: Final = re.compile(r"[\s,]+(?:and\s+)?(?:then\s+)?(?:on\s+)?to\s+(?:the\s+)?")
 #: Verdicts a chain of "to"s overrules: the rules found no cue, or only a plan.
 _CHAIN_OVERRULES: Final = frozenset(
     {"", "no cue says the flight went there", "planned, expected or hypothetical, not flown"}
@@ -986,25 +983,6 @@ _ALIAS_OPEN: Final = re.compile(
     r"\s*\(\s*(?:(?:now|today|formerly|then|later|once|also|or|aka|a\.k\.a\.|present-day|modern"
     r"|known as|called|renamed)\s+)*"
     r"(?-i:[A-Z][a-z]+\s+)?$",  # "Tontouta (French Noumea)": a people's word names whose it is
-    re.IGNORECASE,
-)
-
-
-#: Words that make a sentence a plan, whose later clauses go on with it.
-_PLAN_LEAD: Final = re.compile(
-    r"\b(?:the plan (?:is|was)|we plan|plans? to|planned to|planning to|(?:is|are|was|were) to"
-    r"|will|intends? to|intended to|scheduled to|expected to|going to)\b"
-)
-#: A verb of flight done, which ends a plan: "but in the end we landed at".
-_FLOWN_VERB: Final = re.compile(
-    r"\b(?:flew|landed|arrived|left|departed|reached|touched down|took off|stopped|refuell?ed"
-    r"|went|came|headed|continued|returned|diverted)\b"
-)
-
-
-_FIELD_OF_PREV: Final = re.compile(
-    r",?\s*(?:at|in|to)\s+(?:the\s+)?(?:(?:small|little|local|military|old|new|grass)\s+)?"
-    r"(?:airfield|airport|aerodrome|airstrip|strip|field|air base|base)\s+(?:of|at|in)\s+",
     re.IGNORECASE,
 )
 

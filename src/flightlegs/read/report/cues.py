@@ -609,3 +609,29 @@ _ONWARD = re.compile(
 )
 #: "a round trip from Teterboro to Palm Beach", "flew from Lagos to Accra and back"
 _ROUND_TRIP = re.compile(r"\bround[- ]trips?\b|\bthere and back\b|\band back(?! to)\b")
+
+#: "then flew the party to Nice", "ferried the new owner's jet to": flown, with what it carried
+_FLEW_THEM_TO = re.compile(
+    r"\b(?:flew|flown|fly|flies|flying|ferried|ferrying|airlifted|airlifting)\s+(?:the|a|an|his"
+    r"|her|their|its|our|some|all|two|three|four|five|six)\s+[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:to|into)$"
+)
+
+#: Words that make a sentence a plan, whose later clauses go on with it.
+_PLAN_LEAD = re.compile(
+    r"\b(?:the plan (?:is|was)|we plan|plans? to|planned to|planning to|(?:is|are|was|were) to"
+    r"|will|intends? to|intended to|scheduled to|expected to|going to)\b"
+)
+
+#: A verb of flight done, which ends a plan: "but in the end we landed at".
+_FLOWN_VERB = re.compile(
+    r"\b(?:flew|landed|arrived|left|departed|reached|touched down|took off|stopped|refuell?ed"
+    r"|went|came|headed|continued|returned|diverted)\b"
+)
+
+_FIELD_OF_PREV = re.compile(
+    r",?\s*(?:at|in|to)\s+(?:the\s+)?(?:(?:small|little|local|military|old|new|grass)\s+)?"
+    r"(?:airfield|airport|aerodrome|airstrip|strip|field|air base|base)\s+(?:of|at|in)\s+",
+    re.IGNORECASE,
+)
+
+_TO_JOIN = re.compile(r"[\s,]+(?:and\s+)?(?:then\s+)?(?:on\s+)?to\s+(?:the\s+)?")
