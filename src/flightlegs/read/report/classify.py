@@ -56,7 +56,7 @@ Camarillo") is struck from the route even if named as a destination.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Final
 
 from flightlegs.core.route import StopKind
@@ -903,23 +903,9 @@ def _name_chains(text: str, sentence: _Sentence, mentions: list[_Mention]) -> No
     flying; after "Day 3:" or "Leg 2 -" two names are a leg already.
     """
     flight = bool(re.search(rf"\b{_FLIGHT_WORD}\b", sentence.text.lower()))
-    run: list[_Mention] = []
-    end = 0  # where the last name of the run ends, with its code and what locates it
-    for m in [*mentions, None]:
-        if m is not None and run and (past := _past_its_details(text, end, m)) is not None:
-            end = past
-            continue  # the bracketed code of the name before, or what locates it
-        if (
-            m is not None
-            and m.chain is None
-            and not m.demonym
-            and (not run or _NAME_JOIN.fullmatch(text, _past_noise(text, end), m.start))
-        ):
-            run.append(m)
-            end = m.end
-            continue
-        lead = text[sentence.start : run[0].start] if run else ""
-        tail = text[_past_noise(text, end) : sentence.end] if run else ""
+    for run, end in _runs(text, mentions, _NAME_JOIN, lambda m: m.chain is None and not m.demonym):
+        lead = text[sentence.start : run[0].start]
+        tail = text[_past_noise(text, end) : sentence.end]
         log_line = bool(_LOG_LEAD.fullmatch(lead)) and not tail.strip(" .")
         leg_line = (
             len(run) >= 2
@@ -930,8 +916,36 @@ def _name_chains(text: str, sentence: _Sentence, mentions: list[_Mention]) -> No
             for i, x in enumerate(run):
                 x.role = Role.DEPARTURE if i == 0 else Role.STOP
                 x.reason, x.via, x.from_cue, x.cue = "", False, False, "a dashed route"
-        run = [m] if m is not None and m.chain is None and not m.demonym else []
-        end = m.end if m is not None else 0
+
+
+def _runs(
+    text: str,
+    mentions: Sequence[_Mention],
+    join: re.Pattern[str],
+    can_join: Callable[[_Mention], bool],
+) -> list[tuple[list[_Mention], int]]:
+    """Runs of names, each joined to the one before by ``join``, and where each run ends.
+
+    A name's bracketed code, what locates it and another name for it are read past
+    (:func:`_past_its_details`); so is what a log writes after it (:func:`_past_noise`).
+    """
+    runs: list[tuple[list[_Mention], int]] = []
+    run: list[_Mention] = []
+    end = 0  # where the last name of the run ends, with its code and what locates it
+    for m in mentions:
+        if run and (past := _past_its_details(text, end, m)) is not None:
+            end = past
+            continue
+        if can_join(m) and (not run or join.fullmatch(text, _past_noise(text, end), m.start)):
+            run.append(m)
+            end = m.end
+            continue
+        if run:
+            runs.append((run, end))
+        run, end = ([m], m.end) if can_join(m) else ([], 0)
+    if run:
+        runs.append((run, end))
+    return runs
 
 
 #: Verdicts a chain of "to"s overrules: the rules found no cue, or only a plan.
@@ -946,37 +960,21 @@ def _to_chains(text: str, sentence: _Sentence, mentions: list[_Mention]) -> None
     Only names no stated reason set aside are joined (what locates a name, its code and
     another name for it are skipped over); the chain is planned where its clause says so.
     """
-    run: list[_Mention] = []
-    end = 0
-    for m in [*mentions, None]:
-        if m is not None and run and (past := _past_its_details(text, end, m)) is not None:
-            end = past
-            continue  # the bracketed code of the name before, or what locates it
-        if (
-            m is not None
-            and not m.demonym
-            and m.reason in _CHAIN_OVERRULES
-            and (not run or _TO_JOIN.fullmatch(text, _past_noise(text, end), m.start))
-        ):
-            run.append(m)
-            end = m.end
+
+    def joinable(m: _Mention) -> bool:
+        return not m.demonym and m.reason in _CHAIN_OVERRULES
+
+    for run, _ in _runs(text, mentions, _TO_JOIN, joinable):
+        if len(run) < 3:
             continue
-        if len(run) >= 3:
-            planned = any(x.planned for x in run) or bool(
-                _HYPOTHETICAL.search(text[sentence.start : run[0].start].lower())
-            )
-            for i, x in enumerate(run):
-                x.role = Role.DEPARTURE if i == 0 else Role.STOP
-                x.reason, x.via, x.from_cue, x.cue = (
-                    "",
-                    False,
-                    False,
-                    "a chain of names joined by to",
-                )
-                x.planned = planned
-        joinable = m is not None and not m.demonym and m.reason in _CHAIN_OVERRULES
-        run = [m] if joinable and m is not None else []
-        end = m.end if m is not None else 0
+        planned = any(x.planned for x in run) or bool(
+            _HYPOTHETICAL.search(text[sentence.start : run[0].start].lower())
+        )
+        for i, x in enumerate(run):
+            x.role = Role.DEPARTURE if i == 0 else Role.STOP
+            x.reason, x.via, x.from_cue = "", False, False
+            x.cue = "a chain of names joined by to"
+            x.planned = planned
 
 
 _ALIAS_OPEN: Final = re.compile(
