@@ -88,7 +88,7 @@ from flightlegs.read.report.place import (
     _pin_airport,
     _return_first,
 )
-from flightlegs.read.report.scoring import FALLBACK_THRESHOLD, RESCUABLE, rescue
+from flightlegs.read.report.scoring import FALLBACK_THRESHOLD, RESCUABLE, _key, rescue
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -126,8 +126,8 @@ def _plans_only_when_no_flight(by_sentence: list[tuple[_Sentence, list[_Mention]
     flown = [m for m in active if not m.planned and m.role is not Role.RETURN]
     if len(flown) < 2:
         return
-    ends = {_place_key(m) for m in flown}
-    if len(ends) == 2 and any(m.planned and _place_key(m) in ends for m in active):
+    ends = {_key(m) for m in flown}
+    if len(ends) == 2 and any(m.planned and _key(m) in ends for m in active):
         # "flown from Texel to Kaposvár ... the plan is to fly via Prague, then on to
         # Kaposvár": only the two ends were told as flown, and the plan fills in the way
         return
@@ -135,10 +135,6 @@ def _plans_only_when_no_flight(by_sentence: list[tuple[_Sentence, list[_Mention]
         if m.planned and not _ONWARD_PLAN.search(m.cue):
             m.role = None
             m.reason = "planned, expected or hypothetical, not flown"
-
-
-def _place_key(m: _Mention) -> str:
-    return m.places[0].name if m.places else m.text
 
 
 #: "the delegation would instead fly straight to New Delhi": where the flight was going on to,
