@@ -4,20 +4,21 @@
 Usage (from the project's root):
     python scripts/train_reader.py            # train, write the weights, print the fit
     python scripts/train_reader.py --check    # train and compare with the committed weights
-    python scripts/train_reader.py --halves tune   # learn from the tune half only, to score
-                                                   # the held-out half honestly
+    python scripts/train_reader.py --halves tune   # learn without the held-out half, to
+                                                   # score it honestly
 
 Training data: every report of ``tests/reports/`` (written for the reader, with expected
-stops in YAML) and the halves of ``tests/reports-dev/split.json`` named by ``--halves``
-(real reports; ``tests/reports-fresh/`` is left out: learning from it turned corpus traps
-into stops). The rules of the reader are written against the ``tune`` half only; the weights are
-fitted here, with no hand-tuning. To score the ``held_out`` half, learn from ``tune`` alone,
-score, then learn from both again for the weights that ship. For each report, the reader
-runs with scoring switched off, and every mention the rules set aside only for want of a cue
-(or as a plan) becomes one row: its features (``flightlegs.read.report.scoring.features``)
-and a label, 1 when its place matches one of the report's expected stops (same IATA code;
-else same country and region and a name word in common; a country or region matches any stop
-in it), else 0.
+stops in YAML), the halves of ``tests/reports-dev/split.json`` named by ``--halves`` and the
+batches of ``tests/reports-fresh/`` named by ``--fresh`` (real reports; a batch is the letter
+its files begin with). The rules of the reader are written against the ``tune`` half and the
+fresh batches only; the weights are fitted here, with no hand-tuning. To score the
+``held_out`` half honestly, learn without it (``--halves tune``), score, then learn from
+everything again for the weights that ship. To score a new fresh batch as unseen data, score
+it before any rule or weight has learned from it. For each report, the reader runs with
+scoring switched off, and every mention it names becomes one row: its features
+(``flightlegs.read.report.scoring.features``) and a label, 1 when its place matches one of
+the report's expected stops (same IATA code; else same country and region and a name word in
+common; a country or region matches any stop in it), else 0.
 
 The model is an L2-regularised logistic regression fitted by Newton's method in numpy: small,
 deterministic, and each weight is one readable feature.
@@ -41,6 +42,8 @@ OUT = ROOT / "data" / "reader_weights.json"
 #: notes is measured with weights learned from "tune" alone (--halves tune); the weights that
 #: ship then learn from both, as a model is refitted on all its data once it is evaluated.
 HALVES = ("tune", "held_out")
+#: The batches of tests/reports-fresh/ the committed weights learn from (every batch so far).
+FRESH = "fgkmnpqrs"
 MIN_COUNT = 2  # a feature seen fewer times says nothing general
 L2 = 1.0
 _STOP = {"airport", "international", "air", "base", "force", "the", "city", "field", "joint"}
@@ -64,7 +67,7 @@ def _matches(exp: dict[str, Any], got: dict[str, Any]) -> bool:
     return bool(_words(exp.get("name")) & (_words(got.get("name")) | _words(got.get("city"))))
 
 
-def _cases(halves: tuple[str, ...]) -> list[tuple[str, str, list[dict[str, Any]]]]:
+def _cases(halves: tuple[str, ...], fresh: str) -> list[tuple[str, str, list[dict[str, Any]]]]:
     cases = []
     for spec_path in sorted((ROOT / "tests" / "reports").glob("*.yaml")):
         text_path = spec_path.with_suffix(".txt")
@@ -87,6 +90,10 @@ def _cases(halves: tuple[str, ...]) -> list[tuple[str, str, list[dict[str, Any]]
     for name in (n for half in halves for n in split[half]):
         case = json.loads((dev / name).read_text(encoding="utf-8"))
         cases.append((name, case["text"], case["expected_stops"]))
+    for path in sorted((ROOT / "tests" / "reports-fresh").glob("*.json")):
+        if path.name[0] in fresh:
+            case = json.loads(path.read_text(encoding="utf-8"))
+            cases.append((path.name, case["text"], case["expected_stops"]))
     return cases
 
 
@@ -108,7 +115,9 @@ def _got(m: Any) -> dict[str, Any]:
     }
 
 
-def rows(halves: tuple[str, ...] = HALVES) -> tuple[list[dict[str, float]], list[int]]:
+def rows(
+    halves: tuple[str, ...] = HALVES, fresh: str = ""
+) -> tuple[list[dict[str, float]], list[int]]:
     """Features and labels of every rescuable mention in the training reports."""
     from flightlegs.read.report import reader, scoring
 
@@ -123,7 +132,7 @@ def rows(halves: tuple[str, ...] = HALVES) -> tuple[list[dict[str, float]], list
     original = reader.rescue
     reader.rescue = capture  # type: ignore[assignment]
     try:
-        for _, text, expected in _cases(halves):
+        for _, text, expected in _cases(halves, fresh):
             captured.clear()
             reader.explain_report(text)
             for m, f in captured:
@@ -171,16 +180,24 @@ def main() -> int:
         help="which halves of the dev split to learn from (comma-separated; default: both). "
         "Train on 'tune' alone to measure the held-out half; the committed weights use both.",
     )
+    ap.add_argument(
+        "--fresh",
+        default=FRESH,
+        help="which batches of tests/reports-fresh/ to learn from, by the letter their files "
+        f"begin with (default: all, {FRESH!r}); leave a new batch out to score it as unseen",
+    )
     args = ap.parse_args()
     halves = tuple(h for h in args.halves.split(",") if h)
-    feats, labels = rows(halves)
+    feats, labels = rows(halves, args.fresh)
     weights = fit(feats, labels)
     z = [sum(weights.get(k, 0.0) * v for k, v in f.items()) for f in feats]
     right = sum((zi > 0) == bool(label) for zi, label in zip(z, labels, strict=True))
     doc = {
         "about": "Weights of flightlegs.read.report.scoring, learned by scripts/train_reader.py "
-        f"from tests/reports/ and the {' and '.join(halves)} half of tests/reports-dev/split.json.",
+        f"from tests/reports/, the {' and '.join(halves)} half of tests/reports-dev/split.json "
+        "and the fresh batches of tests/reports-fresh/.",
         "halves": list(halves),
+        "fresh": args.fresh,
         "rows": len(labels),
         "positives": sum(labels),
         "training_accuracy": round(right / len(labels), 4) if labels else None,
