@@ -385,3 +385,30 @@ def test_a_rerouted_flight_and_a_countrys_air_base_and_money_moved_out_of_a_coun
     ]
     (dubai,) = [x for x in reading.set_aside if x.text == "Dubai"]
     assert "diverted" in dubai.reason
+
+
+def test_of_two_flights_told_the_one_told_in_more_stops_is_the_reports() -> None:
+    reading = explain_report(
+        "On Monday a Learjet took off from Wichita with two patients aboard."
+        " The second flight that day was the one the families had waited for: a Boeing 737"
+        " left Laredo at dawn, refuelled at Tapachula and landed in Managua by noon."
+    )
+    assert [s.text for s in reading.stops] == ["Laredo", "Tapachula", "Managua"]
+    (wichita,) = [x for x in reading.set_aside if x.text == "Wichita"]
+    assert "another flight" in wichita.reason
+
+
+def test_a_first_flight_told_in_more_stops_stays_the_reports() -> None:
+    reading = explain_report(
+        "The Gulfstream left Teterboro, refuelled in Gander and landed at Shannon."
+        " A second jet flew from Boston to Keflavik."
+    )
+    assert [s.text for s in reading.stops] == ["Teterboro", "Gander", "Shannon"]
+
+
+def test_a_skipped_stop_is_not_a_stop() -> None:
+    reading = explain_report(
+        "The tanker left Mildenhall, refuelled at Lajes, but skipped its usual stop in"
+        " Bermuda and landed at Dover. Another idea, a stop at Goose Bay, was bypassed too."
+    )
+    assert [s.text for s in reading.stops] == ["Mildenhall", "Lajes", "Dover"]

@@ -129,6 +129,7 @@ from flightlegs.read.report.cues import (
     _RUNWAY_AT,
     _SEAT_OF,
     _SHORT_TO,
+    _SKIPPED,
     _SPEAKS_AFTER,
     _STOP_CUE,
     _STOPS_LIST,
@@ -340,6 +341,8 @@ def _classify(
             m.veto = True
         elif _NEGATION.search(window[-80:]) and not _NOT_UNTIL_AFTER.match(after):
             m.reason = "negated"
+        elif _SKIPPED.search(window):
+            m.reason = "a stop the flight skipped"
         elif _ALTERNATIVE.search(window):
             m.reason = "named as the alternative not taken"
         elif _HYPOTHETICAL.search(clause_left):

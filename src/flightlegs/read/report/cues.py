@@ -292,6 +292,9 @@ _VETO = re.compile(
     r"|reach|touch|call|arrive|fly|go)\w*(?:\s+\w+)?\s+(?:in|at|on|to|down in|down at|over in)?\s*"
     r"(?:the\s+)?$"
 )
+#: "skipped its planned stop in Bermuda": the place right after it was not flown to; not
+#: "skipped the stop in Bermuda and landed at Dover", whose later places were.
+_SKIPPED = re.compile(r"\b(?:skipp|bypass)\w*\b(?:(?!\band\b)[^.;,]){0,40}$")
 _ALTERNATIVE = re.compile(r"\b(?:instead of|rather than|in place of)\b")
 _HYPOTHETICAL = re.compile(
     # "may" the verb, not the month ("on 3 May", "May 3")
@@ -410,7 +413,7 @@ _AIRPORTS_AFTER = re.compile(
 _SURFACE_AFTER = re.compile(r"^\W{0,3}(?:" + _BY_SURFACE + ")")
 _CANCEL_AFTER = re.compile(
     r"^[^.;:]{0,60}?\b(?:was|were|had been|has been)\s+(?:cancell?ed|canceled|scrapped|scrubbed"
-    r"|called off|dropped|abandoned)\b"
+    r"|called off|dropped|abandoned|skipped|bypassed)\b"
 )
 # "a French transport from New Caledonia was expected on Thursday"
 _EXPECTED_AFTER = re.compile(

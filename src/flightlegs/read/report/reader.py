@@ -36,6 +36,7 @@ import copy
 import datetime as dt
 import itertools
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -278,6 +279,26 @@ def _implied_origin(
     return [best, *stops]
 
 
+def _one_flight(by_sentence: list[tuple[_Sentence, list[_Mention]]], other_from: int) -> None:
+    """Set aside the places of the flight that is not the report's, where it tells two.
+
+    "The second left Harlingen ...": the report's flights are split at the sentence
+    that starts the other one. The first is the report's, unless it is told in fewer
+    than two stops (a take-off and no more is no route) and the later one in more.
+    """
+
+    def told(part: Iterable[tuple[_Sentence, list[_Mention]]]) -> int:
+        return sum(m.active for _, ms in part for m in ms)
+
+    first = [(s, ms) for s, ms in by_sentence if s.index < other_from]
+    later = [(s, ms) for s, ms in by_sentence if s.index >= other_from]
+    other = first if told(first) < 2 <= told(later) else later
+    for _, ms in other:
+        for m in ms:
+            if not m.reason:
+                m.reason = "about another flight in the same report"
+
+
 def _earlier_trips(
     stops: list[_Mention], text: str, sentences: Sequence[_Sentence], date: dt.date | None
 ) -> list[_Mention]:
@@ -451,11 +472,9 @@ def explain_report(text: str) -> ReportReading:
             for m in ms:
                 if m.start > others[0] and (m.active or m.reason in RESCUABLE):
                     m.role, m.reason = None, "where another aircraft went"
-        if other_flight:
-            for m in ms:
-                if not m.reason:
-                    m.reason = "about another flight in the same report"
         by_sentence.append((sentence, ms))
+    if other_flight:
+        _one_flight(by_sentence, other_from)
     rescue(text, by_sentence)
     guessed = not any(m.active for _, ms in by_sentence for m in ms)
     if guessed:
