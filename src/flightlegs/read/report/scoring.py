@@ -98,6 +98,10 @@ _FAMILY_PATTERNS: Final = {
 }
 _FLIGHT: Final = re.compile(rf"\b{_FLIGHT_WORD}\b|\b(?:aircraft|pilot|crew|runway|airport)\b")
 _WORD: Final = re.compile(r"[a-z][a-z'-]*")
+#: Capitalised words that start a sentence or a line rather than name a place.
+_LEADS: Final = frozenset(
+    "from to at in via then and after before on for into day leg stage stop dep arr".split()
+)
 #: Verdicts of the rules that only say no rule decided; scoring may overturn them.
 RESCUABLE: Final = frozenset(
     {
@@ -143,10 +147,17 @@ def features(
         out[f"near:{fam}"] = 1.0
     for fam in families(after):
         out[f"after:{fam}"] = 1.0
-    words = _WORD.findall(near)
-    words = [w for w in words if w not in ("the", "a", "an", "its", "their", "his", "her")]
+    # the word just before, in the text's own case: a name there ("Fiji, Samoa") is one
+    # feature, so that no weight is learned for one report's place
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*", text[max(left, m.start - 25) : m.start])
+    words = [w for w in words if w.lower() not in ("the", "a", "an", "its", "their", "his", "her")]
     if words:
-        out[f"word:{words[-1]}"] = 1.0
+        last = words[-1]
+        out[
+            "word:<name>"
+            if last[0].isupper() and last.lower() not in _LEADS
+            else f"word:{last.lower()}"
+        ] = 1.0
     kind = m.stop.kind if m.stop is not None else (m.places[0].kind if m.places else None)
     if m.airport or kind is StopKind.AIRPORT:
         out["kind:airport"] = 1.0
