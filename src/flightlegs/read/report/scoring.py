@@ -100,7 +100,7 @@ _FLIGHT: Final = re.compile(rf"\b{_FLIGHT_WORD}\b|\b(?:aircraft|pilot|crew|runwa
 _WORD: Final = re.compile(r"[a-z][a-z'-]*")
 #: Capitalised words that start a sentence or a line rather than name a place.
 _LEADS: Final = frozenset(
-    "from to at in via then and after before on for into day leg stage stop dep arr".split()
+    "from to at in via then and after before on for into day leg stage stop dep arr".split()  # noqa: SIM905
 )
 #: Verdicts of the rules that only say no rule decided; scoring may overturn them.
 RESCUABLE: Final = frozenset(
