@@ -412,3 +412,14 @@ def test_a_skipped_stop_is_not_a_stop() -> None:
         " Bermuda and landed at Dover. Another idea, a stop at Goose Bay, was bypassed too."
     )
     assert [s.text for s in reading.stops] == ["Mildenhall", "Lajes", "Dover"]
+
+
+def test_timeline_entries_are_read_as_sentences() -> None:
+    reading = explain_report(
+        "The foreign minister spent Tuesday in the Balkans, the pool reported.\n\n"
+        "The minister's day, all times local:\n"
+        "6:05 am: the Falcon takes off from Ciampino\n"
+        "8:40 am: lands at Tirana for a two-hour meeting\n"
+        "11:15 am: wheels up again, bound for Podgorica\n"
+    )
+    assert [s.text for s in reading.stops] == ["Ciampino", "Tirana", "Podgorica"]

@@ -210,6 +210,8 @@ def _is_prose(line: str) -> bool:
     words = text.split()
     if len(words) < 3 or (_LIST_ITEM.match(text) and not _CLOCK.match(text)):
         return False
+    if _CLOCK.match(text) and len(words) >= 4 and any(w.islower() for w in words):
+        return True  # a timeline entry: "9:30 pm: POTUS lands at Joint Base Andrews"
     if not re.search(r"[.!?][\"”’')\]]*$", text) and not (
         len(words) >= 12 and text.endswith(":")  # a paragraph leading into a list
     ):
