@@ -67,7 +67,7 @@ __all__ = [
 FAMILIES: Final[dict[str, str]] = {
     "fly": r"fl(?:y|ew|own|ying|ies|ight|ights)|airlift\w*|ferr(?:y|ied|ying)",
     "land": r"land(?:ed|ing|s)?|touch(?:ed|es|ing)? down|came (?:in)?to|come (?:in)?to|put down",
-    "leave": r"depart\w*|left|leav\w*|took off|take[sn]? off|taking off|lift\w* off|set off"
+    "leave": r"d[eé]part\w*|left|leav\w*|took off|take[sn]? off|taking off|lift\w* off|set off"
     r"|set out|launch\w*|started|began|out of",
     "arrive": r"arriv\w*|reach\w*|got to|made it to|end(?:ed|ing|s)? (?:at|in)|terminat\w*",
     "stop": r"stop\w*|stopover|call(?:ed|ing)? at|visit\w*|layover|overnight\w*|night\w* (?:at|in)"
@@ -76,6 +76,7 @@ FAMILIES: Final[dict[str, str]] = {
     "stage": r"stag(?:ed|ing)|transit\w*|via|through|by way of|routed|route|cleared customs"
     r"|technical|tech stop",
     "onward": r"continu\w*|onward\w*|on to|onto|then|next|proceed\w*|went on|moved on|push\w* on"
+    r"|carr(?:y|ied|ying|ies) on|press\w* on|flew on|fly on"
     r"|hop\w*|leg|before",
     "head": r"head\w*|bound|toward\w*|for|destin\w*|direct\w*",
     # "home" but not "its home base", which is where a flight starts
