@@ -423,3 +423,23 @@ def test_timeline_entries_are_read_as_sentences() -> None:
         "11:15 am: wheels up again, bound for Podgorica\n"
     )
     assert [s.text for s in reading.stops] == ["Ciampino", "Tirana", "Podgorica"]
+
+
+def test_a_destination_given_up_for_another_is_not_a_stop() -> None:
+    reading = explain_report(
+        "The envoy's Gulfstream was flying home to Ottawa from Doha when it landed at Gander"
+        " for fuel. The crew waited two hours. Then the jet did not leave for Ottawa as"
+        " planned: it flew instead to Reykjavik."
+    )
+    assert [s.text for s in reading.stops] == ["Doha", "Gander", "Reykjavik"]
+    reasons = {x.reason for x in reading.set_aside if x.text == "Ottawa"}
+    assert any("given up" in r for r in reasons)
+    assert "negated" in reasons
+
+
+def test_a_place_landed_at_instead_replaces_the_one_it_was_bound_for() -> None:
+    reading = explain_report(
+        "The Moth left Benghazi bound for Alexandria. Headwinds slowed it, and it came down at"
+        " Tobruk instead."
+    )
+    assert [s.text for s in reading.stops] == ["Benghazi", "Tobruk"]

@@ -285,7 +285,7 @@ _NEGATION = re.compile(
     r"\b(?:not|n't|never|no|without|nor)\b(?:\s+(?:\w+ly|be|been|have|having|even|yet|once|a|an|any"
     r"|the|planned|scheduled|further|other|more|single|one|need|needed|to|then|actually))*"
     r"\s+(?:stop\w*|land\w*|refuel\w*|reach\w*|touch\w*|call\w*|arriv\w*|fl[yoe]w?\w*|go|went"
-    r"|head\w*)\b"
+    r"|head\w*|leave|depart|set off|take off)\b"
 )
 _VETO = re.compile(
     r"\b(?:did not|didn't|did n't|never|does not|has not|had not)\s+(?:\w+\s+)?(?:stop|land|refuel"

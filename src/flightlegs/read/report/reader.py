@@ -38,7 +38,7 @@ import itertools
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from flightlegs.core.route import Evidence, Route, Stop, StopKind
 from flightlegs.errors import InputError, UnknownPlaceError
@@ -279,6 +279,13 @@ def _implied_origin(
     return [best, *stops]
 
 
+#: "headed instead for Paris", "went instead to Salzburg" / "landed at Brindisi instead"
+_INSTEAD_BEFORE: Final = re.compile(r"\binstead\b[^.;,]{0,20}$")
+_INSTEAD_AFTER: Final = re.compile(r"[^.;,\w]{0,3}instead\b")
+#: A cue that tells where a flight was heading rather than where it landed.
+_HEADING_TO: Final = re.compile(r"\b(?:to|for|towards?)$")
+
+
 def _one_flight(by_sentence: list[tuple[_Sentence, list[_Mention]]], other_from: int) -> None:
     """Set aside the places of the flight that is not the report's, where it tells two.
 
@@ -297,6 +304,38 @@ def _one_flight(by_sentence: list[tuple[_Sentence, list[_Mention]]], other_from:
         for m in ms:
             if not m.reason:
                 m.reason = "about another flight in the same report"
+
+
+def _given_up(text: str, by_sentence: list[tuple[_Sentence, list[_Mention]]]) -> None:
+    """Set aside the destination a flight gave up for the place it went to "instead".
+
+    "was flying back to Washington ... It headed instead for Paris": the last place
+    told as where the flight was heading (after "to" or "for"), in that sentence or
+    the five before it, was not reached.
+    """
+    flat = [(s.index, m) for s, ms in by_sentence for m in ms]
+    for i, (index, m) in enumerate(flat):
+        if not m.active or not (
+            _INSTEAD_BEFORE.search(text, max(0, m.start - 30), m.start)
+            or _INSTEAD_AFTER.match(text, m.end)
+        ):
+            continue
+        for earlier_index, p in reversed(flat[:i]):
+            if index - earlier_index > 5:
+                break
+            if (
+                p.active
+                and p.role in (Role.STOP, Role.RETURN)
+                and _HEADING_TO.search(p.cue)
+                and _place_of(p) != _place_of(m)
+            ):
+                p.role = None
+                p.reason = f"a destination given up: the flight went to {m.text} instead"
+                break
+
+
+def _place_of(m: _Mention) -> str:
+    return m.places[0].name if m.places else m.text
 
 
 def _earlier_trips(
@@ -475,6 +514,7 @@ def explain_report(text: str) -> ReportReading:
         by_sentence.append((sentence, ms))
     if other_flight:
         _one_flight(by_sentence, other_from)
+    _given_up(text, by_sentence)
     rescue(text, by_sentence)
     guessed = not any(m.active for _, ms in by_sentence for m in ms)
     if guessed:
