@@ -443,3 +443,15 @@ def test_a_place_landed_at_instead_replaces_the_one_it_was_bound_for() -> None:
         " Tobruk instead."
     )
     assert [s.text for s in reading.stops] == ["Benghazi", "Tobruk"]
+
+
+def test_stops_told_weeks_before_are_another_trip() -> None:
+    reading = explain_report(
+        "The charter left Mesa on Tuesday, refuelled at Alexandria and landed in Guatemala City"
+        " that evening. Last month the crew stopped at Harlingen on the same run, and three"
+        " months ago they went by way of Brownsville."
+    )
+    assert [s.text for s in reading.stops] == ["Mesa", "Alexandria", "Guatemala City"]
+    reasons = {x.text: x.reason for x in reading.set_aside}
+    assert "last month" in reasons["Harlingen"]
+    assert "three months ago" in reasons["Brownsville"]

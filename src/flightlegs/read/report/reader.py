@@ -349,7 +349,7 @@ def _earlier_trips(
     """
     if date is None or len(stops) < 3:
         return stops
-    kept = [stops[0]]
+    earlier_trip: dict[int, str] = {}
     for m in stops[1:]:
         told = [sentences[i] for i in sorted({m.sentence, *m.sentences})]
         # the sentence up to the end of the clause that names the stop: "in a coma since his
@@ -357,13 +357,50 @@ def _earlier_trips(
         spans = [(s, _clause_end(text, s, m)) for s in told]
         earlier = [w for s, e in spans for w in _months_before(text, s.start, e, date)]
         if earlier and all(_months_before(text, s.start, e, date) for s, e in spans):
-            m.reason = (
+            earlier_trip[id(m)] = (
                 f"told with an earlier date ({earlier[0]}) than the flight's"
                 f" ({date:%-d %B %Y}): another trip"
             )
-            continue
-        kept.append(m)
-    return kept if len(kept) >= 2 else stops
+    if len(stops) - len(earlier_trip) < 2:
+        return stops
+    for m in stops:
+        if id(m) in earlier_trip:
+            m.reason = earlier_trip[id(m)]
+    return [m for m in stops if id(m) not in earlier_trip]
+
+
+#: "Two weeks ago", "last month", "earlier this year": a time before the report's flight
+_AGO: Final = re.compile(
+    r"\b(?:\d+|a|one|two|three|four|five|six|several|few)\s+(?:weeks|months|years)\s+ago\b"
+    r"|\b(?:last|the previous|the year before) (?:week|month|year|spring|summer|autumn|winter)\b"
+    r"|\bearlier (?:this|that|in the) (?:month|year)\b",
+    re.IGNORECASE,
+)
+
+
+def _told_as_past(
+    stops: list[_Mention], text: str, sentences: Sequence[_Sentence]
+) -> list[_Mention]:
+    """Stops told only in clauses set weeks or more before the flight: another trip.
+
+    "Two weeks ago the Queen likewise broke the journey from London to Sydney";
+    "a similar flight to Havana last month". At least two stops stay.
+    """
+    if len(stops) < 3:
+        return stops
+    past: dict[int, str] = {}
+    for m in stops:
+        told = [sentences[i] for i in sorted({m.sentence, *m.sentences})]
+        # the time told last before the place: "last month ..., and three months ago ... X"
+        ago = [[*_AGO.finditer(text, s.start, _clause_end(text, s, m))] for s in told]
+        if all(ago):
+            past[id(m)] = f"told as {ago[0][-1][0].lower()}: another trip"
+    if len(stops) - len(past) < 2:
+        return stops
+    for m in stops:
+        if id(m) in past:
+            m.reason = past[id(m)]
+    return [m for m in stops if id(m) not in past]
 
 
 def _clause_end(text: str, sentence: _Sentence, m: _Mention) -> int:
@@ -533,6 +570,7 @@ def explain_report(text: str) -> ReportReading:
     _fit_ends(stops)
     date = _flight_date(text, sentences, stops, header, datelines)
     stops = _earlier_trips(stops, text, sentences, date)
+    stops = _told_as_past(stops, text, sentences)
     kept = {id(m) for m in stops}
     for _, ms in by_sentence:
         for m in ms:
