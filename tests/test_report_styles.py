@@ -455,3 +455,15 @@ def test_stops_told_weeks_before_are_another_trip() -> None:
     reasons = {x.text: x.reason for x in reading.set_aside}
     assert "last month" in reasons["Harlingen"]
     assert "three months ago" in reasons["Brownsville"]
+
+
+def test_a_list_of_stops_one_to_an_item_is_read_in_its_order() -> None:
+    reading = explain_report(
+        "The freighter left Novosibirsk on Monday and made these stops on the way:\n"
+        "* Almaty (Kazakhstan)\n"
+        "* Tashkent (Uzbekistan)\n"
+        "* Baku (Azerbaijan)\n"
+        "Its cargo was not declared.\n"
+    )
+    assert [s.text for s in reading.stops] == ["Novosibirsk", "Almaty", "Tashkent", "Baku"]
+    assert {x.text for x in reading.set_aside} >= {"Kazakhstan", "Uzbekistan", "Azerbaijan"}

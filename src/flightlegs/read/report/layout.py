@@ -178,9 +178,12 @@ _DAY_MONTH = (
 #: "SYDNEY, October 24" is a news dateline, where the reporter files from.
 _PLACE_HEADING = re.compile(
     # "Day 4: Narsarsuaq, Greenland", "Day 3, Luxor, Egypt", "Day 5 late afternoon: Entebbe!"
-    r"^\s*(?P<prefix>(?i:day|leg|stop|stage|part)\s+[\w]+(?:\s+[a-z]+){0,2}\s*[:,–—-]\s*)?"
+    # "* Yerevan (Armenia)": an item of a list of stops
+    r"^\s*(?:(?:[*•·▪-]|\d{1,2}[.)])\s+)?"
+    r"(?P<prefix>(?i:day|leg|stop|stage|part)\s+[\w]+(?:\s+[a-z]+){0,2}\s*[:,–—-]\s*)?"
     rf"(?P<place>{_TITLE_WORD}(?:[ -]{_TITLE_WORD}){{0,3}}"
     rf"(?:,\s*{_TITLE_WORD}(?:\s{_TITLE_WORD}){{0,2}})?)"
+    rf"(?:\s*\({_TITLE_WORD}(?:\s{_TITLE_WORD}){{0,2}}\))?"
     rf"(?:,?\s+(?:(?:[A-Z][a-z]+day,?\s+)?{_DAY_MONTH}(?:,?\s+\d{{4}})?))?"
     r"(?:,?\s+(?:\d{3,4}\s?Z|\d{1,2}[:.]\d\d(?:\s*(?:UTC|GMT|Z|local))?))?\s*!?\s*$",
 )
