@@ -905,3 +905,12 @@ def test_names_people_shorten_are_found(name: str, country: str) -> None:
 def test_delhi_is_the_city_before_the_territory() -> None:
     (first, *_) = gazetteer().lookup("Delhi")
     assert (first.kind, first.country) == (StopKind.CITY, "IN")
+
+
+def test_a_small_field_is_found_where_a_flight_verb_governs_its_name() -> None:
+    gaz = gazetteer()
+    found = [m.text for m in gaz.find_mentions("We fly to Wellesbourne and then on to Sleap.")]
+    assert found == ["Wellesbourne"]  # "on to" is not a landing verb: Sleap stays unread
+    assert not gaz.find_mentions("Wellesbourne is a village.")
+    # a direction or the start of a longer name is not a field
+    assert [m.text for m in gaz.find_mentions("It flies to Southern California.")] == ["California"]

@@ -467,3 +467,13 @@ def test_a_list_of_stops_one_to_an_item_is_read_in_its_order() -> None:
     )
     assert [s.text for s in reading.stops] == ["Novosibirsk", "Almaty", "Tashkent", "Baku"]
     assert {x.text for x in reading.set_aside} >= {"Kazakhstan", "Uzbekistan", "Azerbaijan"}
+
+
+def test_a_diarys_present_tense_flight_after_a_drive_and_a_flight_nearly_made() -> None:
+    reading = explain_report(
+        "Tomorrow's plan is simple. I drive to the hangar, and fly to Wellesbourne to pick up"
+        " my co-pilot. Then we fly to Lydd for customs. Last year we very nearly flew to"
+        " Deauville, but the weather closed in."
+    )
+    assert [s.text for s in reading.stops][:2] == ["Wellesbourne", "Lydd"]
+    assert "Deauville" not in [s.text for s in reading.stops]

@@ -282,7 +282,9 @@ _TIME_ZONE = re.compile(r"^\s+(?:local\s+|standard\s+|summer\s+|daylight\s+)?tim
 #: A negator that governs the travel verb itself: "did not land in", "never reached", "no stop
 #: in", "without stopping at"; not "with no delay and landed at", "Not long after, it landed".
 _NEGATION = re.compile(
-    r"\b(?:not|n't|never|no|without|nor)\b(?:\s+(?:\w+ly|be|been|have|having|even|yet|once|a|an|any"
+    # "very nearly flew to Salzburg", "almost landed at": it did not
+    r"\b(?:not|n't|never|no|without|nor|nearly|almost)\b(?:\s+(?:\w+ly|be|been|have|having|even"
+    r"|yet|once|a|an|any"
     r"|the|planned|scheduled|further|other|more|single|one|need|needed|to|then|actually))*"
     r"\s+(?:stop\w*|land\w*|refuel\w*|reach\w*|touch\w*|call\w*|arriv\w*|fl[yoe]w?\w*|go|went"
     r"|head\w*|leave|depart|set off|take off)\b"
@@ -589,7 +591,9 @@ _NEXT_STOP_AFTER = re.compile(
     r" [^,.;]{1,40}? (?:is|was|will be|would be)(?: (?:in|at))?\s*$"
 )
 _FLEW_AFTER = re.compile(
-    r"\b(?:flew|flown|flying|took off|landed|departed|lifted off|touched down|airborne"
+    # a diary's present tense too: "I drive to Sleap, and fly to Wellesbourne"
+    r"\b(?:flew|flown|flying|fly|flies|took off|landed|lands?|departed|lifted off|touched down"
+    r"|airborne"
     rf"|boarded (?:a|an|the) (?:\w+ )?{_AIRCRAFT_NOUN})\b"
 )
 

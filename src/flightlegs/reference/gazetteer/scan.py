@@ -18,6 +18,7 @@ from flightlegs.errors import InputError
 from flightlegs.reference.airports import _rows
 from flightlegs.reference.gazetteer.folding import _JOIN_GAP, _Token, _tokens
 from flightlegs.reference.gazetteer.names import (
+    _AREAL_WORDS,
     _FIRST_RANK_REGIONS,
     _GENERIC_WORDS,
     _WELL_KNOWN_REGIONS,
@@ -284,7 +285,9 @@ def _named_field(
     """A small field the index keeps out of prose, named beside an airport word.
 
     "from Texel International Airport", "at the airfield of Höxter-Holzminden": the
-    field's name without its generic words, where the report says it is an airfield.
+    field's name without its generic words, where the report says it is an airfield,
+    or where a flight verb governs the name ("fly to Wellesbourne"), which no other
+    place bears.
     """
     idents = gaz._ix.tail.get(key)
     if not idents or not _has_upper(span) or key in COMMON_WORDS:
@@ -295,10 +298,23 @@ def _named_field(
     if words != key.split() and gaz._readings(" ".join(words)):
         return None  # "the Louth Airport strip": the town first, its field a later reading
     start, end = span[0].start, span[-1].end
-    if not (_FIELD_AFTER.match(text, end) or _FIELD_BEFORE.search(text, max(0, start - 30), start)):
+    lead = text[max(0, start - 40) : start]
+    if not (
+        _FIELD_AFTER.match(text, end)
+        or _FIELD_BEFORE.search(lead[-30:])
+        or (_FLY_TO.search(lead) and _alone(text, span))  # "fly to Wellesbourne"
+    ):
         return None
     places = tuple(dict.fromkeys(gaz._place(~row) for row in _rows(idents)))
     return PlaceMention(start, end, text[start:end], places) if places else None
+
+
+def _alone(text: str, span: Sequence[_Token]) -> bool:
+    """A name that is not the start of a longer one ("Southern California") nor a direction."""
+    words = [t.folded for t in span]
+    if all(w in _AREAL_WORDS for w in words):
+        return False
+    return not re.match(r"\s+[A-Z][a-z]", text[span[-1].end : span[-1].end + 3])
 
 
 def _with_fields(gaz: Gazetteer, span: Sequence[_Token], mention: PlaceMention) -> PlaceMention:
@@ -558,6 +574,12 @@ _FIELD_AFTER: Final = re.compile(
 )
 _FIELD_BEFORE: Final = re.compile(
     r"\b(?i:airfield|airstrip|aerodrome|airport|strip|flugplatz)\s+(?:of|at|in|near)?\s*$"
+)
+#: A flight verb that puts an aircraft down at a field, in the past or the diary's present.
+_FLY_TO: Final = re.compile(
+    r"\b(?:fl(?:y|ies|ew|own|ying)|land(?:s|ed|ing)?|touch(?:es|ed)? down|night-?stop(?:s|ped)?"
+    r"|put(?:s|ting)? down)(?: \w+ly| on| back| again| us| them| him| her| it| me)?"
+    r" (?:to|at|in|into)\s+$"
 )
 _FIELD_LEAD: Final = re.compile(
     r"\b(?:made|put down (?:at|in)|overnighted (?:at|in)|(?:fuel|rest|lunch|technical"
