@@ -477,3 +477,15 @@ def test_a_diarys_present_tense_flight_after_a_drive_and_a_flight_nearly_made() 
     )
     assert [s.text for s in reading.stops][:2] == ["Wellesbourne", "Lydd"]
     assert "Deauville" not in [s.text for s in reading.stops]
+
+
+def test_the_story_goes_on_after_a_read_more_block() -> None:
+    reading = explain_report(
+        "A chartered Airbus left Manchester on Monday with 40 people aboard.\n\n"
+        "Read more\n"
+        "Home Office defends removal flights\n"
+        "Court halts Rwanda plan\n\n"
+        "Flight trackers show that the aircraft stopped in Sofia for fuel and reached Tbilisi"
+        " early on Tuesday, where the passengers were handed over to the police.\n"
+    )
+    assert [s.text for s in reading.stops] == ["Manchester", "Sofia", "Tbilisi"]

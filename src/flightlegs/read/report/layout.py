@@ -264,6 +264,8 @@ def _prose_lines(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]
         if _FURNITURE_MARKER.match(line):
             furniture = True
             continue
+        if furniture and _is_prose(line) and len(line.split()) >= _PARAGRAPH_WORDS:
+            furniture = False  # "Read more" and its links end where the story's prose goes on
         if _CAPTION.match(line):
             continue
         if not furniture and _is_prose(line):
@@ -289,6 +291,8 @@ def _prose_lines(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]
     return prose, header
 
 
+#: A line of prose this long after a "Read more" block is the story again, not a link.
+_PARAGRAPH_WORDS = 15
 #: A text is hard-wrapped when most of its lines are at most this long ...
 _WRAP_COLUMNS = 120
 # ... and a line this close to the longest of them runs on into the next.
