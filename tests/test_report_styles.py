@@ -489,3 +489,16 @@ def test_the_story_goes_on_after_a_read_more_block() -> None:
         " early on Tuesday, where the passengers were handed over to the police.\n"
     )
     assert [s.text for s in reading.stops] == ["Manchester", "Sofia", "Tbilisi"]
+
+
+def test_a_place_told_in_the_lede_and_again_in_the_route_is_one_stop() -> None:
+    reading = explain_report(
+        "A business jet from Israel landed in Riyadh on Tuesday after a night in Amman.\n\n"
+        "Tracking sites show the jet leaving Ben Gurion Airport at 23:21 on Monday; it spent"
+        " the night at Queen Alia International Airport, then took off at 10:08, bound for"
+        " King Khalid International Airport."
+    )
+    names = [s.text for s in reading.stops]
+    assert names[-1] == "King Khalid International Airport"
+    assert "Riyadh" not in names  # the same airport, told first in the lede
+    assert names == ["Ben Gurion", "Queen Alia International Airport", names[-1]]

@@ -87,6 +87,7 @@ from flightlegs.read.report.place import (
     _geocode,
     _locate,
     _pin_airport,
+    _position,
     _return_first,
 )
 from flightlegs.read.report.scoring import FALLBACK_THRESHOLD, RESCUABLE, _key, rescue
@@ -209,6 +210,49 @@ def _merge_repeats(stops: list[_Mention], gaz: Gazetteer) -> list[_Mention]:
             continue
         merged.append(m)
     return merged
+
+
+def _drop_retold(stops: list[_Mention], gaz: Gazetteer) -> list[_Mention]:
+    """One stop for a place the route names twice apart, where the flight did not go back.
+
+    "had landed in Riyadh after a brief stay in Amman ... took off from Ben Gurion
+    ... bound for King Khalid International": the lede's Riyadh and the later
+    King Khalid are one stop told twice, not two visits. Of the two, the one
+    whose removal leaves the shorter route goes; a return, a place told "again",
+    a round trip's two ends and a place named alike both times (a revisit,
+    "Anchorage" out and back) are kept.
+    """
+    from flightlegs.core.geodesy import distance_m
+
+    def length(route: list[_Mention]) -> float:
+        where = [p for p in (_position(m) for m in route) if p is not None]
+        return sum(distance_m(a, b) for a, b in itertools.pairwise(where))
+
+    i = 0
+    while i < len(stops):
+        j = next(
+            (
+                j
+                for j in range(i + 2, len(stops))
+                if stops[i].text != stops[j].text  # a place named alike twice may be a revisit
+                and _same(stops[i], stops[j], gaz, nested=False)
+                and not (i == 0 and j == len(stops) - 1)
+                and Role.RETURN not in (stops[i].role, stops[j].role)
+                and not (stops[i].again or stops[j].again)
+            ),
+            None,
+        )
+        if j is None:
+            i += 1
+            continue
+        without_i = [m for k, m in enumerate(stops) if k != i]
+        without_j = [m for k, m in enumerate(stops) if k != j]
+        keep, drop = (j, i) if length(without_i) <= length(without_j) else (i, j)
+        stops[keep].also.extend([stops[drop].start, *stops[drop].also])
+        if stops[drop].role is Role.DEPARTURE and drop == 0:
+            stops[keep].role = Role.DEPARTURE
+        stops = [m for k, m in enumerate(stops) if k != drop]
+    return stops
 
 
 def _round_trip(
@@ -571,6 +615,7 @@ def explain_report(text: str) -> ReportReading:
     date = _flight_date(text, sentences, stops, header, datelines)
     stops = _earlier_trips(stops, text, sentences, date)
     stops = _told_as_past(stops, text, sentences)
+    stops = _merge_repeats(_drop_retold(stops, gaz), gaz)
     kept = {id(m) for m in stops}
     for _, ms in by_sentence:
         for m in ms:
