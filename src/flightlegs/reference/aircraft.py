@@ -828,6 +828,10 @@ def find_aircraft_mentions(text: str) -> list[AircraftMention]:
     names = _mention_index()
     pos = 0
     while (word := _WORD_START.search(text, pos)) is not None:
+        first = text[word.start()].lower()
+        if first.isascii() and first not in names.prefixes and not names.anywhere:
+            pos = word.start() + 1  # no name begins with this letter: most words
+            continue
         match = _match_at(text, word.start(), names)
         if match is None:
             pos = word.start() + 1

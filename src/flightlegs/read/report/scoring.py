@@ -217,9 +217,15 @@ THRESHOLD: Final = 0.70
 
 
 def _described(
-    text: str, by_sentence: Iterable[tuple[_Sentence, Sequence[_Mention]]]
+    text: str,
+    by_sentence: Iterable[tuple[_Sentence, Sequence[_Mention]]],
+    only: frozenset[str] | None = None,
 ) -> Iterator[tuple[_Mention, dict[str, float]]]:
-    """Every mention with its features, in text order (demonyms left out)."""
+    """Every mention with its features, in text order (demonyms left out).
+
+    With ``only``, just the mentions whose verdict is one of those (the others'
+    features are not worked out).
+    """
     seen: set[str] = set()
     for sentence, ms in by_sentence:
         starts = sorted(m.start for m in ms)
@@ -227,7 +233,7 @@ def _described(
             key = _key(m)
             first = key not in seen
             seen.add(key)
-            if not m.demonym:
+            if not m.demonym and (only is None or m.reason in only):
                 later = [s for s in starts if s >= m.end]
                 yield m, features(text, sentence, m, first, later[0] if later else None)
 
@@ -252,9 +258,7 @@ def rescue(
     weights = load_weights() if weights is None else weights
     if not weights or not _FLIGHT.search(text.lower()):
         return  # the weights were learned from reports of flights; this text tells of none
-    for m, feats in _described(text, by_sentence):
-        if m.reason not in RESCUABLE:
-            continue
+    for m, feats in _described(text, by_sentence, RESCUABLE):
         if threshold < THRESHOLD and "sentence:flight" not in feats:
             continue
         p, why = score(feats, weights)
