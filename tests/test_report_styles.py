@@ -502,3 +502,12 @@ def test_a_place_told_in_the_lede_and_again_in_the_route_is_one_stop() -> None:
     assert names[-1] == "King Khalid International Airport"
     assert "Riyadh" not in names  # the same airport, told first in the lede
     assert names == ["Ben Gurion", "Queen Alia International Airport", names[-1]]
+
+
+def test_a_logs_leg_lines_with_their_lengths_name_the_route() -> None:
+    reading = explain_report(
+        "Tuesday May 3rd 1932\n\nFelixstowe to Plymouth. - 276 miles.\n\n"
+        "The boats were moored off the air station by one o'clock.\n\n"
+        "Thursday May 5th\n\nPlymouth to Brest. 180 miles.\n"
+    )
+    assert [s.text for s in reading.stops] == ["Felixstowe", "Plymouth", "Brest"]

@@ -988,6 +988,9 @@ _ALIAS_OPEN: Final = re.compile(
 )
 
 
+_LEG_LENGTH: Final = r"(?:[-–—\s]*\d[\d,.]*\s*(?:miles|mi|km|kilometres|kilometers|nm)\b[\s.]*)?"
+
+
 def _only_a_leg(text: str, sentence: _Sentence, mentions: Sequence[_Mention]) -> bool:
     """A line that is two places and "to", with what locates them: "Accra, Ghana to Libreville."."""
     if "\n" in sentence.text.strip():
@@ -997,7 +1000,8 @@ def _only_a_leg(text: str, sentence: _Sentence, mentions: Sequence[_Mention]) ->
         a, b = m.start - sentence.start, m.end - sentence.start
         if 0 <= a <= b <= len(rest):
             rest = rest[:a] + " " + rest[b:]
-    return bool(re.fullmatch(r"[\s,.;:]*(?:to|→|->)[\s,.;:]*", rest))
+    # "Felixstowe to Plymouth. - 276 miles.": a log's leg line, perhaps with its length
+    return bool(re.fullmatch(r"[\s,.;:]*(?:to|→|->)[\s,.;:]*" + _LEG_LENGTH, rest))
 
 
 def _is_alias(text: str, before: _Mention, m: _Mention) -> bool:

@@ -575,6 +575,8 @@ _FIELD_AFTER: Final = re.compile(
 _FIELD_BEFORE: Final = re.compile(
     r"\b(?i:airfield|airstrip|aerodrome|airport|strip|flugplatz)\s+(?:of|at|in|near)?\s*$"
 )
+#: "to Plymouth", "- Wick" after a line's first word: a leg from that place.
+_LEG_AFTER: Final = re.compile(r"\s+(?:to|[-–—])\s+[A-Z][a-z]")
 #: A flight verb that puts an aircraft down at a field, in the past or the diary's present.
 _FLY_TO: Final = re.compile(
     r"\b(?:fl(?:y|ies|ew|own|ying)|land(?:s|ed|ing)?|touch(?:es|ed)? down|night-?stop(?:s|ped)?"
@@ -614,6 +616,8 @@ def _accepts(reading: _Reading, raw: str, span: Sequence[_Token], text: str = ""
     if reading.mode == _TOWN:
         # "Most of the crew": a sentence's first word is upper case whatever it is
         lead = text[: span[0].start].rstrip(" \t\"'“‘([*-•")
+        if _has_upper(span) and _LEG_AFTER.match(text, span[-1].end):
+            return True  # "Felixstowe to Plymouth.": a log's leg line begins with the place
         return _has_upper(span) and bool(lead) and lead[-1] not in ".!?:\n"
     # a common word stands alone only when written with an accent, which English words are not
     # ("Malé" is the Maldives' capital, "Male" may be the word; "Colón" the city, "Colon" not),
