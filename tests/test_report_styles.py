@@ -457,6 +457,14 @@ def test_stops_told_weeks_before_are_another_trip() -> None:
     assert "three months ago" in reasons["Brownsville"]
 
 
+def test_a_trip_last_august_is_another_trip() -> None:
+    reading = explain_report(
+        "The Gulfstream left Miami, refuelled in Bucharest and landed in New Delhi. Last"
+        " August, an aircraft with the minister on board came home from Warsaw."
+    )
+    assert [s.text for s in reading.stops] == ["Miami", "Bucharest", "New Delhi"]
+
+
 def test_a_list_of_stops_one_to_an_item_is_read_in_its_order() -> None:
     reading = explain_report(
         "The freighter left Novosibirsk on Monday and made these stops on the way:\n"

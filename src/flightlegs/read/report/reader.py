@@ -416,7 +416,8 @@ def _earlier_trips(
 #: "Two weeks ago", "last month", "earlier this year": a time before the report's flight
 _AGO: Final = re.compile(
     r"\b(?:\d+|a|one|two|three|four|five|six|several|few)\s+(?:weeks|months|years)\s+ago\b"
-    r"|\b(?:last|the previous|the year before) (?:week|month|year|spring|summer|autumn|winter)\b"
+    r"|\b(?:last|the previous|the year before) (?:week|month|year|spring|summer|autumn|winter"
+    r"|January|February|March|April|May|June|July|August|September|October|November|December)\b"
     r"|\bearlier (?:this|that|in the) (?:month|year)\b",
     re.IGNORECASE,
 )
