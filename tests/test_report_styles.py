@@ -519,3 +519,20 @@ def test_a_logs_leg_lines_with_their_lengths_name_the_route() -> None:
         "Thursday May 5th\n\nPlymouth to Brest. 180 miles.\n"
     )
     assert [s.text for s in reading.stops] == ["Felixstowe", "Plymouth", "Brest"]
+
+
+def test_a_landing_told_first_is_the_destination_when_the_route_would_double_back() -> None:
+    reading = explain_report(
+        "A Russian freighter touched down in Havana on Sunday after a journey of four days.\n\n"
+        "It had left Moscow on Thursday and made these stops on the way:\n"
+        "* Belgrade (Serbia)\n* Algiers (Algeria)\n* Dakar (Senegal)\n"
+    )
+    assert [s.text for s in reading.stops] == ["Moscow", "Belgrade", "Algiers", "Dakar", "Havana"]
+
+
+def test_a_landing_told_first_stays_where_the_route_runs_on_from_it() -> None:
+    reading = explain_report(
+        "The charter from Boston landed in Bangor at dawn. Later it flew on to Shannon,"
+        " then to Frankfurt and Vienna."
+    )
+    assert [s.text for s in reading.stops] == ["Boston", "Bangor", "Shannon", "Frankfurt", "Vienna"]

@@ -255,6 +255,49 @@ def _drop_retold(stops: list[_Mention], gaz: Gazetteer) -> list[_Mention]:
     return stops
 
 
+#: A stop moved to the end must shorten the route by this share, and by this much (metres).
+_TOLD_FIRST_SAVING = 0.4
+_TOLD_FIRST_SAVING_M = 3_000_000.0
+
+
+def _destination_told_first(stops: list[_Mention]) -> list[_Mention]:
+    """Put last a landing a report tells first, where the route then doubles back on itself.
+
+    "touched down in Caracas ... Setting out from Russia, the route included
+    these stopovers: Yerevan, Algiers, Rabat, Dakar, Nouakchott": a news story
+    tells the landing first and the way there after. When moving one landing
+    (not the start, a return or a plan) to the end of the route makes it
+    :data:`_TOLD_FIRST_SAVING` shorter, and :data:`_TOLD_FIRST_SAVING_M` metres
+    shorter, it is the destination.
+    """
+    from flightlegs.core.geodesy import distance_m
+
+    if len(stops) < 4:
+        return stops
+
+    def length(route: list[_Mention]) -> float | None:
+        where = [p for p in (_position(m) for m in route) if p is not None]
+        if len(where) < len(route):
+            return None
+        return sum(distance_m(a, b) for a, b in itertools.pairwise(where))
+
+    whole = length(stops)
+    if whole is None:
+        return stops
+    best, best_length = None, whole
+    for i in range(1, len(stops) - 1):
+        m = stops[i]
+        if m.role is not Role.STOP or m.planned or m.start > min(x.start for x in stops[i + 1 :]):
+            continue  # only a landing told before every stop the route puts after it
+        moved = [*stops[:i], *stops[i + 1 :], m]
+        here = length(moved)
+        if here is not None and here < best_length:
+            best, best_length = moved, here
+    if best is None or whole - best_length < max(_TOLD_FIRST_SAVING * whole, _TOLD_FIRST_SAVING_M):
+        return stops
+    return best
+
+
 def _round_trip(
     stops: list[_Mention], by_sentence: list[tuple[_Sentence, list[_Mention]]]
 ) -> list[_Mention]:
@@ -617,6 +660,7 @@ def explain_report(text: str) -> ReportReading:
     stops = _earlier_trips(stops, text, sentences, date)
     stops = _told_as_past(stops, text, sentences)
     stops = _merge_repeats(_drop_retold(stops, gaz), gaz)
+    stops = _destination_told_first(stops)
     kept = {id(m) for m in stops}
     for _, ms in by_sentence:
         for m in ms:
