@@ -536,3 +536,12 @@ def test_a_landing_told_first_stays_where_the_route_runs_on_from_it() -> None:
         " then to Frankfurt and Vienna."
     )
     assert [s.text for s in reading.stops] == ["Boston", "Bangor", "Shannon", "Frankfurt", "Vienna"]
+
+
+def test_a_name_after_a_title_initials_and_a_bracketed_given_name_is_a_person() -> None:
+    reading = explain_report(
+        "With Lt Col H.A. (Pierre) van Ryneveld in command, the Vimy left Brooklands for"
+        " Rome. The money went to the Bank of England."
+    )
+    assert "van Ryneveld" not in [s.text for s in reading.stops]
+    assert "Bank" not in [s.text for s in reading.stops]

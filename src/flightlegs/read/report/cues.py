@@ -442,7 +442,9 @@ _PERSON_TITLE = re.compile(
     r"|Sir|Dame|Lt|Col|Flt|Sqn|Cdr|Wg|Capt|Gen|Sgt)"
     # "ahead of the late Wiley Post's record": a person who has died
     r"|\bthe late)"
-    r"\s+(?:[A-Z][a-z]+\.?\s+|[A-Z]\.\s*){0,3}$"
+    # "Lt Col H.A. (Pierre) van Ryneveld": initials, a given name in brackets, a particle
+    r"\s+(?:[A-Z][a-z]+\.?\s+|[A-Z]\.\s*|\([A-Z][a-z]+\)\s+){0,4}"
+    r"(?:(?:van|von|de|der|den|du|da|di|del|ter|bin|ibn)\s+)?$"
 )
 _ATTRIBUTIVE = re.compile(
     r"^\.?(?:-[A-Z][\w]*)?\s+(?:air\s*(?:base|force|station|forces|field)|airfield|bases?"

@@ -37,7 +37,7 @@ COMMON_WORDS: Final = frozenset(
     """
     about above acre admiral after again against agent air airborne airfield airport airstrip
     alabaster alert ales all alliance along alpha alpine also alto an anaconda and antique any
-    archangel are argyle armor around as ascension at atlantic avenger back bacon bale banana
+    archangel are argyle armor around as ascension at atlantic avenger back bacon bale banana bank
     banning bar barker barrow base basin bath bay beach bear beaver before bell below best
     between big bikini bird bishop black bled blue bluff bole bonito bonny border both bowers
     branch branches bray bridge brook brooks brown buckeye buffalo burns business but butts by
