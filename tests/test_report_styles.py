@@ -545,3 +545,16 @@ def test_a_name_after_a_title_initials_and_a_bracketed_given_name_is_a_person() 
     )
     assert "van Ryneveld" not in [s.text for s in reading.stops]
     assert "Bank" not in [s.text for s in reading.stops]
+
+
+def test_a_quoted_statement_that_tells_the_flight_as_done_is_read() -> None:
+    reading = explain_report(
+        'The ministry said: "On Friday a 12-member crew flew tents and water from Chennai to'
+        ' Mactan. Our crew then flew on to Tacloban." The aircraft has since returned to India.'
+    )
+    assert [s.text for s in reading.stops] == ["Chennai", "Mactan", "Tacloban", "India"]
+    # a quotation that tells no flight still speaks of something else
+    other = explain_report(
+        'The jet left Gander for Shannon. "We hope to see Reykjavik one day," the pilot said.'
+    )
+    assert [s.text for s in other.stops] == ["Gander", "Shannon"]

@@ -370,7 +370,10 @@ _ON_THE_WAY_AFTER = re.compile(
 _EN_ROUTE = re.compile(r"\b(?:on the way|along the way|en route|on its way)\b(?!\s+(?:to|from)\b)")
 # "We took off from Abuja ... and refuelled in N'Djamena": a crew's own account is the route
 _FIRST_PERSON_FLIGHT = re.compile(
-    r"\b(?:[Ww]e|I)\s+(?:\w+\s+){0,2}?(?:took off|flew|landed|refuell?ed|departed|left|stopped"
+    # "our crew flew into the heart of it", "a 13-member crew flew in relief supplies from Delhi":
+    # a statement that tells the flight as done
+    r"\b(?:[Ww]e|I|(?:[Oo]ur|[Tt]he|[Aa])\s+(?:[\w-]+\s+){0,2}?(?:crew|aircraft|plane|jet|pilots?))"
+    r"\s+(?:\w+\s+){0,2}?(?:took off|flew|landed|refuell?ed|departed|left|stopped"
     r"|touched down|had to stop)\b"
 )
 # "In 2019 one flight stopped in San Salvador": a sentence set in an earlier year
@@ -614,7 +617,8 @@ _WHEN_STOPPED = re.compile(
 )
 #: "and after refuelling it continued on to Kuwait City": stops gone on to from the last told
 _ONWARD = re.compile(
-    r"\b(?:continu\w+|went on|pressed on|pushed on|moved on|onward\w*)\b|(?:^|[,;]|\band)\s*after$"
+    r"\b(?:continu\w+|went on|pressed on|pushed on|moved on|onward\w*|then|(?:flew|flown|flying"
+    r"|flies|carried|carries|headed) on)\b|(?:^|[,;]|\band)\s*after$"
 )
 #: "a round trip from Teterboro to Palm Beach", "flew from Lagos to Accra and back"
 _ROUND_TRIP = re.compile(r"\bround[- ]trips?\b|\bthere and back\b|\band back(?! to)\b")
