@@ -558,3 +558,11 @@ def test_a_quoted_statement_that_tells_the_flight_as_done_is_read() -> None:
         'The jet left Gander for Shannon. "We hope to see Reykjavik one day," the pilot said.'
     )
     assert [s.text for s in other.stops] == ["Gander", "Shannon"]
+
+
+def test_a_stop_told_in_the_past_perfect_of_an_evacuation_came_before() -> None:
+    reading = explain_report(
+        "A military aircraft carrying the patient landed in Cincinnati late on Tuesday. He had"
+        " been evacuated by way of a U.S. military base in Sapporo."
+    )
+    assert [s.text for s in reading.stops] == ["Sapporo", "Cincinnati"]

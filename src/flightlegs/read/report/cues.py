@@ -396,7 +396,8 @@ _EARLIER = re.compile(
     r"morning) before)\b(?!\s+\w+ing\b)"
     r"|\bhad\s+(?:\w+\s+)?(?:flown|stopped|left|departed|taken off|landed"
     r"|set out|begun|started"
-    r"|refuell?ed|touched down|arrived|been flown)\b",
+    r"|refuell?ed|touched down|arrived|been flown|evacuated|airlifted|medevaced|transferred"
+    r"|taken|carried|brought)\b",
     re.IGNORECASE,
 )
 # "Zurich's Runway 28 was still wet when ... an A320 lifted off": the airport it left
