@@ -566,3 +566,11 @@ def test_a_stop_told_in_the_past_perfect_of_an_evacuation_came_before() -> None:
         " been evacuated by way of a U.S. military base in Sapporo."
     )
     assert [s.text for s in reading.stops] == ["Sapporo", "Cincinnati"]
+
+
+def test_a_flight_of_deportees_from_a_country_left_from_it() -> None:
+    reading = explain_report(
+        "A charter flight of deportees from the United States touched down at Lungi Airport on"
+        " Wednesday. The plane had stopped in Senegal to refuel, and it then left for Ghana."
+    )
+    assert [s.text for s in reading.stops][:3] == ["United States", "Senegal", "Lungi"]

@@ -117,6 +117,8 @@ _DEPARTURE_CUE = re.compile(
     r"|(?<!assets )(?<!money )(?<!funds )(?<!cash )(?<!capital )\bout of"
     r"|\b(?:off the ground|airborne) (?:from|in|at|out of)"
     r"|\barr(?:\.|ived|iving)? from"
+    # "the charter flight of deportees from the USA", "a flight from Moscow": where it left
+    r"|\b(?:flight|charter|airlift)(?: of (?:[\w-]+ ){0,3}?[\w-]+)? from"
     # "flew from the hospital in Galway": a place on the ground, in the town named
     r"|\b(?:flew|flown|flying|took off|departed|left|lifted off|airlifted|evacuated)"
     r" from (?:the|a|an) (?:[\w-]+ ){0,3}?(?:in|at|near|outside)"
