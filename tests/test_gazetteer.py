@@ -914,3 +914,12 @@ def test_a_small_field_is_found_where_a_flight_verb_governs_its_name() -> None:
     assert not gaz.find_mentions("Wellesbourne is a village.")
     # a direction or the start of a longer name is not a field
     assert [m.text for m in gaz.find_mentions("It flies to Southern California.")] == ["California"]
+
+
+def test_a_small_field_is_found_in_a_leg_line() -> None:
+    gaz = gazetteer()
+    assert [m.text for m in gaz.find_mentions("Day 4 : Abbeville 1hr05 - Rayne 1hr15")] == [
+        "Abbeville",
+        "Rayne",
+    ]
+    assert [m.text for m in gaz.find_mentions("Day 1 : Rayne - Alderney")][:1] == ["Rayne"]

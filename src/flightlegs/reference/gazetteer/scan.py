@@ -303,6 +303,9 @@ def _named_field(
         _FIELD_AFTER.match(text, end)
         or _FIELD_BEFORE.search(lead[-30:])
         or (_FLY_TO.search(lead) and _alone(text, span))  # "fly to Wellesbourne"
+        # a leg line: "Day 1 : Rayne - Alderney", "Coulommiers - Abbeville 1hr05 - Rayne"
+        or _LEG_AFTER.match(text, end)
+        or _LEG_BEFORE.search(lead)
     ):
         return None
     places = tuple(dict.fromkeys(gaz._place(~row) for row in _rows(idents)))
@@ -577,6 +580,8 @@ _FIELD_BEFORE: Final = re.compile(
 )
 #: "to Plymouth", "- Wick" after a line's first word: a leg from that place.
 _LEG_AFTER: Final = re.compile(r"\s+(?:to|[-–—])\s+[A-Z][a-z]")
+#: "Abbeville 1hr05 - " before a line's next name: the leg before it, with its time.
+_LEG_BEFORE: Final = re.compile(r"[A-Z][a-z]+(?:\s+\d[\w.:]*)?\s+[-–—]\s+$")
 #: A flight verb that puts an aircraft down at a field, in the past or the diary's present.
 _FLY_TO: Final = re.compile(
     r"\b(?:fl(?:y|ies|ew|own|ying)|land(?:s|ed|ing)?|touch(?:es|ed)? down|night-?stop(?:s|ped)?"
