@@ -574,3 +574,12 @@ def test_a_flight_of_deportees_from_a_country_left_from_it() -> None:
         " Wednesday. The plane had stopped in Senegal to refuel, and it then left for Ghana."
     )
     assert [s.text for s in reading.stops][:3] == ["United States", "Senegal", "Lungi"]
+
+
+def test_a_name_given_a_title_once_is_that_person_elsewhere_in_the_report() -> None:
+    reading = explain_report(
+        "At dawn the Southern Cross took off from Darwin for Koepang, and a crowd watched"
+        " Commodore Kingsford Smith get away. Kingsford Smith put the delay down to red tape."
+    )
+    assert "Kingsford Smith" not in [s.text for s in reading.stops]
+    assert [s.text for s in reading.stops] == ["Darwin", "Koepang"]

@@ -209,6 +209,10 @@ _EPITHET: Final = re.compile(
 )
 
 
+#: The verdict on a name a person's title comes before.
+PERSON_REASON: Final = "a person's name (a title comes before it), not a place"
+
+
 def _surface_governs(clause_left: str) -> bool:
     """Travel by road or sea leads to the place, with no flight told after it.
 
@@ -299,7 +303,7 @@ def _classify(
         if _PERSON_TITLE.search(text, max(sentence.start, m.start - 60), m.start) and not (
             m.stop is not None
         ):
-            m.reason = "a person's name (a title comes before it), not a place"
+            m.reason = PERSON_REASON
             continue
         areas = any(p.kind in (StopKind.COUNTRY, StopKind.REGION) for p in m.places)
         if areas and _ATTRIBUTIVE.match(text[m.end : min(sentence.end, m.end + 40)]):

@@ -445,7 +445,8 @@ _PERSON_TITLE = re.compile(
     r"|King|Queen|Prince|Princess|Pope|Sheikh|Sheik|Emir|General|Gen\.|Colonel|Col\.|Captain"
     r"|Capt\.|Lt\.|Lieutenant|Major|Maj\.|Sgt\.|Sergeant|Admiral|Adm\.|Ambassador"
     r"|Chancellor|Premier|Judge|Justice|Bishop|Rev\.|Reverend|Father|Sister|Brother|Lady|Lord"
-    r"|Sir|Dame|Lt|Col|Flt|Sqn|Cdr|Wg|Capt|Gen|Sgt)"
+    r"|Sir|Dame|Lt|Col|Flt|Sqn|Cdr|Wg|Capt|Gen|Sgt|Commodore|Commander|Marshal|Professor"
+    r"|Prof\.|Aviator|Aviatrix|Pilot|Officer|Squadron Leader|Wing Commander)"
     # "ahead of the late Wiley Post's record": a person who has died
     r"|\bthe late)"
     # "Lt Col H.A. (Pierre) van Ryneveld": initials, a given name in brackets, a particle

@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING, Final
 
 from flightlegs.core.route import Evidence, Route, Stop, StopKind
 from flightlegs.errors import InputError, UnknownPlaceError
-from flightlegs.read.report.classify import _classify
+from flightlegs.read.report.classify import PERSON_REASON, _classify
 from flightlegs.read.report.cues import (
     _CLAUSE_BREAK,
     _FIRST_PERSON_FLIGHT,
@@ -393,6 +393,20 @@ def _one_flight(by_sentence: list[tuple[_Sentence, list[_Mention]]], other_from:
                 m.reason = "about another flight in the same report"
 
 
+def _people_named_again(by_sentence: list[tuple[_Sentence, list[_Mention]]]) -> None:
+    """A name the report gives a person's title once is that person wherever it is named.
+
+    "Commodore Kingsford Smith get away easily" ... "Kingsford Smith put the delay
+    down to": the second is the aviator too, not Sydney's airport.
+    """
+    people = {m.text for _, ms in by_sentence for m in ms if m.reason == PERSON_REASON}
+    for _, ms in by_sentence:
+        for m in ms:
+            if m.text in people and m.reason != PERSON_REASON:
+                m.role = None
+                m.reason = "a person's name (named with a title elsewhere in the report)"
+
+
 def _given_up(text: str, by_sentence: list[tuple[_Sentence, list[_Mention]]]) -> None:
     """Set aside the destination a flight gave up for the place it went to "instead".
 
@@ -640,6 +654,7 @@ def explain_report(text: str) -> ReportReading:
     if other_flight:
         _one_flight(by_sentence, other_from)
     _given_up(text, by_sentence)
+    _people_named_again(by_sentence)
     rescue(text, by_sentence)
     guessed = not any(m.active for _, ms in by_sentence for m in ms)
     if guessed:
