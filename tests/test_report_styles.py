@@ -583,3 +583,21 @@ def test_a_name_given_a_title_once_is_that_person_elsewhere_in_the_report() -> N
     )
     assert "Kingsford Smith" not in [s.text for s in reading.stops]
     assert [s.text for s in reading.stops] == ["Darwin", "Koepang"]
+
+
+def test_stopovers_in_a_list_are_stops() -> None:
+    reading = explain_report(
+        "The charter took off from Madrid at nine and made stopovers in Murcia and Malaga"
+        " before arriving at its final destination, Dakar."
+    )
+    assert [s.text for s in reading.stops] == ["Madrid", "Murcia", "Malaga", "Dakar"]
+
+
+def test_a_plan_fills_the_way_between_a_country_and_its_city_and_the_destination() -> None:
+    reading = explain_report(
+        "A flight with 400 migrants aboard has left Minsk for Baghdad. The aircraft is to come"
+        " down in Erbil first, then at Baghdad airport. The plane had flown out of Belarus"
+        " before dawn."
+    )
+    assert [s.text for s in reading.stops] == ["Minsk", "Erbil", "Baghdad"]
+    assert [s.planned for s in reading.stops][:2] == [False, True]

@@ -137,10 +137,10 @@ _DEPARTURE_CUE = re.compile(
     r"|run|rotation|mission) (?:at|in|from))\s*$"
 )
 _STOP_CUE = re.compile(
-    r"(?:\b(?:stopped|stopping|stops|stop|stopover|stop-over|layover|night-stop|night-stopped"
-    r"|refuel\w*|fuel stops?|technical stop|landed|landing|lands|land|touched down|touching down"
+    r"(?:\b(?:stopped|stopping|stops|stop|stopovers?|stop-overs?|layovers?|night-stop|night-stopped"
+    r"|refuel\w*|fuel stops?|technical stops?|landed|landing|lands|land|touched down|touching down"
     r"|touches down|arrived|arriving|arrives|called|calling|on the ground|on the ramp|parked"
-    r"|came down|coming down|comes down|alighted|alighting|splashed down|set down"
+    r"|came down|coming down|comes down|come down|alighted|alighting|splashed down|set down"
     r"|put down|puts down|putting down|overnighted|overnighting|night-stopped)"
     + _ADVERB
     + r"(?: on (?:its|the) (?:wheels|floats|water))?\s+(?:in|at|on)"

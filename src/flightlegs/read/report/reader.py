@@ -90,7 +90,7 @@ from flightlegs.read.report.place import (
     _position,
     _return_first,
 )
-from flightlegs.read.report.scoring import FALLBACK_THRESHOLD, RESCUABLE, _key, rescue
+from flightlegs.read.report.scoring import FALLBACK_THRESHOLD, RESCUABLE, rescue
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -115,7 +115,9 @@ def _check_text(text: object) -> str:
     return text
 
 
-def _plans_only_when_no_flight(by_sentence: list[tuple[_Sentence, list[_Mention]]]) -> None:
+def _plans_only_when_no_flight(
+    by_sentence: list[tuple[_Sentence, list[_Mention]]], gaz: Gazetteer
+) -> None:
     """Read a planned route only where the report tells no flown one.
 
     Reports often give only the plan ("it was to fly first to Cologne, then to
@@ -128,8 +130,13 @@ def _plans_only_when_no_flight(by_sentence: list[tuple[_Sentence, list[_Mention]
     flown = [m for m in active if not m.planned and m.role is not Role.RETURN]
     if len(flown) < 2:
         return
-    ends = {_key(m) for m in flown}
-    if len(ends) == 2 and any(m.planned and _key(m) in ends for m in active):
+    ends: list[_Mention] = []  # the places flown to, a country and a city in it as one
+    for f in flown:
+        if not any(_same(f, e, gaz) for e in ends):
+            ends.append(f)
+    if len(ends) == 2 and any(
+        m.planned and any(_same(m, f, gaz, nested=False) for f in flown) for m in active
+    ):
         # "flown from Texel to Kaposvár ... the plan is to fly via Prague, then on to
         # Kaposvár": only the two ends were told as flown, and the plan fills in the way
         return
@@ -660,7 +667,7 @@ def explain_report(text: str) -> ReportReading:
     if guessed:
         # no sentence says plainly where the flight went: the likeliest places, said to be so
         rescue(text, by_sentence, threshold=FALLBACK_THRESHOLD)
-    _plans_only_when_no_flight(by_sentence)
+    _plans_only_when_no_flight(by_sentence, gaz)
     for _, ms in by_sentence:
         for m in ms:
             if m.active:
