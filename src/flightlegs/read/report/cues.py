@@ -652,3 +652,21 @@ _FIELD_OF_PREV = re.compile(
 )
 
 _TO_JOIN = re.compile(r"[\s,]+(?:and\s+)?(?:then\s+)?(?:on\s+)?to\s+(?:the\s+)?")
+
+# --------------------------------------------------------------------------- other trips
+
+#: "Two weeks ago", "last month", "earlier this year": a time before the report's flight
+_AGO = re.compile(
+    r"\b(?:\d+|a|one|two|three|four|five|six|several|few)\s+(?:weeks|months|years)\s+ago\b"
+    r"|\b(?:last|the previous|the year before) (?:week|month|year|spring|summer|autumn|winter"
+    r"|January|February|March|April|May|June|July|August|September|October|November|December)\b"
+    r"|\bearlier (?:this|that|in the) (?:month|year)\b",
+    re.IGNORECASE,
+)
+
+#: "headed instead for Paris", "went instead to Salzburg" / "landed at Brindisi instead"
+_INSTEAD_BEFORE = re.compile(r"\binstead\b[^.;,]{0,20}$")
+_INSTEAD_AFTER = re.compile(r"[^.;,\w]{0,3}instead\b")
+
+#: A cue that tells where a flight was heading rather than where it landed.
+_HEADING_TO = re.compile(r"\b(?:to|for|towards?)$")

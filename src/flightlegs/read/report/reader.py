@@ -38,14 +38,18 @@ import itertools
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
 from flightlegs.core.route import Evidence, Route, Stop, StopKind
 from flightlegs.errors import InputError, UnknownPlaceError
 from flightlegs.read.report.classify import PERSON_REASON, _classify
 from flightlegs.read.report.cues import (
+    _AGO,
     _CLAUSE_BREAK,
     _FIRST_PERSON_FLIGHT,
+    _HEADING_TO,
+    _INSTEAD_AFTER,
+    _INSTEAD_BEFORE,
     _NEW_FLIGHT,
     _ROUND_TRIP,
 )
@@ -373,13 +377,6 @@ def _implied_origin(
     return [best, *stops]
 
 
-#: "headed instead for Paris", "went instead to Salzburg" / "landed at Brindisi instead"
-_INSTEAD_BEFORE: Final = re.compile(r"\binstead\b[^.;,]{0,20}$")
-_INSTEAD_AFTER: Final = re.compile(r"[^.;,\w]{0,3}instead\b")
-#: A cue that tells where a flight was heading rather than where it landed.
-_HEADING_TO: Final = re.compile(r"\b(?:to|for|towards?)$")
-
-
 def _one_flight(by_sentence: list[tuple[_Sentence, list[_Mention]]], other_from: int) -> None:
     """Set aside the places of the flight that is not the report's, where it tells two.
 
@@ -469,22 +466,7 @@ def _earlier_trips(
                 f"told with an earlier date ({earlier[0]}) than the flight's"
                 f" ({date:%-d %B %Y}): another trip"
             )
-    if len(stops) - len(earlier_trip) < 2:
-        return stops
-    for m in stops:
-        if id(m) in earlier_trip:
-            m.reason = earlier_trip[id(m)]
-    return [m for m in stops if id(m) not in earlier_trip]
-
-
-#: "Two weeks ago", "last month", "earlier this year": a time before the report's flight
-_AGO: Final = re.compile(
-    r"\b(?:\d+|a|one|two|three|four|five|six|several|few)\s+(?:weeks|months|years)\s+ago\b"
-    r"|\b(?:last|the previous|the year before) (?:week|month|year|spring|summer|autumn|winter"
-    r"|January|February|March|April|May|June|July|August|September|October|November|December)\b"
-    r"|\bearlier (?:this|that|in the) (?:month|year)\b",
-    re.IGNORECASE,
-)
+    return _another_trip(stops, earlier_trip)
 
 
 def _told_as_past(
@@ -504,12 +486,17 @@ def _told_as_past(
         ago = [[*_AGO.finditer(text, s.start, _clause_end(text, s, m))] for s in told]
         if all(ago):
             past[id(m)] = f"told as {ago[0][-1][0].lower()}: another trip"
-    if len(stops) - len(past) < 2:
+    return _another_trip(stops, past)
+
+
+def _another_trip(stops: list[_Mention], reasons: dict[int, str]) -> list[_Mention]:
+    """The stops less those ``reasons`` (by mention id) sets aside, if two stops stay."""
+    if len(stops) - len(reasons) < 2:
         return stops
     for m in stops:
-        if id(m) in past:
-            m.reason = past[id(m)]
-    return [m for m in stops if id(m) not in past]
+        if id(m) in reasons:
+            m.reason = reasons[id(m)]
+    return [m for m in stops if id(m) not in reasons]
 
 
 def _clause_end(text: str, sentence: _Sentence, m: _Mention) -> int:
