@@ -223,6 +223,14 @@ def _merge_repeats(stops: list[_Mention], gaz: Gazetteer) -> list[_Mention]:
     return merged
 
 
+def _route_length(route: Sequence[_Mention]) -> float:
+    """The length of a route in metres, over the stops whose place is known."""
+    from flightlegs.core.geodesy import distance_m
+
+    where = [p for p in (_position(m) for m in route) if p is not None]
+    return sum(distance_m(a, b) for a, b in itertools.pairwise(where))
+
+
 def _drop_retold(stops: list[_Mention], gaz: Gazetteer) -> list[_Mention]:
     """One stop for a place the route names twice apart, where the flight did not go back.
 
@@ -233,12 +241,7 @@ def _drop_retold(stops: list[_Mention], gaz: Gazetteer) -> list[_Mention]:
     a round trip's two ends and a place named alike both times (a revisit,
     "Anchorage" out and back) are kept.
     """
-    from flightlegs.core.geodesy import distance_m
-
-    def length(route: list[_Mention]) -> float:
-        where = [p for p in (_position(m) for m in route) if p is not None]
-        return sum(distance_m(a, b) for a, b in itertools.pairwise(where))
-
+    length = _route_length
     i = 0
     while i < len(stops):
         j = next(
@@ -281,20 +284,10 @@ def _destination_told_first(stops: list[_Mention]) -> list[_Mention]:
     :data:`_TOLD_FIRST_SAVING` shorter, and :data:`_TOLD_FIRST_SAVING_M` metres
     shorter, it is the destination.
     """
-    from flightlegs.core.geodesy import distance_m
-
-    if len(stops) < 4:
+    if len(stops) < 4 or any(_position(m) is None for m in stops):
         return stops
-
-    def length(route: list[_Mention]) -> float | None:
-        where = [p for p in (_position(m) for m in route) if p is not None]
-        if len(where) < len(route):
-            return None
-        return sum(distance_m(a, b) for a, b in itertools.pairwise(where))
-
+    length = _route_length
     whole = length(stops)
-    if whole is None:
-        return stops
     best, best_length = None, whole
     for i in range(1, len(stops) - 1):
         m = stops[i]
@@ -302,7 +295,7 @@ def _destination_told_first(stops: list[_Mention]) -> list[_Mention]:
             continue  # only a landing told before every stop the route puts after it
         moved = [*stops[:i], *stops[i + 1 :], m]
         here = length(moved)
-        if here is not None and here < best_length:
+        if here < best_length:
             best, best_length = moved, here
     if best is None or whole - best_length < max(_TOLD_FIRST_SAVING * whole, _TOLD_FIRST_SAVING_M):
         return stops
