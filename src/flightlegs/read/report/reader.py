@@ -241,7 +241,6 @@ def _drop_retold(stops: list[_Mention], gaz: Gazetteer) -> list[_Mention]:
     a round trip's two ends and a place named alike both times (a revisit,
     "Anchorage" out and back) are kept.
     """
-    length = _route_length
     i = 0
     while i < len(stops):
         j = next(
@@ -261,7 +260,7 @@ def _drop_retold(stops: list[_Mention], gaz: Gazetteer) -> list[_Mention]:
             continue
         without_i = [m for k, m in enumerate(stops) if k != i]
         without_j = [m for k, m in enumerate(stops) if k != j]
-        keep, drop = (j, i) if length(without_i) <= length(without_j) else (i, j)
+        keep, drop = (j, i) if _route_length(without_i) <= _route_length(without_j) else (i, j)
         stops[keep].also.extend([stops[drop].start, *stops[drop].also])
         if stops[drop].role is Role.DEPARTURE and drop == 0:
             stops[keep].role = Role.DEPARTURE
@@ -286,15 +285,14 @@ def _destination_told_first(stops: list[_Mention]) -> list[_Mention]:
     """
     if len(stops) < 4 or any(_position(m) is None for m in stops):
         return stops
-    length = _route_length
-    whole = length(stops)
+    whole = _route_length(stops)
     best, best_length = None, whole
     for i in range(1, len(stops) - 1):
         m = stops[i]
         if m.role is not Role.STOP or m.planned or m.start > min(x.start for x in stops[i + 1 :]):
             continue  # only a landing told before every stop the route puts after it
         moved = [*stops[:i], *stops[i + 1 :], m]
-        here = length(moved)
+        here = _route_length(moved)
         if here < best_length:
             best, best_length = moved, here
     if best is None or whole - best_length < max(_TOLD_FIRST_SAVING * whole, _TOLD_FIRST_SAVING_M):
