@@ -828,9 +828,13 @@ def find_aircraft_mentions(text: str) -> list[AircraftMention]:
     names = _mention_index()
     pos = 0
     while (word := _WORD_START.search(text, pos)) is not None:
-        first = text[word.start()].lower()
-        if first.isascii() and first not in names.prefixes and not names.anywhere:
-            pos = word.start() + 1  # no name begins with this letter: most words
+        at = word.start()
+        head = text[at : at + 2].lower()
+        if not names.anywhere and head.isascii() and head.isalnum() and head not in names.prefixes:
+            pos = at + 1  # no name begins with these two letters: most words
+            continue
+        if not names.anywhere and head[:1].isascii() and head[:1] not in names.prefixes:
+            pos = at + 1
             continue
         match = _match_at(text, word.start(), names)
         if match is None:
