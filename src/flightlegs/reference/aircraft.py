@@ -830,11 +830,9 @@ def find_aircraft_mentions(text: str) -> list[AircraftMention]:
     while (word := _WORD_START.search(text, pos)) is not None:
         at = word.start()
         head = text[at : at + 2].lower()
-        if not names.anywhere and head.isascii() and head.isalnum() and head not in names.prefixes:
-            pos = at + 1  # no name begins with these two letters: most words
-            continue
-        if not names.anywhere and head[:1].isascii() and head[:1] not in names.prefixes:
-            pos = at + 1
+        head = head if head.isalnum() else head[:1]  # "A-320", "B 737": the first letter only
+        if not names.anywhere and head.isascii() and head not in names.prefixes:
+            pos = at + 1  # no name begins with these letters: most words
             continue
         match = _match_at(text, word.start(), names)
         if match is None:
