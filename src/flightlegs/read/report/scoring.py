@@ -34,6 +34,7 @@ Examples
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import math
@@ -98,7 +99,6 @@ _FAMILY_PATTERNS: Final = {
     name: re.compile(rf"\b(?:{pattern})\b") for name, pattern in FAMILIES.items()
 }
 _FLIGHT: Final = re.compile(rf"\b{_FLIGHT_WORD}\b|\b(?:aircraft|pilot|crew|runway|airport)\b")
-_WORD: Final = re.compile(r"[a-z][a-z'-]*")
 #: Capitalised words that start a sentence or a line rather than name a place.
 _LEADS: Final = frozenset(
     "from to at in via then and after before on for into day leg stage stop dep arr".split()  # noqa: SIM905
@@ -140,7 +140,8 @@ def features(
         right = min(right, next_start)
     before = text[max(left, m.start - _BEFORE_CHARS) : m.start].lower()
     after = text[m.end : min(right, m.end + _AFTER_CHARS)].lower()
-    near = text[max(left, m.start - 25) : m.start].lower()
+    near_as_written = text[max(left, m.start - 25) : m.start]
+    near = near_as_written.lower()
     out: dict[str, float] = {"bias": 1.0}
     for fam in families(before):
         out[f"before:{fam}"] = 1.0
@@ -150,7 +151,7 @@ def features(
         out[f"after:{fam}"] = 1.0
     # the word just before, in the text's own case: a name there ("Fiji, Samoa") is one
     # feature, so that no weight is learned for one report's place
-    words = re.findall(r"[A-Za-z][A-Za-z'-]*", text[max(left, m.start - 25) : m.start])
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*", near_as_written)
     words = [w for w in words if w.lower() not in ("the", "a", "an", "its", "their", "his", "her")]
     if words:
         last = words[-1]
@@ -234,8 +235,8 @@ def _described(
             first = key not in seen
             seen.add(key)
             if not m.demonym and (only is None or m.reason in only):
-                later = [s for s in starts if s >= m.end]
-                yield m, features(text, sentence, m, first, later[0] if later else None)
+                k = bisect.bisect_left(starts, m.end)
+                yield m, features(text, sentence, m, first, starts[k] if k < len(starts) else None)
 
 
 #: When neither the rules nor :data:`THRESHOLD` find a single stop, the mentions in sentences
