@@ -152,6 +152,7 @@ from flightlegs.read.report.cues import (
 from flightlegs.read.report.layout import _PLACE_HEADING, _TABLE_ROW, _is_heading, _Sentence
 from flightlegs.read.report.mentions import _contains, _Mention, _overlaps
 from flightlegs.read.report.model import _WINDOW, Role
+from flightlegs.read.report.scoring import RESCUABLE
 
 if TYPE_CHECKING:
     from flightlegs.reference.gazetteer.index import Gazetteer
@@ -956,9 +957,7 @@ def _runs(
 
 
 #: Verdicts a chain of "to"s overrules: the rules found no cue, or only a plan.
-_CHAIN_OVERRULES: Final = frozenset(
-    {"", "no cue says the flight went there", "planned, expected or hypothetical, not flown"}
-)
+_CHAIN_OVERRULES: Final = RESCUABLE | {""}
 
 
 def _to_chains(text: str, sentence: _Sentence, mentions: list[_Mention]) -> None:
