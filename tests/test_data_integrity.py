@@ -379,6 +379,17 @@ def test_rebuild_reproduces_the_bundled_towns(tmp_path: Path) -> None:
     assert all(int(t["population"]) >= 0 and t["name"] for t in towns)
 
 
+def test_cities_with_a_region_of_their_own_name_known_regions_with_a_source() -> None:
+    header, rows = read_csv("city_regions.csv")
+    assert header == ["city", "country", "region", "source"]
+    _, regions = read_csv("regions.csv")
+    country_of = {r["code"]: r["country"] for r in regions}
+    for row in rows:
+        assert country_of.get(row["region"]) == row["country"], row
+        assert row["source"].startswith(f"ISO 3166-2:{row['country']}: {row['region']} "), row
+    assert len({(r["city"], r["country"]) for r in rows}) == len(rows), "a city is listed twice"
+
+
 def test_area_aliases_name_known_areas_with_a_source() -> None:
     header, rows = read_csv("area_aliases.csv")
     assert header == ["alias", "code", "source"]

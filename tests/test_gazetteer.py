@@ -237,6 +237,16 @@ def test_arctic_and_abbreviated_places_are_found(
         ("Washington", "US-DC"),  # airports in Virginia and Maryland, none of them "Washington"
         ("Cincinnati", "US-OH"),  # CVG lies in Kentucky, Lunken in Ohio
         ("Beirut", "LB-BA"),  # the airport lies in Mount Lebanon; the city is Beirut Governorate
+        # a city that is a region of its own, though its airports lie in the province named for
+        # it ("Moscow (city)" against Moscow Oblast) or in another (data/city_regions.csv)
+        ("Moscow", "RU-MOW"),
+        ("Kiev", "UA-30"),
+        ("Minsk", "BY-HM"),
+        ("Sofia", "BG-22"),
+        ("Caracas", "VE-A"),
+        ("Berlin", "DE-BE"),
+        ("Islamabad", "PK-IS"),
+        ("Buenos Aires", "AR-C"),
     ],
 )
 def test_a_city_whose_airports_lie_outside_it_keeps_its_own_region(
@@ -244,6 +254,8 @@ def test_a_city_whose_airports_lie_outside_it_keeps_its_own_region(
 ) -> None:
     city = g.lookup(name)[0]
     assert (city.kind, city.region) == (StopKind.CITY, region)
+    # the city is still served by its airports, wherever they lie
+    assert g.airports_in(city)
 
 
 def test_municipality_with_a_district_yields_the_city(g: Gazetteer) -> None:

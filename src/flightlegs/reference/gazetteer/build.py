@@ -203,6 +203,10 @@ class _Builder:
         self.names[key].append(_Reading(place, mode, spelled, demonym, prose, rank))
 
 
+#: hand-made: cities that are an ISO 3166-2 region of their own, each with a source
+_OWN_REGIONS: Final = "city_regions.csv"
+
+
 def _build_index(table: AirportTable) -> _Index:
     countries = _read_csv("countries.csv")
     regions = _read_csv("regions.csv")
@@ -333,6 +337,9 @@ def _build_index(table: AirportTable) -> _Index:
             if folded.endswith(" " + suffix) and p.country not in _FIRST_RANK_REGIONS:
                 districts[(folded[: -len(suffix) - 1], p.country or "")].append((order, code))
     towns = _Towns(_read_csv("cities.csv"), stored)
+    # cities that are a region of their own, though their airports lie in another (Moscow,
+    # Caracas, Berlin): the city's region, by folded name and country
+    own_region = {(_cfold(r["city"]), r["country"]): r["region"] for r in _read_csv(_OWN_REGIONS)}
     groups: dict[tuple[str, str], list[tuple[str, Airport]]] = defaultdict(list)
     for ap in stored:
         for city in _city_names(ap.municipality, not_cities):
@@ -360,11 +367,13 @@ def _build_index(table: AirportTable) -> _Index:
                 {a.region for _, a in cluster},
                 region_keys,
                 best_rank[0] if len(best_rank) == 1 else None,
+                city_itself=bool(ranked) and ranked[0][0] == 0,
             )
             airports = tuple(a for _, a in cluster)
             town = towns.claim(key, country, airports[0].position)
             if region is None and town is not None and town.region:
                 region = town.region  # Cincinnati, Ohio, whose airports lie in Kentucky too
+            region = own_region.get((key, country), region)
             place = Place(spelled, StopKind.CITY, country, region)
             if place in members:
                 # a second cluster of the same name in the same region (Southend, filed under
@@ -476,7 +485,8 @@ def _build_index(table: AirportTable) -> _Index:
         nearby = towns.airports_near(town, weight)
         if not nearby:
             continue
-        place = Place(town.name, StopKind.CITY, town.country, town.region)
+        region = own_region.get((town.key, town.country), town.region)
+        place = Place(town.name, StopKind.CITY, town.country, region)
         members[place] = nearby
         tier = 0 if town.population >= _POPULOUS else 2
         mode = _TITLE if town.population >= _POPULOUS else _TOWN
@@ -502,7 +512,8 @@ def _build_index(table: AirportTable) -> _Index:
         nearby = towns.airports_near(town, weight)
         if not nearby:
             continue
-        place = Place(town.name, StopKind.CITY, town.country, town.region)
+        region = own_region.get((town.key, town.country), town.region)
+        place = Place(town.name, StopKind.CITY, town.country, region)
         members[place] = nearby
         # first where two of its airports bear its name (Istanbul's IST and SAW); after the
         # airport that is the one to bear it (Incheon's), before the region
@@ -705,20 +716,36 @@ def _cell(p: LatLon) -> tuple[int, int]:
 
 
 def _city_region(
-    key: str, regions: set[str], region_keys: dict[str, set[str]], district: str | None = None
+    key: str,
+    regions: set[str],
+    region_keys: dict[str, set[str]],
+    district: str | None = None,
+    *,
+    city_itself: bool = False,
 ) -> str | None:
     """The region of a city whose airports lie in ``regions``.
 
-    The one of them that bears the city's name, since a capital usually gives
-    its name to the region around it (San Salvador's airports lie in the
+    ``district`` first when ``city_itself``: a region that is the city and no
+    more ("Moscow (city)", "Minsk City"), though the city's airports lie in the
+    province named for it (Moscow Oblast, Minsk Region). Else the region of
+    the airports that bears the city's name, since a capital usually gives its
+    name to the region around it (San Salvador's airports lie in the
     departments of San Salvador and La Paz; Seoul's in Seoul and Incheon).
     Failing that, ``district``: a region of the city's country named for the
-    city alone ("Banjul City"), which is the city itself even though its
-    airport lies outside it (Banjul's, at Yundum, in West Coast Region). Failing
-    that, the airports' one region, or none when they lie in several
-    (Washington's in Virginia and Maryland, neither named Washington), in
-    which case the caller takes the town's own region where it knows the town.
+    city alone ("Banjul City", "Lima Region"), which is the city itself even
+    though its airport lies outside it (Banjul's, at Yundum, in West Coast
+    Region). Failing that, the airports' one region, or none when they lie in
+    several (Washington's in Virginia and Maryland, neither named Washington),
+    in which case the caller takes the town's own region where it knows the town.
+
+    >>> keys = {"RU-MOS": {"moscow"}, "RU-MOW": {"moscow"}}
+    >>> _city_region("moscow", {"RU-MOS"}, keys, "RU-MOW", city_itself=True)
+    'RU-MOW'
+    >>> _city_region("moscow", {"RU-MOS"}, keys, "RU-MOW")
+    'RU-MOS'
     """
+    if city_itself and district is not None:
+        return district
     named = [code for code in regions if key in region_keys.get(code, ())]
     if len(named) == 1:
         return named[0]

@@ -179,6 +179,7 @@ _DATA_FILES: Final = (
     "airport_aliases.csv",
     "cities.csv",
     "area_aliases.csv",
+    "city_regions.csv",
 )
 # first item of a cached store; bump it when the layout of _Store changes
 _STORE_FORMAT: Final = "flightlegs-gazetteer-10"
