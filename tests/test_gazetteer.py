@@ -935,3 +935,26 @@ def test_a_small_field_is_found_in_a_leg_line() -> None:
         "Rayne",
     ]
     assert [m.text for m in gaz.find_mentions("Day 1 : Rayne - Alderney")][:1] == ["Rayne"]
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "region"),
+    [
+        ("Antigua", "AG", None),  # the island of Antigua and Barbuda's capital
+        ("Tortola", "VG", None),
+        ("Lanzarote", "ES", "ES-CN"),
+        ("Oahu", "US", "US-HI"),
+        ("Barbuda", "AG", "AG-10"),
+    ],
+)
+def test_islands_known_by_their_own_name(
+    g: Gazetteer, name: str, country: str, region: str | None
+) -> None:
+    place = g.lookup(name)[0]
+    assert (place.country, place.region) == (country, region)
+    assert g.airports_in(place), "an island a flight lands on has an airport"
+
+
+def test_an_island_named_as_its_airport_stays_the_airport(g: Gazetteer) -> None:
+    place = g.lookup("Fuerteventura")[0]
+    assert place.airport is not None and place.airport.iata == "FUE"

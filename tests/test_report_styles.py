@@ -601,3 +601,19 @@ def test_a_plan_fills_the_way_between_a_country_and_its_city_and_the_destination
     )
     assert [s.text for s in reading.stops] == ["Minsk", "Erbil", "Baghdad"]
     assert [s.planned for s in reading.stops][:2] == [False, True]
+
+
+def test_a_field_the_gazetteer_does_not_know_names_the_place_it_lies_in() -> None:
+    reading = explain_report(
+        "We left Grantley Adams at noon. Storms built up ahead, so we diverted and put down at"
+        " Kellerman airfield Dominica for two hours before going on to Antigua."
+    )
+    assert [s.text for s in reading.stops] == ["Grantley Adams", "Dominica", "Antigua"]
+
+
+def test_a_diversion_told_as_a_judgement_is_a_stop() -> None:
+    reading = explain_report(
+        "The Cessna left Nassau at dawn. Fog closed in, and we judged it wise to divert to"
+        " Marsh Harbour, then flew on to West Palm Beach."
+    )
+    assert [s.text for s in reading.stops] == ["Nassau", "Marsh Harbour", "West Palm Beach"]

@@ -142,6 +142,7 @@ from flightlegs.read.report.cues import (
     _TO_JOIN,
     _TOUCHDOWN,
     _UNKNOWN_BEFORE,
+    _UNKNOWN_FIELD,
     _UNKNOWN_NEAR,
     _VETO,
     _WATCHED_ARRIVE_AFTER,
@@ -191,6 +192,9 @@ def _strip_descriptor(window: str) -> tuple[str, bool]:
             r"\s*(?:its|their)\b", m.group(0)
         )
         window = window[: m.start()]
+    elif field := _UNKNOWN_FIELD.search(window):
+        airport = True  # "land at Argyll airport St Vincent": at St Vincent
+        window = window[: field.start(1)]
     window = _ARTICLE.sub("", window).rstrip()
     window = re.sub(r"[\w'-]+'s$", "", window).rstrip()  # "Palermo's Falcone-Borsellino airport"
     # "put down at bleak Gander": at Gander

@@ -187,7 +187,7 @@ _STOP_CUE = re.compile(
     r"(?: (?:at|in))?"
     r"|\b(?:approach|final approach|descent) (?:to|into)"
     r"|\b(?:landing site|landing point) (?:was|as|at|is)|(?:→|->|⇒|>)"
-    r"|\b(?:flight|leg|hop|diverted|diverting|arr\.?)\s+(?:to|for|into)?|\barr\.?"
+    r"|\b(?:flight|leg|hop|diverted|diverting|divert|diverts|arr\.?)\s+(?:to|for|into)?|\barr\.?"
     # log telegraphese: "arrived Larnaca 0240Z"
     r"|\b(?:arrived|landed|reached)|\bwheels[ -]down (?:in|at|on)|\bwheels[ -]up (?:for|to)"
     r"|\b(?:dep(?:\.|arted)?|departing|left|leaving|leaves|took off|takes off|lifted off|set off"
@@ -252,6 +252,12 @@ _DESCRIPTOR = re.compile(
     r"(?:\b(?:the|a|an|its|their)\s+)?(?:\b(?!(?:in|at|on|to|from|via|of|and|the)\b)[\w'’.-]+\s+)"
     r"{0,3}?\b(?:city|town|port|capital|island|state|province|region|village|hub|airport|airfield"
     r"|air base|base|field|station|helipad|heliport)(?:\s+(?:of|at|in)|,)\s*$"
+)
+#: A field the gazetteer does not know, named before the place it lies in: "land at Argyll
+#: airport St Vincent", "flew into Wilson Airfield Nairobi". The place is where it went.
+_UNKNOWN_FIELD = re.compile(
+    r"\b(?:at|in|to|into|for|from|via)\s+((?:(?!(?:the|a|an|and|of|its|their)\b)[\w'’.-]+\s+)"
+    r"{1,3}(?:international\s+)?(?:airport|airfield|aerodrome|airstrip))\s*$"
 )
 _ARTICLE = re.compile(r"\b(?:the|a|an)\s*$")
 _AIRPORT_WORDS = re.compile(r"\b(?:airport|airfield|air base|base|field|station)\b")
