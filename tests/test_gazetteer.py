@@ -957,4 +957,5 @@ def test_islands_known_by_their_own_name(
 
 def test_an_island_named_as_its_airport_stays_the_airport(g: Gazetteer) -> None:
     place = g.lookup("Fuerteventura")[0]
-    assert place.airport is not None and place.airport.iata == "FUE"
+    assert place.airport is not None
+    assert place.airport.iata == "FUE"
