@@ -617,3 +617,19 @@ def test_a_diversion_told_as_a_judgement_is_a_stop() -> None:
         " Marsh Harbour, then flew on to West Palm Beach."
     )
     assert [s.text for s in reading.stops] == ["Nassau", "Marsh Harbour", "West Palm Beach"]
+
+
+def test_a_life_told_in_an_earlier_year_is_not_the_flight() -> None:
+    reading = explain_report(
+        "She grew up in Kenya, trained as a nurse in 1931 and came back to England. On 4"
+        " September 1936 she flew her Vega Gull from Abingdon to Halifax, Nova Scotia."
+    )
+    assert [s.text for s in reading.stops] == ["Abingdon", "Halifax"]
+
+
+def test_a_flying_club_is_not_an_airfield() -> None:
+    reading = explain_report(
+        "He learned to fly at the Aero Club of Kenya. In 1936 the Vega Gull flew from Abingdon"
+        " to Halifax."
+    )
+    assert [s.text for s in reading.stops] == ["Abingdon", "Halifax"]

@@ -386,6 +386,9 @@ _FIRST_PERSON_FLIGHT = re.compile(
 )
 # "In 2019 one flight stopped in San Salvador": a sentence set in an earlier year
 _IN_YEAR = re.compile(r"^\W*In ((?:19|20)\d\d)\b")
+# "gave up his French citizenship in 1929 and came back to India": a life's earlier year,
+# in a sentence that tells of no flight
+_IN_YEAR_WITHIN = re.compile(r"\b(?:in|by|until) ((?:19|20)\d\d)\b(?!\s*[-–]\s*\d)")
 _TOUCHDOWN = re.compile(
     r"\b(?:landed|landing|touched down|came down|coming down|ditched|set down|alighted)\b"
 )

@@ -218,7 +218,7 @@ _GENERIC_PHRASES: Final = tuple(
                 "aeroporto internacional", "aeropuerto internacional", "flughafen", "airdrome",
                 "heliport", "intercontinental", "metropolitan", "memorial", "flugplatz",
                 "verkehrslandeplatz", "sonderlandeplatz", "aerodrome de", "aeroport de",
-                "aerodromo", "aerodromo de",
+                "aerodromo", "aerodromo de", "aero club", "aeroclub", "flying club", "gliding club",
                 # air forces' prefixes: "RNZAF Base Ohakea", "CFB Goose Bay" ("RAF" stays: it is
                 # the name's own word in "RAF Mount Pleasant", whose other words are common)
                 "rnzaf base", "rnzaf", "raaf base", "raaf", "rcaf", "cfb", "rnas", "rafo",
