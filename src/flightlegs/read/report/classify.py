@@ -100,7 +100,6 @@ from flightlegs.read.report.cues import (
     _HYPOTHETICAL,
     _IN_FROM,
     _IN_YEAR,
-    _IN_YEAR_WITHIN,
     _LANDFORM_AFTER,
     _LIST_JOIN,
     _LOCATOR,
@@ -293,13 +292,7 @@ def _classify(
         and int(past[1]) < report_year
     ):
         whole_reason = "about an earlier year's flights, not this flight"
-    elif (
-        report_year is not None
-        and (years := [int(y) for y in _IN_YEAR_WITHIN.findall(sentence.text)])
-        and max(years) < report_year
-        and not re.search(rf"\b{_FLIGHT_WORD}\b", sent_lower)
-    ):
-        whole_reason = "told of an earlier year, not of this flight"
+
     previous: _Mention | None = None
     qualifier: _Mention | None = None
     for m in mentions:

@@ -47,7 +47,9 @@ from flightlegs.read.report.cues import (
     _AGO,
     _CLAUSE_BREAK,
     _FIRST_PERSON_FLIGHT,
+    _FLIGHT_WORD,
     _HEADING_TO,
+    _IN_YEAR_WITHIN,
     _INSTEAD_AFTER,
     _INSTEAD_BEFORE,
     _NEW_FLIGHT,
@@ -446,18 +448,39 @@ def _earlier_trips(
     if date is None or len(stops) < 3:
         return stops
     earlier_trip: dict[int, str] = {}
-    for m in stops[1:]:
+    for k, m in enumerate(stops):
         told = [sentences[i] for i in sorted({m.sentence, *m.sentences})]
         # the sentence up to the end of the clause that names the stop: "in a coma since his
         # March 2016 trial", told after "evacuated by way of Sapporo", does not date Sapporo
         spans = [(s, _clause_end(text, s, m)) for s in told]
-        earlier = [w for s, e in spans for w in _months_before(text, s.start, e, date)]
-        if earlier and all(_months_before(text, s.start, e, date) for s, e in spans):
+        # the first stop may date the flight, unless told only of a year before the flight's
+        # in a sentence of no flight ("in 1929 ... came back to India")
+        earlier = [w for s, e in spans for w in _before(text, s, e, date, dated=k > 0)]
+        if earlier and all(_before(text, s, e, date, dated=k > 0) for s, e in spans):
             earlier_trip[id(m)] = (
                 f"told with an earlier date ({earlier[0]}) than the flight's"
                 f" ({date:%-d %B %Y}): another trip"
             )
     return _another_trip(stops, earlier_trip)
+
+
+def _before(
+    text: str, sentence: _Sentence, end: int, date: dt.date, *, dated: bool = True
+) -> list[str]:
+    """Dates before the flight's in ``sentence`` up to ``end``, as written.
+
+    Those of :func:`_months_before` (when ``dated``); or, where the sentence
+    tells of no flight, years alone: "gave up his citizenship in 1929 and came
+    back to India", in the story of a flight of 1932.
+    """
+    if dated and (found := _months_before(text, sentence.start, end, date)):
+        return found
+    if re.search(rf"\b{_FLIGHT_WORD}\b", sentence.text.lower()):
+        return []
+    years = list(_IN_YEAR_WITHIN.finditer(text, sentence.start, end))
+    if years and all(int(y[1]) < date.year for y in years):
+        return [y[1] for y in years]
+    return []
 
 
 def _told_as_past(
