@@ -633,3 +633,14 @@ def test_a_flying_club_is_not_an_airfield() -> None:
         " to Halifax."
     )
     assert [s.text for s in reading.stops] == ["Abingdon", "Halifax"]
+
+
+def test_a_towns_first_word_means_the_town_named_in_full() -> None:
+    reading = explain_report(
+        "The Auster refuelled at Darwin and flew on to Alice Springs. After a night at Alice"
+        " the aircraft left for Adelaide."
+    )
+    stops = reading.stops
+    assert [s.text for s in stops] == ["Darwin", "Alice Springs", "Adelaide"]
+    assert {s.places[0].country for s in stops} == {"AU"}
+    assert "Alice" in stops[1].also_named  # the same stop, named again

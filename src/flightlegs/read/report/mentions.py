@@ -232,5 +232,29 @@ def _read_initials(mentions: Sequence[_Mention]) -> None:
             m.places, m.stop = full.places, None
 
 
+def _read_short_names(mentions: Sequence[_Mention]) -> None:
+    """A town's first words mean the town the report names in full.
+
+    "Alice", in a report that names Alice Springs, is Alice Springs, not Alice,
+    Texas: a city or airport whose first reading lies in another country than
+    the full name's. A region or country keeps its reading ("Kansas" beside
+    "Kansas City").
+    """
+    full: dict[str, _Mention] = {}
+    for m in mentions:
+        if m.places and m.chain is None and " " in m.text:
+            full.setdefault(m.text.split()[0], m)
+    for m in mentions:
+        named = full.get(m.text)
+        if (
+            named is not None
+            and m.chain is None
+            and m.places
+            and m.places[0].kind in (StopKind.CITY, StopKind.AIRPORT)
+            and m.places[0].country != named.places[0].country
+        ):
+            m.places, m.stop = named.places, None
+
+
 def _overlaps(s: int, e: int, spans: Iterable[tuple[int, int]]) -> bool:
     return any(s < b and a < e for a, b in spans)

@@ -76,6 +76,7 @@ from flightlegs.read.report.mentions import (
     _Mention,
     _overlaps,
     _read_initials,
+    _read_short_names,
     _same,
 )
 from flightlegs.read.report.model import (
@@ -626,6 +627,7 @@ def explain_report(text: str) -> ReportReading:
         m for m in mentions if not _overlaps(m.start, m.end, [(a, b) for a, b, _ in aircraft])
     ]
     _read_initials(mentions)
+    _read_short_names(mentions)
     for m in mentions:  # a position given as coordinates takes the country around it
         if m.stop is not None and m.chain is None:
             m.stop = _locate(m.stop)
