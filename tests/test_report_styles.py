@@ -644,3 +644,22 @@ def test_a_towns_first_word_means_the_town_named_in_full() -> None:
     assert [s.text for s in stops] == ["Darwin", "Alice Springs", "Adelaide"]
     assert {s.places[0].country for s in stops} == {"AU"}
     assert "Alice" in stops[1].also_named  # the same stop, named again
+
+
+def test_the_legs_flown_so_far_begin_the_plan_they_are_part_of() -> None:
+    reading = explain_report(
+        "The ferry plan runs from Florida to Georgia, then on to Ohio, to Quebec, then to"
+        " Labrador, Greenland and Iceland. This morning the Caravan flew its first leg, from"
+        " Fort Lauderdale to Savannah, Georgia."
+    )
+    stops = reading.stops
+    assert [s.text for s in stops] == [
+        "Fort Lauderdale",
+        "Savannah",
+        "Ohio",
+        "Quebec",
+        "Labrador",
+        "Greenland",
+        "Iceland",
+    ]
+    assert [s.planned for s in stops] == [False, False, True, True, True, True, True]

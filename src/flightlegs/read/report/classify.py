@@ -982,7 +982,9 @@ def _to_chains(text: str, sentence: _Sentence, mentions: list[_Mention]) -> None
             _HYPOTHETICAL.search(text[sentence.start : run[0].start].lower())
         )
         for i, x in enumerate(run):
-            x.role = Role.DEPARTURE if i == 0 else Role.STOP
+            # "on to western New York, to Maine, then to Newfoundland": a chain that a "to"
+            # leads into goes on from the places before it
+            x.role = Role.DEPARTURE if i == 0 and x.role is not Role.STOP else Role.STOP
             x.reason, x.via, x.from_cue = "", False, False
             x.cue = "a chain of names joined by to"
             x.planned = planned

@@ -147,6 +147,24 @@ def _plans_only_when_no_flight(
         # "flown from Texel to Kaposvár ... the plan is to fly via Prague, then on to
         # Kaposvár": only the two ends were told as flown, and the plan fills in the way
         return
+    planned = [m for m in active if m.planned]
+    if len(planned) > len(ends) and all(
+        _same(e, p, gaz) for e, p in zip(ends, planned, strict=False)
+    ):
+        # "the plan takes them from Texas to Kentucky, on to Maine, ...; right now it is on
+        # its first leg, Eagle Pass to Paducah": the legs flown so far begin the plan, and
+        # each flown place takes the place of the plan's name for it
+        for e, p in zip(ends, planned, strict=False):
+            if e is p:
+                continue
+            p.role, p.reason = None, f"the plan's name for {e.text}, flown"
+            if e.start > p.start:
+                for _, ms in by_sentence:
+                    if e in ms:
+                        ms.remove(e)
+                    if p in ms:
+                        ms.insert(ms.index(p), e)
+        return
     for m in active:
         if m.planned and not _ONWARD_PLAN.search(m.cue):
             m.role = None
