@@ -663,3 +663,21 @@ def test_the_legs_flown_so_far_begin_the_plan_they_are_part_of() -> None:
         "Iceland",
     ]
     assert [s.planned for s in stops] == [False, False, True, True, True, True, True]
+
+
+def test_where_an_advance_team_went_ahead_is_not_a_stop() -> None:
+    reading = explain_report(
+        "The minister's jet took off from Brasília on Monday and landed in Lisbon. A security"
+        " team that went ahead to Madrid on Sunday was recalled."
+    )
+    assert [s.text for s in reading.stops] == ["Brasília", "Lisbon"]
+    assert any(a.text == "Madrid" and "went ahead" in a.reason for a in reading.set_aside)
+
+
+def test_an_airfield_said_to_be_in_a_city_over_the_border_is_that_citys_stop() -> None:
+    reading = explain_report(
+        "After talks in Washington DC, the president flew out of Joint Base Andrews military"
+        " airfield in Washington on Tuesday, bound for Accra."
+    )
+    assert [s.text for s in reading.stops] == ["Joint Base Andrews", "Accra"]
+    assert any(a.text == "Washington" and "locates" in a.reason for a in reading.set_aside)

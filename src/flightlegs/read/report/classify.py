@@ -147,6 +147,7 @@ from flightlegs.read.report.cues import (
     _VETO,
     _WATCHED_ARRIVE_AFTER,
     _WATER_AFTER,
+    _WENT_AHEAD,
     _WHERE_LANDED_AFTER,
     _WITH_STOP,
 )
@@ -479,6 +480,15 @@ def _classify(
                     )
                     and _serves(m, prev)
                 )
+                or (
+                    # "Joint Base Andrews military airfield in Washington": said to be in it,
+                    # though it lies over the border (Maryland)
+                    _AIRPORT_AT.match(join)
+                    and prev.places
+                    and prev.places[0].kind is StopKind.AIRPORT
+                    and bool(m.places)
+                    and m.places[0].country == prev.places[0].country
+                )
                 or (join.strip() == "," and _city_around(m, prev, gaz))
             )
         ):
@@ -657,6 +667,10 @@ def _classify(
             m.role = None
             m.reason = "where another aircraft went"
             continue
+        if m.role is not None and _WENT_AHEAD.search(cue):
+            m.role = None
+            m.reason = "where others went ahead to, not this flight"
+            continue
         if m.role is Role.STOP and _FLIGHT_BACK.search(sent_lower[: m.start - sentence.start]):
             m.role = Role.RETURN  # "the flight back, which ended ... at Ketchikan"
         if (
@@ -742,7 +756,10 @@ def _classify(
         and active[1].role is Role.STOP
         and (
             active[1].cue in ("a heading", "a dashed route")
-            or re.search(r"\bto$", text[active[0].end : active[1].start].strip().lower())
+            # "had departed Joint Base Andrews Airport for Nnamdi Azikiwe Airport"
+            or re.search(
+                r"\bto$|^(?:\W*\w+\W+)?for$", text[active[0].end : active[1].start].strip().lower()
+            )
         )
     ):
         active[1].end_of_leg = True
@@ -829,7 +846,10 @@ def _qualifies(m: _Mention, prev: _Mention) -> bool:
 
 
 _AIRPORT_AT: Final = re.compile(
-    r"\s+(?:airport|airfield|aerodrome|air base)\s+(?:at|in|near)\s+$", re.I
+    # "Joint Base Andrews military airfield in Washington"
+    r"\s+(?:(?:military|civil|civilian|main|old|new|international|private)\s+)?"
+    r"(?:airport|airfield|aerodrome|air base)\s+(?:at|in|near)\s+$",
+    re.I,
 )
 #: between an airport's name and the city it serves ("Joint Base Elmendorf-Richardson in Anchorage")
 _AIRPORT_IN: Final = re.compile(r"\s+(?:in|at|near)\s+|,\s*")

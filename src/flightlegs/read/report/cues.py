@@ -277,7 +277,8 @@ _LIST_JOIN = re.compile(
 _QUALIFIER_JOIN = re.compile(
     # "St. John's, Newfoundland": the name's own 's; "Bangor (BGR) in Maine": after its code
     r"^(?:['’]s|\))?\s*(?:,\s*|\s+|,\s+)"
-    r"(?:(?:in|on|(?:airport|airfield|aerodrome|air base)\s+(?:at|in|near))\s+)?"
+    r"(?:(?:in|on|(?:(?:military|civil|civilian|main|old|new|international|private)\s+)?"
+    r"(?:airport|airfield|aerodrome|air base)\s+(?:at|in|near))\s+)?"
     r"(?:the\s+)?(?:(?:[a-z]+-)?[a-z]+ern\s+|central\s+)?$"
 )
 _LOCATOR = re.compile(
@@ -395,6 +396,12 @@ _TOUCHDOWN = re.compile(
 _OTHER_AIRCRAFT = re.compile(
     r"\b(?:an?|another)\s+(?:[\w-]+\s+){0,2}(?:jet|plane|aircraft|helicopter|airliner)\s+"
     r"(?:bound for|headed for|heading for|headed to|heading to)\s*$"
+)
+#: "the advance team that went ahead to Daura": where others went before the flight
+_WENT_AHEAD = re.compile(
+    r"\b(?:advance|reconnaissance|security|support|forward)\s+(?:team|party|group|detail|element)s?"
+    r"\b[^.;]{0,60}$"
+    r"|\b(?:went|gone|sent|flew|travelled|traveled) (?:on )?ahead (?:to|of (?:him|her|them) to)\s*$"
 )
 # not "return flight": a deportation is a "return flight" that does not come back
 _FLIGHT_BACK = re.compile(r"\b(?:flight|trip|journey|leg|hop) back\b")

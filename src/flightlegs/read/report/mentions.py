@@ -118,6 +118,8 @@ def _same(a: _Mention, b: _Mention, gaz: Gazetteer, *, nested: bool = True) -> b
         )
     if StopKind.AIRPORT in (ka, kb) and StopKind.CITY in (ka, kb):
         port, town = (a, b) if ka is StopKind.AIRPORT else (b, a)
+        if port.within is not None and _alike(port.within, town.places[0]):
+            return True  # "Joint Base Andrews airfield in Washington" and "Washington DC"
         return bool(_airports_of(port, gaz) & _airports_of(town, gaz))
     if not nested:
         return False
@@ -131,6 +133,20 @@ def _same(a: _Mention, b: _Mention, gaz: Gazetteer, *, nested: bool = True) -> b
         if kc is StopKind.REGION and rc is not None and rf == rc:
             return True
     return False
+
+
+def _alike(a: Place, b: Place) -> bool:
+    """Two readings of one name: the same region, and a word of the name in common.
+
+    >>> from flightlegs.reference.gazetteer.places import Place
+    >>> _alike(Place("Washington", StopKind.CITY, "US", "US-DC"),
+    ...        Place("Washington", StopKind.REGION, "US", "US-WA"))
+    False
+    """
+    if a == b:
+        return True
+    words = set(a.name.lower().split()) & set(b.name.lower().split())
+    return (a.country, a.region) == (b.country, b.region) and bool(words)
 
 
 def _one_city(a: _Mention, b: _Mention, gaz: Gazetteer) -> bool:
