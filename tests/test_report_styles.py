@@ -681,3 +681,31 @@ def test_an_airfield_said_to_be_in_a_city_over_the_border_is_that_citys_stop() -
     )
     assert [s.text for s in reading.stops] == ["Joint Base Andrews", "Accra"]
     assert any(a.text == "Washington" and "locates" in a.reason for a in reading.set_aside)
+
+
+def test_a_place_in_an_organisations_name_is_not_a_stop() -> None:
+    reading = explain_report(
+        "The freighter left Seattle with supplies given by Singapore Airlines staff. It"
+        " stopped in Anchorage and flew on to Tokyo."
+    )
+    assert [s.text for s in reading.stops] == ["Seattle", "Anchorage", "Tokyo"]
+    reasons = {a.text: a.reason for a in reading.set_aside}
+    assert "organisation" in reasons["Singapore"]
+
+
+def test_what_an_aircraft_carried_from_donors_to_a_place_took_it_there() -> None:
+    reading = explain_report(
+        "The 747 freighter left Stansted on Sunday. The freighter carried aid from Oxfam, the"
+        " Red Cross and two church groups to Billund, where more was loaded."
+    )
+    assert [s.text for s in reading.stops] == ["Stansted", "Billund"]
+
+
+def test_a_plan_told_right_after_the_last_leg_flown_goes_on_from_it() -> None:
+    reading = explain_report(
+        "The Antonov took off from Leipzig and flew to Baku on Monday. After that it will"
+        " pick up tents in Dubai, and then go on to its final destination of Dhaka."
+    )
+    stops = reading.stops
+    assert [s.text for s in stops] == ["Leipzig", "Baku", "Dubai", "Dhaka"]
+    assert [s.planned for s in stops] == [False, False, True, True]

@@ -112,6 +112,7 @@ from flightlegs.read.report.cues import (
     _NEXT_STOP_AFTER,
     _ON_THE_WAY_AFTER,
     _ON_WATER,
+    _ORGANISATION_AFTER,
     _OTHER_AIRCRAFT,
     _OTHER_FLIGHTS,
     _OVERFLIGHT,
@@ -341,6 +342,8 @@ def _classify(
             m.reason = "inside a quotation"
         elif _BASED.match(after):
             m.reason = "where an organisation is based"
+        elif _ORGANISATION_AFTER.match(after):
+            m.reason = "part of an organisation's name, not a place"
         elif _TIME_ZONE.match(after):
             m.reason = "a time zone (local time there), not a place"
         elif whole_reason and (habit_span is None or habit_span[0] <= m.start < habit_span[1]):

@@ -57,7 +57,8 @@ _PRONOUN_WAS = re.compile(
 _CARRIED_TO = re.compile(
     rf"\b{_AIRCRAFT_NOUN}\b[\w ,'’-]{{0,60}}?\b(?:brought|brings|bringing|carried|carries"
     r"|carrying|took|takes|taking|ferried|delivered|delivering)\b(?: [\w'’-]+){0,5}?"
-    r" (?:to|into)\s*$"
+    # "carried aid from Oxfam, Save the Children and a foundation to Billund"
+    r"(?: from(?: [\w'’&-]+,?){1,10}?)? (?:to|into)\s*$"
 )
 #: A log entry: the place, its code, a clock time, arrived or departed
 #: ("Shannon (SNN), 0614Z arr from Bangor").
@@ -284,6 +285,14 @@ _QUALIFIER_JOIN = re.compile(
 _LOCATOR = re.compile(
     r"\b(?:(?:north|south|east|west)(?:[ -]?(?:east|west))?(?:ern)?\s+of|near|nearby|outside"
     r"(?: of)?|close to|beside|off the coast of|across from|just of)\s+(?:the\s+)?$"
+)
+#: a name that is an organisation's own: "the Reina Sofia Foundation", "IAG Cargo", "Alaska
+#: Airlines", "the Bangor Daily News"; capitalised, right after the place's name
+_ORGANISATION_AFTER = re.compile(
+    r"^\s(?:(?=[A-Z])[\w&.'-]+\s){0,2}?(?=[A-Z])(?i:foundation|cargo|airways|airlines|air lines"
+    r"|aviation|group|company|corporation|corp|inc|ltd|limited|laboratories|trust|institute"
+    r"|university|college|society|association|council|committee|bank|times|post|herald"
+    r"|daily|gazette|tribune|journal|fund|federation|club|union|holdings|logistics|chronicle)\b"
 )
 _BASED = re.compile(r"^[-‐ ]?(?:based|headquartered|registered)\b", re.IGNORECASE)
 #: "at 3:12 London time", "0600 Moscow time": a time zone, not a place the flight went

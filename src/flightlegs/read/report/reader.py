@@ -165,12 +165,20 @@ def _plans_only_when_no_flight(
                     if p in ms:
                         ms.insert(ms.index(p), e)
         return
+    # "... carried aid to Billund. After that it will collect supplies in Sharjah, and then go
+    # on to Manila": the plan from the place flown to in the sentence before
+    flown_in = {f.sentence for f in flown}
+    onward = {
+        s.index for s, _ in by_sentence if s.index - 1 in flown_in and _GOES_ON_FROM.match(s.text)
+    }
     for m in active:
-        if m.planned and not _ONWARD_PLAN.search(m.cue):
+        if m.planned and not _ONWARD_PLAN.search(m.cue) and m.sentence not in onward:
             m.role = None
             m.reason = "planned, expected or hypothetical, not flown"
 
 
+#: a sentence that takes the flight on from where the one before left it
+_GOES_ON_FROM = re.compile(r"\W*(?:After that|Afterwards|From there|Thereafter|Next|Then)\b")
 #: "the delegation would instead fly straight to New Delhi": where the flight was going on to,
 #: kept (and marked planned) beside the stops flown; "aircraft may stop in Alaska" is not
 _ONWARD_PLAN = re.compile(
