@@ -709,3 +709,14 @@ def test_a_plan_told_right_after_the_last_leg_flown_goes_on_from_it() -> None:
     stops = reading.stops
     assert [s.text for s in stops] == ["Leipzig", "Baku", "Dubai", "Dhaka"]
     assert [s.planned for s in stops] == [False, False, True, True]
+
+
+def test_one_place_flown_to_named_twice_leaves_the_plan_as_the_route() -> None:
+    reading = explain_report(
+        "Most of the patients had landed at Dhaka airport last month. The relief flight will"
+        " come directly from Doha, arriving at Dhaka at noon. It will then go on to Chittagong,"
+        " and the flight will return to Doha from there."
+    )
+    stops = reading.stops
+    assert [s.text for s in stops] == ["Doha", "Dhaka", "Chittagong", "Doha"]
+    assert all(s.planned for s in stops[2:])

@@ -141,6 +141,8 @@ def _plans_only_when_no_flight(
     for f in flown:
         if not any(_same(f, e, gaz) for e in ends):
             ends.append(f)
+    if len(ends) < 2:
+        return  # one place flown to, named twice ("landed at Cochin", "at Kochi"): no route
     if len(ends) == 2 and any(
         m.planned and any(_same(m, f, gaz, nested=False) for f in flown) for m in active
     ):
@@ -470,20 +472,18 @@ def _earlier_trips(
 
     "seized at Kennedy Airport in September 2002, changing planes on his way
     back to Canada", in a report of a flight on 8 October 2002: Kennedy and
-    Canada are an earlier journey. The first stop, which dates the flight, is kept.
+    Canada are an earlier journey. A stop whose clause holds the flight's own date is kept.
     """
     if date is None or len(stops) < 3:
         return stops
     earlier_trip: dict[int, str] = {}
-    for k, m in enumerate(stops):
+    for m in stops:
         told = [sentences[i] for i in sorted({m.sentence, *m.sentences})]
         # the sentence up to the end of the clause that names the stop: "in a coma since his
         # March 2016 trial", told after "evacuated by way of Sapporo", does not date Sapporo
         spans = [(s, _clause_end(text, s, m)) for s in told]
-        # the first stop may date the flight, unless told only of a year before the flight's
-        # in a sentence of no flight ("in 1929 ... came back to India")
-        earlier = [w for s, e in spans for w in _before(text, s, e, date, dated=k > 0)]
-        if earlier and all(_before(text, s, e, date, dated=k > 0) for s, e in spans):
+        earlier = [w for s, e in spans for w in _before(text, s, e, date)]
+        if earlier and all(_before(text, s, e, date) for s, e in spans):
             earlier_trip[id(m)] = (
                 f"told with an earlier date ({earlier[0]}) than the flight's"
                 f" ({date:%-d %B %Y}): another trip"
