@@ -713,7 +713,8 @@ def test_a_plan_told_right_after_the_last_leg_flown_goes_on_from_it() -> None:
 
 def test_one_place_flown_to_named_twice_leaves_the_plan_as_the_route() -> None:
     reading = explain_report(
-        "Most of the patients had landed at Dhaka airport last month. The relief flight will"
+        "Most of the patients had landed at Dhaka airport last month; others had flown into"
+        " Dhaka in May. The relief flight will"
         " come directly from Doha, arriving at Dhaka at noon. It will then go on to Chittagong,"
         " and the flight will return to Doha from there."
     )
