@@ -721,3 +721,18 @@ def test_one_place_flown_to_named_twice_leaves_the_plan_as_the_route() -> None:
     stops = reading.stops
     assert [s.text for s in stops] == ["Doha", "Dhaka", "Chittagong", "Doha"]
     assert all(s.planned for s in stops[2:])
+
+
+def test_a_list_of_bases_with_their_abbreviation_and_country_goes_on() -> None:
+    reading = explain_report(
+        "We ferried the C-141 from Charleston by way of Lajes, Azores, Mildenhall AB, England,"
+        " Incirlik AB, Turkey and Bahrain to Dhahran."
+    )
+    assert [s.text for s in reading.stops] == [
+        "Charleston",
+        "Lajes",
+        "Mildenhall",
+        "Incirlik",
+        "Bahrain",
+        "Dhahran",
+    ]

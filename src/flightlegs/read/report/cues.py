@@ -278,7 +278,8 @@ _LIST_JOIN = re.compile(
 )
 _QUALIFIER_JOIN = re.compile(
     # "St. John's, Newfoundland": the name's own 's; "Bangor (BGR) in Maine": after its code
-    r"^(?:['’]s|\))?\s*(?:,\s*|\s+|,\s+)"
+    # "Mildenhall AB, England": past the base's abbreviation
+    r"^(?:['’]s|\)|\s+(?:AB|AFB|ANGB|NAS|AAF|RAF|RAAF|CFB))?\s*(?:,\s*|\s+|,\s+)"
     r"(?:(?:in|on|(?:(?:military|civil|civilian|main|old|new|international|private)\s+)?"
     r"(?:airport|airfield|aerodrome|air base)\s+(?:at|in|near))\s+)?"
     r"(?:the\s+)?(?:(?:[a-z]+-)?[a-z]+ern\s+|central\s+)?$"
