@@ -959,3 +959,12 @@ def test_an_island_named_as_its_airport_stays_the_airport(g: Gazetteer) -> None:
     place = g.lookup("Fuerteventura")[0]
     assert place.airport is not None
     assert place.airport.iata == "FUE"
+
+
+def test_a_town_named_with_its_country_takes_that_countrys_airport(g: Gazetteer) -> None:
+    # Flores, Guatemala is served by Mundo Maya International (filed under San Benito); the
+    # Azores' Flores Airport is another place of the name (data/airport_aliases.csv)
+    text = "We flew as a group from McAllen to Flores, Guatemala, the gateway to Tikal."
+    flores = next(m for m in g.find_mentions(text) if m.text == "Flores")
+    assert "GT" in {p.country for p in flores.places}
+    assert "PT" in {p.country for p in flores.places}
