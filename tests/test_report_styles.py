@@ -736,3 +736,12 @@ def test_a_list_of_bases_with_their_abbreviation_and_country_goes_on() -> None:
         "Bahrain",
         "Dhahran",
     ]
+
+
+def test_where_people_went_back_to_is_not_the_flights_return() -> None:
+    reading = explain_report(
+        "The C-130 took off from Chania and landed at Larnaca at noon. Since the war began,"
+        " some 2,000 people have come back to Greece, officials said."
+    )
+    assert [s.text for s in reading.stops] == ["Chania", "Larnaca"]
+    assert any(a.text == "Greece" and "went back" in a.reason for a in reading.set_aside)

@@ -64,6 +64,7 @@ from flightlegs.read.report.cues import (
     _AFTER_DOING,
     _AFTER_PLACE,
     _AFTER_PLACE_AFTER,
+    _AIRCRAFT_NOUN,
     _AIRCRAFT_WAS,
     _AIRPORT_WORDS,
     _AIRPORTS_AFTER,
@@ -594,6 +595,11 @@ def _classify(
             _RETURN_CUE.search(cue) or _DEPARTURE_CUE.search(cue) or _STOP_CUE.search(cue)
         ):
             cue = timeless  # "pressed on the same afternoon to Lajes": pressed on to Lajes
+        if _WALKED_BACK.search(cue) and not _FLOWN_HERE.search(sent_lower):
+            # "3,500 people have come back to India", "barred from going back to the United
+            # States": people went back, in a sentence that tells no flight
+            m.reason = "where people went back to, not said of the flight"
+            continue
         if _BOARDED_AFTER.match(after):
             m.role = Role.DEPARTURE  # "to San Diego, where they boarded a flight"
         elif _RETURN_CUE.search(cue):
@@ -984,6 +990,13 @@ def _runs(
     return runs
 
 
+#: going back said without a flight verb: "have come back to", "since going back to"
+_WALKED_BACK: Final = re.compile(
+    r"\b(?:come|comes|came|coming|go|goes|going|went|gone|get|gets|got|getting|moved|moving)"
+    r" back(?: home)? to\s*$"
+)
+#: a sentence that tells of a flight, its aircraft or its crew
+_FLOWN_HERE: Final = re.compile(rf"\b(?:{_FLIGHT_WORD}|{_AIRCRAFT_NOUN}|crew|pilots?|we|i|our)\b")
 #: Verdicts a chain of "to"s overrules: the rules found no cue, or only a plan.
 _CHAIN_OVERRULES: Final = RESCUABLE | {""}
 
