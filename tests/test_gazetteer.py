@@ -968,3 +968,20 @@ def test_a_town_named_with_its_country_takes_that_countrys_airport(g: Gazetteer)
     flores = next(m for m in g.find_mentions(text) if m.text == "Flores")
     assert "GT" in {p.country for p in flores.places}
     assert "PT" in {p.country for p in flores.places}
+
+
+@pytest.mark.parametrize(
+    ("name", "region"),
+    [
+        # Belgium's first-level regions, as for Spain's communities and Italy's regions; OurAirports
+        # files Belgian airports under provinces (data/region_codes.csv)
+        ("Antwerp", "BE-VLG"),
+        ("Melsbroek", "BE-VLG"),
+        ("Charleroi", "BE-WAL"),
+        ("Flanders", "BE-VLG"),
+        ("Wallonia", "BE-WAL"),
+        ("Brussels", "BE-BRU"),
+    ],
+)
+def test_belgian_places_lie_in_belgiums_regions(g: Gazetteer, name: str, region: str) -> None:
+    assert g.lookup(name)[0].region == region
