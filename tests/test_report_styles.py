@@ -745,3 +745,50 @@ def test_where_people_went_back_to_is_not_the_flights_return() -> None:
     )
     assert [s.text for s in reading.stops] == ["Chania", "Larnaca"]
     assert any(a.text == "Greece" and "went back" in a.reason for a in reading.set_aside)
+
+
+@pytest.mark.parametrize(
+    ("text", "stops"),
+    [
+        # a pilot's words for arriving: the engines shut down there, the aircraft got into it
+        (
+            "We left Tucson at noon. Just as darkness fell, we shut down in El Paso.",
+            ["Tucson", "El Paso"],
+        ),
+        (
+            "The DC-10 left Sacramento on Monday and got into Albuquerque at 8 p.m.",
+            ["Sacramento", "Albuquerque"],
+        ),
+        (
+            "I took off from Crete at dawn. After a short turnaround in Alexandria I was"
+            " airborne again, heading for Luxor.",
+            ["Crete", "Alexandria", "Luxor"],
+        ),
+        # the usual route, through its places
+        (
+            "I delivered the Cessna from Reykjavik to Wichita along the usual route through"
+            " Narsarsuaq, Greenland; Goose Bay, Canada; and Bangor, Maine.",
+            ["Reykjavik", "Narsarsuaq", "Goose Bay", "Bangor", "Wichita"],
+        ),
+        # a place told before its cue
+        (
+            "We were wheels-up from Van Nuys a little after six. Fresno was our first stop of"
+            " the day, and we flew on to Napa.",
+            ["Van Nuys", "Fresno", "Napa"],
+        ),
+        # a clock time and an adverb between the departure and its destination
+        (
+            "The deportees boarded in Santiago, and the aircraft departed at 11:00 a.m."
+            " directly for Lima.",
+            ["Santiago", "Lima"],
+        ),
+        # what locates the place, between it and the landing told after it
+        (
+            "We got away from Luton at last around 4:30 PM and flew on to Kano, Nigeria, where"
+            " we put down for fuel.",
+            ["Luton", "Kano"],
+        ),
+    ],
+)
+def test_pilots_and_reporters_words_for_a_stop(text: str, stops: list[str]) -> None:
+    assert [s.text for s in explain_report(text).stops] == stops

@@ -134,6 +134,7 @@ from flightlegs.read.report.cues import (
     _SKIPPED,
     _SPEAKS_AFTER,
     _STOP_CUE,
+    _STOP_WAS_AFTER,
     _STOPS_LIST,
     _SURFACE,
     _SURFACE_AFTER,
@@ -627,6 +628,10 @@ def _classify(
             m.role = Role.STOP  # "stops in Ohio and Iowa before the evening rally in Des Moines"
         elif _WATCHED_ARRIVE_AFTER.match(after):
             m.role = Role.STOP  # "onlookers at Palmietfontein Airport saw the jet sweep in"
+        elif stop_was := _STOP_WAS_AFTER.match(after):
+            # "San Diego was our first stop of the day"
+            m.role, m.cue = Role.STOP, stop_was.group(0).strip()
+            m.first = m.first_stop = stop_was["nth"] == "first"
         elif _WHERE_LANDED_AFTER.match(after):
             m.role = Role.STOP  # "circling Lord Howe Island, where we put down for fuel"
         elif _AFTER_PLACE.search(cue) and _AFTER_PLACE_AFTER.match(after):

@@ -90,6 +90,8 @@ _TAKE_OFF = re.compile(r"\b(?:take-?off|took off|takeoff|lifted off|rose|climbed
 #: "onlookers at Palmietfontein saw the jet sweep in": where people watched it arrive
 #: "circling Lord Howe Island, where we put down in the lagoon": the place is where it landed
 _WHERE_LANDED_AFTER = re.compile(
+    # "to Kano, Nigeria, where we put down for fuel": past what locates the place
+    r"(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?"
     r",?\s+where\s+(?:we|it|they|he|she|the (?:[\w-]+ ){0,2}?(?:"
     + _AIRCRAFT_NOUN
     + r"|crew|pilots?))\s+(?:\w+\s+)?(?:landed|put down|touched down|set down|alighted"
@@ -103,6 +105,12 @@ _WATCHED_ARRIVE_AFTER = re.compile(
     r"|come in|coming in|taxi|taxiing|pull up|roll)\b"
 )
 #: "after Cairo it flew to Prestwick": Cairo was a stop, the one before Prestwick
+#: "San Diego was our first stop of the day": the place is a stop, told before its cue
+_STOP_WAS_AFTER = re.compile(
+    r"\s+(?:was|is|became|would be|will be)\s+(?:our|the|its|their|my|his|her)\s+"
+    r"(?P<nth>first|next|last|final|only|second|third|fuel|refuel(?:l)?ing|overnight|technical)\s+"
+    r"(?:stop|stopover|port of call|landing)\b"
+)
 _AFTER_PLACE = re.compile(r"(?:^|[,;]|\band)\s*after$")
 _AFTER_PLACE_AFTER = re.compile(
     rf",?\s+(?:it|we|they|she|he|the (?:[\w-]+ ){{0,2}}?(?:{_AIRCRAFT_NOUN}|crew))"
@@ -124,6 +132,7 @@ _DEPARTURE_CUE = re.compile(
     r"|\b(?:flew|flown|flying|took off|departed|left|lifted off|airlifted|evacuated)"
     r" from (?:the|a|an) (?:[\w-]+ ){0,3}?(?:in|at|near|outside)"
     r"|\b(?:set|setting|sets) (?:out|off)(?: from)?|\bstarted out (?:from|in|at)"
+    r"|\b(?:got|get|gets|getting) away from"
     r"|\bboarded (?:in|at)"
     r"|\b(?:boarded|boarding|caught|took) (?:a|an|the|their|his|her)(?: [\w-]+){0,3}?"
     rf" {_AIRCRAFT_NOUN} (?:in|at|from)"
@@ -197,7 +206,12 @@ _STOP_CUE = re.compile(
     # "was wheels up at 8:31 for Louisville", "took off shortly after 9 a.m. for Doha"
     r"|\b(?:wheels[ -]up|airborne|took off|left|departed|lifted off|launched)"
     r"\s+(?:at|around|about|shortly after|just after|before)\s+[\d:.]+"
-    r"\s*(?:[ap]\.?m\.?|z|utc|gmt|local(?: time)?)?\s+for"
+    r"\s*(?:[ap]\.?m\.?|z|utc|gmt|local(?: time)?)?\s+(?:\w+ly\s+)?for"
+    # "we shut down in Fort Stockton", "got into Albuquerque", "a two-hour turnaround in"
+    r"|\b(?:shut|shuts|shutting) down (?:in|at)|\b(?:got|get|gets|getting) into"
+    r"|\bturn-?arounds? (?:in|at)"
+    # "the usual milk-run route through Narsarsuaq"
+    r"|\broute (?:ran |went |led |took (?:us |them |her |him |it )?)?(?:through|via|by way of)"
     r")\s*$"
 )
 #: a time said between a travel verb and its preposition: "pressed on the same afternoon to",
@@ -495,7 +509,8 @@ _TRAVEL_VERB = (
     r"|put down|putting down|set down|took on fuel|taking on fuel|took fuel"
     r"|landed|landing|lands|land|touched down|touching down|arriv\w+|stopp\w+|stops?|refuel\w*"
     r"|fuel(?:l)?ed|overnight\w*|night-stopp\w+|stag(?:ed|ing)|transit\w*|cleared customs"
-    r"|divert\w+|continu\w+|proceed\w+|head(?:ed|ing|s)?|bound|pick(?:ed|ing)? up|dropp?\w*"
+    r"|divert\w+|continu\w+|proceed\w+|head(?:ed|ing|s)?|bound|pick(?:ed|ing|s)? (?:\w+ )?up"
+    r"|dropp?\w*"
     r"|deliver\w*|ferr(?:y|ied|ying)|hopp\w+|routed|made (?:a|an|its|one|two) [\w -]{0,20}stops?"
     r"|went on|pushed on|pressed on|moved on|went|reached|set (?:off|out)|departed|left)"
 )
