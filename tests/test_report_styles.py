@@ -792,3 +792,11 @@ def test_where_people_went_back_to_is_not_the_flights_return() -> None:
 )
 def test_pilots_and_reporters_words_for_a_stop(text: str, stops: list[str]) -> None:
     assert [s.text for s in explain_report(text).stops] == stops
+
+
+def test_so_many_people_carried_to_a_place_took_the_flight_there() -> None:
+    reading = explain_report(
+        "The charter set off from Oslo Gardermoen, made a stop in Copenhagen, and carried 41"
+        " deportees in all to Kabul."
+    )
+    assert [s.text for s in reading.stops] == ["Oslo Gardermoen", "Copenhagen", "Kabul"]

@@ -673,6 +673,12 @@ _ROUND_TRIP = re.compile(r"\bround[- ]trips?\b|\bthere and back\b|\band back(?! 
 _FLEW_THEM_TO = re.compile(
     r"\b(?:flew|flown|fly|flies|flying|ferried|ferrying|airlifted|airlifting)\s+(?:the|a|an|his"
     r"|her|their|its|our|some|all|two|three|four|five|six)\s+[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:to|into)$"
+    # "carried 37 deportees in all to Lagos": so many people, carried there
+    rf"|\b(?:flew|flown|carried|carrying|took|taking|brought|bringing|{_MOVED})"
+    r"\s+(?:some\s+|about\s+|around\s+|nearly\s+|more than\s+|at least\s+)?[\d,]+\s+"
+    r"(?:\w+\s+)?(?:people|passengers|migrants|deportees|detainees|nationals|men|women|children"
+    r"|families|prisoners|troops|soldiers|evacuees|refugees|returnees)"
+    r"(?:\s+in all|\s+in total|\s+on board|\s+aboard)?\s+(?:to|into)$"
 )
 
 #: Words that make a sentence a plan, whose later clauses go on with it.
