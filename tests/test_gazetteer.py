@@ -985,3 +985,9 @@ def test_a_town_named_with_its_country_takes_that_countrys_airport(g: Gazetteer)
 )
 def test_belgian_places_lie_in_belgiums_regions(g: Gazetteer, name: str, region: str) -> None:
     assert g.lookup(name)[0].region == region
+
+
+def test_a_small_town_located_by_its_states_postal_code_is_found(g: Gazetteer) -> None:
+    # a town too small to be read alone in prose is a place when its state follows it
+    assert [m.text for m in g.find_mentions("* Opa-locka, FL")] == ["Opa-locka", "FL"]
+    assert [m.text for m in g.find_mentions("Opa-locka is a city.")] == []

@@ -800,3 +800,21 @@ def test_so_many_people_carried_to_a_place_took_the_flight_there() -> None:
         " deportees in all to Kabul."
     )
     assert [s.text for s in reading.stops] == ["Oslo Gardermoen", "Copenhagen", "Kabul"]
+
+
+def test_a_days_schedule_of_towns_with_their_states_is_the_route() -> None:
+    reading = explain_report(
+        "Today's schedule:\n* Washington, MI\n* Dubuque, IA\n* Opa-locka, FL\n\nAF1 went wheels"
+        " up at 9:11 a.m. and touched down at 10:16 a.m. at Oakland County International"
+        " Airport in Waterford Township, MI."
+    )
+    stops = reading.stops
+    # Washington, Michigan is a town the gazetteer does not know: the state stands for it,
+    # and the airport flown to there is that stop
+    assert [s.text for s in stops] == [
+        "Oakland County International Airport",
+        "Dubuque",
+        "Opa-locka",
+    ]
+    assert all(s.places[0].country == "US" for s in stops)
+    assert any(a.text == "MI" and "not known there" in a.reason for a in reading.set_aside)

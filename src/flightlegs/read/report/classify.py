@@ -508,6 +508,23 @@ def _classify(
             continue
         if (
             prev is not None
+            and join.strip() == ","
+            and re.fullmatch(r"[A-Z]{2}", m.text)
+            and m.places
+            and m.places[0].kind is StopKind.REGION
+            and prev.places
+            and prev.places[0].kind is StopKind.CITY
+            and prev.chain is None
+        ):
+            # "Washington, MI": a town of that name the gazetteer does not know in Michigan;
+            # the state stands for it, not a Washington elsewhere
+            m.reason = f"locates {prev.text}, a town not known there"
+            prev.places, prev.stop = (m.places[0],), None
+            prev.within = m.places[0]
+            previous, qualifier = prev, m
+            continue
+        if (
+            prev is not None
             and prev.role is None
             and m.chain is None
             and re.fullmatch(r"\s*-\s*to\s*-\s*", raw_window)

@@ -182,7 +182,8 @@ _PLACE_HEADING = re.compile(
     r"^\s*(?:(?:[*•·▪-]|\d{1,2}[.)])\s+)?"
     r"(?P<prefix>(?i:day|leg|stop|stage|part)\s+[\w]+(?:\s+[a-z]+){0,2}\s*[:,–—-]\s*)?"
     rf"(?P<place>{_TITLE_WORD}(?:[ -]{_TITLE_WORD}){{0,3}}"
-    rf"(?:,\s*{_TITLE_WORD}(?:\s{_TITLE_WORD}){{0,2}})?)"
+    # "Dubuque, IA": a state's postal code after the town
+    rf"(?:,\s*(?:{_TITLE_WORD}(?:\s{_TITLE_WORD}){{0,2}}|[A-Z]{{2}}\.?))?)"
     rf"(?:\s*\({_TITLE_WORD}(?:\s{_TITLE_WORD}){{0,2}}\))?"
     rf"(?:,?\s+(?:(?:[A-Z][a-z]+day,?\s+)?{_DAY_MONTH}(?:,?\s+\d{{4}})?))?"
     r"(?:,?\s+(?:\d{3,4}\s?Z|\d{1,2}[:.]\d\d(?:\s*(?:UTC|GMT|Z|local))?))?\s*!?\s*$",

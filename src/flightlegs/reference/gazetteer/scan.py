@@ -580,6 +580,8 @@ _FIELD_BEFORE: Final = re.compile(
 )
 #: "to Plymouth", "- Wick" after a line's first word: a leg from that place.
 _LEG_AFTER: Final = re.compile(r"\s+(?:to|[-–—])\s+[A-Z][a-z]")
+#: ", FL" after a town: its state's postal code.
+_STATE_AFTER: Final = re.compile(r",\s*[A-Z]{2}\b(?![.'’-]?[A-Za-z])")
 #: "Abbeville 1hr05 - " before a line's next name: the leg before it, with its time.
 _LEG_BEFORE: Final = re.compile(r"[A-Z][a-z]+(?:\s+\d[\w.:]*)?\s+[-–—]\s+$")
 #: A flight verb that puts an aircraft down at a field, in the past or the diary's present.
@@ -623,6 +625,8 @@ def _accepts(reading: _Reading, raw: str, span: Sequence[_Token], text: str = ""
         lead = text[: span[0].start].rstrip(" \t\"'“‘([*-•")
         if _has_upper(span) and _LEG_AFTER.match(text, span[-1].end):
             return True  # "Felixstowe to Plymouth.": a log's leg line begins with the place
+        if _has_upper(span) and _STATE_AFTER.match(text, span[-1].end):
+            return True  # "* Opa-locka, FL": a town its state's postal code locates
         return _has_upper(span) and bool(lead) and lead[-1] not in ".!?:\n"
     # a common word stands alone only when written with an accent, which English words are not
     # ("Malé" is the Maldives' capital, "Male" may be the word; "Colón" the city, "Colon" not),
