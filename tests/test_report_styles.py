@@ -818,3 +818,14 @@ def test_a_days_schedule_of_towns_with_their_states_is_the_route() -> None:
     ]
     assert all(s.places[0].country == "US" for s in stops)
     assert any(a.text == "MI" and "not known there" in a.reason for a in reading.set_aside)
+
+
+def test_the_next_story_of_a_newspaper_column_is_another_flight() -> None:
+    reading = explain_report(
+        "AMY JOHNSON AT KARACHI\n\nLONDON, May 15.\nMiss Johnson, who left Croydon on"
+        " Monday, flew on from Baghdad and landed at Karachi this afternoon.\n\n"
+        "BYRD AT THE POLE\n\nNEW YORK, May 14.\nCommander Byrd has arrived at Spitsbergen after"
+        " flying from Kings Bay to the North Pole and back.\n"
+    )
+    assert "Spitsbergen" not in [s.text for s in reading.stops]
+    assert any("next story" in a.reason for a in reading.set_aside)

@@ -393,6 +393,8 @@ def _classify(
             and m.places
             and m.places[0].kind is not StopKind.AIRPORT
             and not _any_cue(_strip_descriptor(window)[0])
+            # "Word from Hinkler at Malta says": where the speaker is, not who speaks
+            and not re.search(r"\b(?:at|in)\s*$", window)
         ):
             m.reason = 'stands for a government or its people ("Beijing said"), not a stop'
         elif _RECORD.search(clause_left):

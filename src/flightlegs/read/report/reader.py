@@ -433,6 +433,36 @@ def _people_named_again(by_sentence: list[tuple[_Sentence, list[_Mention]]]) -> 
                 m.reason = "a person's name (named with a title elsewhere in the report)"
 
 
+#: A newspaper column's next story: a heading in capitals, then a dateline with its date
+#: ("LINDBERGH AT HAVANA" / "HAVANA, February 8.").
+_NEXT_STORY = re.compile(
+    r"^[ \t]*[A-Z][A-Z'’.,-]*(?:[ \t]+[A-Z'’.,-]+)+[ \t]*\n(?:[ \t]*\n)*"
+    r"[ \t]*[A-Z][A-Z'’. -]{2,30},[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}\b",
+    re.MULTILINE,
+)
+
+
+def _another_story(text: str, by_sentence: list[tuple[_Sentence, list[_Mention]]]) -> None:
+    """Set aside what a newspaper column tells under the heading of its next story.
+
+    A page of old newspapers prints cables one after another: "HINKLER AT
+    MALTA ... LINDBERGH AT HAVANA / HAVANA, February 8. Colonel Lindbergh has
+    arrived": the second story's places are another flight. Only once the
+    first story has told a stop.
+    """
+    for story in _NEXT_STORY.finditer(text):
+        told = [m for s, ms in by_sentence if s.start < story.start() for m in ms if m.active]
+        if not told:
+            continue
+        for s, ms in by_sentence:
+            if s.start < story.start():
+                continue
+            for m in ms:
+                if m.active or m.reason in RESCUABLE:
+                    m.role, m.reason = None, "in the next story printed with this one"
+        return
+
+
 def _given_up(text: str, by_sentence: list[tuple[_Sentence, list[_Mention]]]) -> None:
     """Set aside the destination a flight gave up for the place it went to "instead".
 
@@ -690,6 +720,7 @@ def explain_report(text: str) -> ReportReading:
     if other_flight:
         _one_flight(by_sentence, other_from)
     _given_up(text, by_sentence)
+    _another_story(text, by_sentence)
     _people_named_again(by_sentence)
     rescue(text, by_sentence)
     guessed = not any(m.active for _, ms in by_sentence for m in ms)
