@@ -829,3 +829,13 @@ def test_the_next_story_of_a_newspaper_column_is_another_flight() -> None:
     )
     assert "Spitsbergen" not in [s.text for s in reading.stops]
     assert any("next story" in a.reason for a in reading.set_aside)
+
+
+def test_a_name_located_once_means_that_place_where_it_is_named_alone() -> None:
+    reading = explain_report(
+        "ST. PETERSBURG (Florida), December 27.\nThe pilot put down at St. Petersburg"
+        " yesterday after flying non-stop from Cape Town."
+    )
+    stops = reading.stops
+    assert [s.text for s in stops] == ["Cape Town", "St. Petersburg"]
+    assert stops[1].places[0].region == "US-FL"

@@ -1078,6 +1078,8 @@ def _is_alias(text: str, before: _Mention, m: _Mention) -> bool:
     """Whether ``m`` is another name, in brackets, for the place named just before it."""
     if before.end > m.start or m.text.isupper():  # "MO (KFAM)": a code says which airport
         return False
+    if _qualifies(m, before):
+        return False  # "St. Petersburg (Florida)": the region it lies in, not another name
     return bool(_ALIAS_OPEN.fullmatch(text, before.end, m.start)) and text[
         m.end : m.end + 3
     ].lstrip().startswith(")")

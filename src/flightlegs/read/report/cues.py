@@ -291,6 +291,8 @@ _LIST_JOIN = re.compile(
     + r"(?:\s+(?:at|in|to|on|via))?\s+(?:the\s+)?$"
 )
 _QUALIFIER_JOIN = re.compile(
+    # "ST. PETERSBURG (Florida)": the region in brackets
+    r"^\s*\(\s*$|"
     # "St. John's, Newfoundland": the name's own 's; "Bangor (BGR) in Maine": after its code
     # "Mildenhall AB, England": past the base's abbreviation
     r"^(?:['’]s|\)|\s+(?:AB|AFB|ANGB|NAS|AAF|RAF|RAAF|CFB))?\s*(?:,\s*|\s+|,\s+)"

@@ -104,6 +104,7 @@ if TYPE_CHECKING:
 
     from flightlegs.geocode.resolvers import Resolver
     from flightlegs.reference.gazetteer.index import Gazetteer
+    from flightlegs.reference.gazetteer.places import Place
 
 __all__ = ["explain_report", "parse_report", "read_report"]
 
@@ -463,6 +464,24 @@ def _another_story(text: str, by_sentence: list[tuple[_Sentence, list[_Mention]]
         return
 
 
+def _located_once(by_sentence: list[tuple[_Sentence, list[_Mention]]]) -> None:
+    """A name the report locates once means that place wherever it is named alone.
+
+    "ST. PETERSBURG (Florida)" in the dateline, then "put down at St. Petersburg":
+    Florida's, not Russia's.
+    """
+    located: dict[str, Place] = {}
+    for _, ms in by_sentence:
+        for m in ms:
+            if m.within is not None and m.places and m.chain is None:
+                located.setdefault(m.text.casefold(), m.places[0])
+    for _, ms in by_sentence:
+        for m in ms:
+            place = located.get(m.text.casefold())
+            if m.within is None and place is not None and place in m.places[1:]:
+                m.places = (place, *(p for p in m.places if p != place))
+
+
 def _given_up(text: str, by_sentence: list[tuple[_Sentence, list[_Mention]]]) -> None:
     """Set aside the destination a flight gave up for the place it went to "instead".
 
@@ -722,6 +741,7 @@ def explain_report(text: str) -> ReportReading:
     _given_up(text, by_sentence)
     _another_story(text, by_sentence)
     _people_named_again(by_sentence)
+    _located_once(by_sentence)
     rescue(text, by_sentence)
     guessed = not any(m.active for _, ms in by_sentence for m in ms)
     if guessed:
