@@ -839,3 +839,20 @@ def test_a_name_located_once_means_that_place_where_it_is_named_alone() -> None:
     stops = reading.stops
     assert [s.text for s in stops] == ["Cape Town", "St. Petersburg"]
     assert stops[1].places[0].region == "US-FL"
+
+
+def test_a_flight_plans_lines_of_one_leg_each_are_the_route() -> None:
+    reading = explain_report(
+        "Flight plan:\nPrestwick, Scotland - Keflavik\nKeflavik – Narsarsuaq, Greenland\n"
+        "Narsarsuaq, Greenland – Kangiqsujuaq, Canada\nKangiqsujuaq, Canada – Sherkat,"
+        " Afghanistan\n\nThe Twin Otter left on 4 November."
+    )
+    stops = reading.stops
+    # the last strip is not known: its country stands for it
+    assert [s.text for s in stops] == [
+        "Prestwick",
+        "Keflavik",
+        "Narsarsuaq",
+        "Kangiqsujuaq",
+        "Afghanistan",
+    ]

@@ -919,6 +919,8 @@ def _city_around(m: _Mention, prev: _Mention, gaz: Gazetteer) -> bool:
 _NAME_JOIN = re.compile(
     r"\s{0,2}[-–—→>]\s{0,2}(?:(?i:fuel|tech|technical|refuel|refuelling|customs|overnight)"
     r"\s+(?i:stop)\s*:?\s*)?(?:[Tt]he\s+)?"
+    # "Dushanbe – Sherkat, Afghanistan": a strip the gazetteer does not know, its country for it
+    r"(?:[A-Z][a-z][\w'’-]*(?:\s[A-Z][a-z][\w'’-]*)?,\s)?"
 )
 # what may come before a log line's dashed route: "Mon 3/3", "14 June:", "AC8150", "> Day 2 :"
 _LOG_LEAD = re.compile(r"[>\s]*[\w/.:,#()-]*(?:\s+[\w/.:,#()-]+){0,3}\s*")
@@ -973,15 +975,27 @@ def _name_chains(text: str, sentence: _Sentence, mentions: list[_Mention]) -> No
         lead = text[sentence.start : run[0].start]
         tail = text[_past_noise(text, end) : sentence.end]
         log_line = bool(_LOG_LEAD.fullmatch(lead)) and not tail.strip(" .")
-        leg_line = (
-            len(run) >= 2
-            and bool(_LEG_LEAD.match(lead))
-            and bool(re.match(r"\s*(?:[:;.,–—-]|$)", tail))
+        leg_line = len(run) >= 2 and (
+            (bool(_LEG_LEAD.match(lead)) and bool(re.match(r"\s*(?:[:;.,–—-]|$)", tail)))
+            # a flight plan's line that is nothing but the leg: "Glasgow, Scotland - Frankfurt"
+            or _whole_line(text, sentence, run[0].start, end)
         )
         if (len(run) >= 3 and (flight or log_line)) or leg_line:
             for i, x in enumerate(run):
                 x.role = Role.DEPARTURE if i == 0 else Role.STOP
                 x.reason, x.via, x.from_cue, x.cue = "", False, False, "a dashed route"
+
+
+def _whole_line(text: str, sentence: _Sentence, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a line of its own, perhaps after a label ("Leg 2:")."""
+    line_start = max(sentence.start, text.rfind("\n", 0, start) + 1)
+    line_end = text.find("\n", end)
+    line_end = sentence.end if line_end < 0 else min(line_end, sentence.end)
+    return (
+        "\n" not in text[start:end]
+        and bool(re.fullmatch(r"\s*(?:[A-Za-z][\w ]{0,30}:)?\s*", text[line_start:start]))
+        and not text[_past_noise(text, end) : line_end].strip(" .")
+    )
 
 
 def _runs(

@@ -166,6 +166,9 @@ _ROUTE_HEADING = re.compile(
     r"\s*[-–—]\s*[A-Z][\w'’.]+"
     # "Itinerary: Toronto (YYZ) - Calgary (YYC) - ...": names with their codes, dashed
     r"|[A-Z][\w'’.]*(?:\s+[A-Z][\w'’.]*){0,3}\s+\([A-Z]{3,4}\)\s*[-–—>]"
+    # a flight plan's line: "Glasgow, Scotland - Frankfurt Rhein AFB", the whole line
+    r"|^\s*[A-Z][\w'’.]+(?:,?\s+[A-Z][\w'’.]+){0,4}\s+[-–—]\s+[A-Z][\w'’.]+(?:,?\s+[A-Z][\w'’.]+){0,4}"
+    r"\s*$"
 )
 
 _TITLE_WORD = r"[A-Z][a-zà-ÿ][\w'’.-]*"
