@@ -856,3 +856,14 @@ def test_a_flight_plans_lines_of_one_leg_each_are_the_route() -> None:
         "Kangiqsujuaq",
         "Afghanistan",
     ]
+
+
+def test_a_stop_planned_first_on_the_way_of_the_flight_told_is_kept() -> None:
+    reading = explain_report(
+        "An ICE flight arriving in Guatemala City on Friday carried 80 people. The plane,"
+        " which had left Harlingen, was due to stop first in San Salvador before landing in"
+        " the Guatemalan capital."
+    )
+    stops = reading.stops
+    assert [s.text for s in stops] == ["Harlingen", "San Salvador", "Guatemala City"]
+    assert stops[1].planned

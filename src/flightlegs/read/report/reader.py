@@ -174,12 +174,28 @@ def _plans_only_when_no_flight(
     onward = {
         s.index for s, _ in by_sentence if s.index - 1 in flown_in and _GOES_ON_FROM.match(s.text)
     }
+    told = {s.index: s for s, _ in by_sentence}
     for m in active:
-        if m.planned and not _ONWARD_PLAN.search(m.cue) and m.sentence not in onward:
-            m.role = None
-            m.reason = "planned, expected or hypothetical, not flown"
+        if not m.planned or _ONWARD_PLAN.search(m.cue) or m.sentence in onward:
+            continue
+        s = told.get(m.sentence)
+        after = s.text[m.end - s.start :] if s is not None and s.start <= m.end else ""
+        if _ON_THE_WAY_PLAN.search(m.cue) and _BEFORE_ARRIVING.match(after):
+            # "which had left Alexandria, was due to stop first in Miami before landing in the
+            # northern Haitian city": a stop planned on the way of the flight told
+            continue
+        m.role = None
+        m.reason = "planned, expected or hypothetical, not flown"
 
 
+#: a stop planned on the way to where the flight was going: "due to stop first in Miami before
+#: landing in the northern Haitian city"
+_ON_THE_WAY_PLAN = re.compile(
+    r"\b(?:stop|stopping|refuel\w*|land|landing|call)\s+first\s+(?:in|at)$"
+)
+_BEFORE_ARRIVING = re.compile(
+    r"[^.;]{0,30}?\bbefore\s+(?:landing|arriving|flying on|continuing|going on|heading)\b"
+)
 #: a sentence that takes the flight on from where the one before left it
 _GOES_ON_FROM = re.compile(r"\W*(?:After that|Afterwards|From there|Thereafter|Next|Then)\b")
 #: "the delegation would instead fly straight to New Delhi": where the flight was going on to,
