@@ -867,3 +867,33 @@ def test_a_stop_planned_first_on_the_way_of_the_flight_told_is_kept() -> None:
     stops = reading.stops
     assert [s.text for s in stops] == ["Harlingen", "San Salvador", "Guatemala City"]
     assert stops[1].planned
+
+
+def test_a_wartime_ferry_flights_ordered_route_and_its_old_field_names() -> None:
+    reading = explain_report(
+        "Our takeoff from Hunter Field, Georgia was on 2 March 1944. The ordered route ran via"
+        " Richmond and Hartford to Dow Field, Maine. With the compass out we had to make an"
+        " emergency landing at Grenier. Once it cleared we carried on to our jumping off point,"
+        " Goose Bay, Labrador. Bluie West 1, Greenland came next, then Reykjavik."
+    )
+    assert [s.text for s in reading.stops] == [
+        "Hunter Field",
+        "Grenier",
+        "Goose Bay",
+        "Bluie West 1",
+        "Reykjavik",
+    ]
+    codes = [s.places[0].airport.iata for s in reading.stops[:4] if s.places[0].airport]
+    assert codes == ["SVN", "MHT", "UAK"]  # Savannah's, Manchester's and Narsarsuaq's fields
+
+
+def test_a_pioneer_flights_title_field_and_steering_for_a_town() -> None:
+    reading = explain_report(
+        "Flight to Prince Albert\n\nAt 11 a.m. the pilots climbed away from the St. Charles"
+        " Aerodrome on Portage Avenue West in Winnipeg. They landed at Dauphin for fuel, then"
+        " steered for Swan River and spent the night there."
+    )
+    stops = reading.stops
+    assert [s.text for s in stops] == ["St. Charles", "Dauphin", "Swan River", "Prince Albert"]
+    # an aerodrome the gazetteer does not know, in the city named after it
+    assert stops[0].places[0].region == "CA-MB"

@@ -798,6 +798,14 @@ def _classify(
         active[1].end_of_leg = True
     if active and active[-1].role is Role.STOP and _BOUND_FOR.search(active[-1].cue):
         active[-1].end_of_leg = True  # "left Croydon ... bound for Australia": stops come before
+    if (
+        sentence.index == 0
+        and _is_heading(sentence.text)
+        and len(active) == 1
+        and active[0].role is Role.STOP
+        and re.search(r"\b(?:flight|flying|flew|journey|trip|voyage)\s+to$", active[0].cue)
+    ):
+        active[0].end_of_leg = active[0].titled = True  # "Flight to The Pas": where it ends
     # "Prestwick, Keflavik and Narsarsuaq airports": the suffix covers the list
     for i in range(len(mentions) - 1, 0, -1):
         here, before = mentions[i], mentions[i - 1]
@@ -808,6 +816,8 @@ def _classify(
 #: between "<name> Airport" and the city it serves: "Capital Airport near Peking"
 _AIRPORT_NEAR: Final = re.compile(
     r"\s+(?:international\s+)?(?:airport|airfield|aerodrome|air\s+base)"
+    # "the St. Charles Aerodrome on Portage Avenue West in Winnipeg": past its street
+    r"(?:\s+on(?:\s+[A-Z][\w'’.-]*){1,4}?)?"
     r"(?:\s*,\s*|\s+(?:in|at|near|outside|serving)\s+)",
     re.IGNORECASE,
 )
@@ -832,6 +842,10 @@ def _airport_named_near(text: str, prev: _Mention, m: _Mention, gaz: Gazetteer) 
     for a in gaz.airports_in(m.places[0]):
         if words <= set(fold(a.name).split()):
             return _Place.for_airport(a)
+    if m.places[0].kind is StopKind.CITY and not _contains(m.places[0], prev.places[:1]):
+        # "the St. Charles Aerodrome ... in Winnipeg": a field the gazetteer does not know, in
+        # the city named (not St. Charles, Missouri)
+        return m.places[0]
     return None
 
 

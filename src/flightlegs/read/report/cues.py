@@ -110,6 +110,8 @@ _STOP_WAS_AFTER = re.compile(
     r"\s+(?:was|is|became|would be|will be)\s+(?:our|the|its|their|my|his|her)\s+"
     r"(?P<nth>first|next|last|final|only|second|third|fuel|refuel(?:l)?ing|overnight|technical)\s+"
     r"(?:stop|stopover|port of call|landing)\b"
+    # "Bluie West 1, Greenland came next"
+    r"|(?:,\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?\s+(?:came|was|is|comes) next\b"
 )
 _AFTER_PLACE = re.compile(r"(?:^|[,;]|\band)\s*after$")
 _AFTER_PLACE_AFTER = re.compile(
@@ -132,7 +134,8 @@ _DEPARTURE_CUE = re.compile(
     r"|\b(?:flew|flown|flying|took off|departed|left|lifted off|airlifted|evacuated)"
     r" from (?:the|a|an) (?:[\w-]+ ){0,3}?(?:in|at|near|outside)"
     r"|\b(?:set|setting|sets) (?:out|off)(?: from)?|\bstarted out (?:from|in|at)"
-    r"|\b(?:got|get|gets|getting) away from"
+    r"|\b(?:got|get|gets|getting) away from|\b(?:ordered|sent|cleared) (?:off|out|away) from"
+    r"|\bclimbed (?:away|out) (?:from|of)|\b(?:take-?off|takeoff) from"
     r"|\bboarded (?:in|at)"
     r"|\b(?:boarded|boarding|caught|took) (?:a|an|the|their|his|her)(?: [\w-]+){0,3}?"
     rf" {_AIRCRAFT_NOUN} (?:in|at|from)"
@@ -158,7 +161,8 @@ _STOP_CUE = re.compile(
     r"|\b(?:reached|reaching|reach)|\bmade|\bvia|\bby way of|\banother (?:one |stop )?(?:in|at)"
     r"|\b(?:paused|pausing|pauses|pause|waited|held up(?: on the ground)?|customs) (?:at|in)"
     # "crash-landed in a bog at Clifden", "force-landed in a field near Oran"
-    r"|\b(?:crash-?landed|crash landed|force-?landed|forced landing|ditched|belly-landed)"
+    r"|\b(?:crash-?landed|crash landed|force-?landed|forced landing|ditched|belly-landed"
+    r"|emergency landing|precautionary landing|unscheduled landing|unplanned landing)"
     r"(?: [\w'-]+){0,4}? (?:in|at|on|near)"
     r"|\b(?:disembarked|disembarking|deplaned|deplaning|offloaded|unloaded|got off|were let off"
     r"|were handed over|was handed over|were released|came off the plane)"
@@ -267,7 +271,8 @@ _FLOWN_PEOPLE_FROM = re.compile(
 _DESCRIPTOR = re.compile(
     r"(?:\b(?:the|a|an|its|their)\s+)?(?:\b(?!(?:in|at|on|to|from|via|of|and|the)\b)[\w'’.-]+\s+)"
     r"{0,3}?\b(?:city|town|port|capital|island|state|province|region|village|hub|airport|airfield"
-    r"|air base|base|field|station|helipad|heliport)(?:\s+(?:of|at|in)|,)\s*$"
+    # "carried on to our jumping off point, Goose Bay"
+    r"|air base|base|field|station|helipad|heliport|point)(?:\s+(?:of|at|in)|,)\s*$"
 )
 #: A field the gazetteer does not know, named before the place it lies in: "land at Argyll
 #: airport St Vincent", "flew into Wilson Airfield Nairobi". The place is where it went.
@@ -342,7 +347,9 @@ _HYPOTHETICAL = re.compile(
     r"|suggested|supposed to|was to|were to|is to|are to|set to|going to|if|unless|whether"
     r"|rumou?red|said the jet would|waiting for|awaiting|believes?|believed|meant to"
     r"|aim(?:s|ed|ing)? to|(?:try|tries|tried|trying) to|attempt(?:s|ed|ing)? to"
-    r"|to be (?:flown|sent|shipped|brought|delivered|trucked))\b"
+    r"|to be (?:flown|sent|shipped|brought|delivered|trucked)"
+    # "the ordered route ran via Philadelphia": the route on paper, not the one flown
+    r"|(?:ordered|filed|intended|briefed) route)\b"
 )
 #: Something that did not happen. "Dropped" and "refused" only where a flight or stop was:
 #: "the leg was dropped", "refused permission to land"; not "dropped supplies at Kandahar",
@@ -511,7 +518,8 @@ _TRAVEL_VERB = (
     r"|put down|putting down|set down|took on fuel|taking on fuel|took fuel"
     r"|landed|landing|lands|land|touched down|touching down|arriv\w+|stopp\w+|stops?|refuel\w*"
     r"|fuel(?:l)?ed|overnight\w*|night-stopp\w+|stag(?:ed|ing)|transit\w*|cleared customs"
-    r"|divert\w+|continu\w+|proceed\w+|head(?:ed|ing|s)?|bound|pick(?:ed|ing|s)? (?:\w+ )?up"
+    r"|divert\w+|continu\w+|proceed\w+|head(?:ed|ing|s)?|steer(?:ed|ing|s)?|bound"
+    r"|pick(?:ed|ing|s)? (?:\w+ )?up"
     r"|dropp?\w*"
     r"|deliver\w*|ferr(?:y|ied|ying)|hopp\w+|routed|made (?:a|an|its|one|two) [\w -]{0,20}stops?"
     r"|went on|pushed on|pressed on|moved on|went|reached|set (?:off|out)|departed|left)"

@@ -61,6 +61,7 @@ class _Mention:
     first: bool = False  # flown before the stops its sentence tells first
     first_stop: bool = False  # "the first stop will be in Germany": the first after the start
     end_of_leg: bool = False  # the far end of "from X to Y": later stops may come before it
+    titled: bool = False  # where the report's title flies to ("Flight to The Pas")
     confidence: float | None = None
     why: tuple[str, ...] = ()
 

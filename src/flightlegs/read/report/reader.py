@@ -348,6 +348,15 @@ def _destination_told_first(stops: list[_Mention]) -> list[_Mention]:
     return best
 
 
+def _title_destination_last(stops: list[_Mention]) -> list[_Mention]:
+    """The place a report's title flies to ("Flight to The Pas") ends the route told after it."""
+    titled = [i for i, m in enumerate(stops) if m.titled and m.role is Role.STOP]
+    if len(titled) != 1 or titled[0] == len(stops) - 1 or stops[-1].role is Role.RETURN:
+        return stops
+    i = titled[0]
+    return [*stops[:i], *stops[i + 1 :], stops[i]]
+
+
 def _round_trip(
     stops: list[_Mention], by_sentence: list[tuple[_Sentence, list[_Mention]]]
 ) -> list[_Mention]:
@@ -770,6 +779,7 @@ def explain_report(text: str) -> ReportReading:
                 _pin_airport(m, gaz)
                 _airport_of_city(m, gaz)
     stops = _merge_repeats(_newest_first(_order(by_sentence, text, gaz), text), gaz)
+    stops = _title_destination_last(stops)
     stops = _round_trip(stops, by_sentence)
     stops = _implied_origin(stops, by_sentence, gaz)
     _fit_to_route(stops)
