@@ -897,3 +897,15 @@ def test_a_pioneer_flights_title_field_and_steering_for_a_town() -> None:
     assert [s.text for s in stops] == ["St. Charles", "Dauphin", "Swan River", "Prince Albert"]
     # an aerodrome the gazetteer does not know, in the city named after it
     assert stops[0].places[0].region == "CA-MB"
+
+
+def test_where_the_flight_was_turned_away_is_not_a_stop() -> None:
+    reading = explain_report(
+        "The hijacked 747 left Mashhad on April 8. The jet was turned away from Beirut and"
+        " from Damascus, and it came down at Larnaca after midnight."
+    )
+    assert [s.text for s in reading.stops] == ["Mashhad", "Larnaca"]
+    assert {a.text for a in reading.set_aside if "turned away" in a.reason} == {
+        "Beirut",
+        "Damascus",
+    }

@@ -144,6 +144,7 @@ from flightlegs.read.report.cues import (
     _TIME_ZONE,
     _TO_JOIN,
     _TOUCHDOWN,
+    _TURNED_AWAY,
     _UNKNOWN_BEFORE,
     _UNKNOWN_FIELD,
     _UNKNOWN_NEAR,
@@ -355,6 +356,8 @@ def _classify(
         elif _VETO.search(window) and not _NOT_UNTIL_AFTER.match(after):
             m.reason = "the report says the flight did not go there"
             m.veto = True
+        elif _TURNED_AWAY.search(clause_left):
+            m.reason = "the flight was turned away or refused a landing there"
         elif _NEGATION.search(window[-80:]) and not _NOT_UNTIL_AFTER.match(after):
             m.reason = "negated"
         elif _SKIPPED.search(window):

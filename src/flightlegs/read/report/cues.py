@@ -337,6 +337,13 @@ _VETO = re.compile(
 )
 #: "skipped its planned stop in Bermuda": the place right after it was not flown to; not
 #: "skipped the stop in Bermuda and landed at Dover", whose later places were.
+#: "the jet is turned away from Beirut and from Damascus", "was refused permission to land at
+#: Kuwait": where the flight was kept from landing
+_TURNED_AWAY = re.compile(
+    r"\b(?:turned away|refused (?:permission to land|landing(?: rights| permission)?)"
+    r"|denied (?:permission to land|landing(?: rights| permission)?)|not allowed to land)"
+    r"\s+(?:from|at|in|by)\b(?:(?!\bthen\b|\bbut\b|\bbefore\b)[^.;:]){0,60}$"
+)
 _SKIPPED = re.compile(r"\b(?:skipp|bypass)\w*\b(?:(?!\band\b)[^.;,]){0,40}$")
 _ALTERNATIVE = re.compile(r"\b(?:instead of|rather than|in place of)\b")
 _HYPOTHETICAL = re.compile(
