@@ -342,7 +342,9 @@ _VETO = re.compile(
 _TURNED_AWAY = re.compile(
     r"\b(?:turned away|refused (?:permission to land|landing(?: rights| permission)?)"
     r"|denied (?:permission to land|landing(?: rights| permission)?)|not allowed to land)"
-    r"\s+(?:from|at|in|by)\b(?:(?!\bthen\b|\bbut\b|\bbefore\b)[^.;:]){0,60}$"
+    # what follows, up to a new clause ("..., and it came down at Larnaca")
+    r"\s+(?:from|at|in|by)\b(?:(?!\b(?:then|but|before|it|we|they|she|he|landed|came|touched"
+    r"|set|put)\b)[^.;:]){0,60}$"
 )
 _SKIPPED = re.compile(r"\b(?:skipp|bypass)\w*\b(?:(?!\band\b)[^.;,]){0,40}$")
 _ALTERNATIVE = re.compile(r"\b(?:instead of|rather than|in place of)\b")
