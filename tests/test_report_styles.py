@@ -909,3 +909,12 @@ def test_where_the_flight_was_turned_away_is_not_a_stop() -> None:
         "Beirut",
         "Damascus",
     }
+
+
+def test_what_a_page_tells_in_other_news_is_another_flight() -> None:
+    reading = explain_report(
+        "The charter with 294 Americans touched down at Karachi first and then went on to"
+        " Lahore, where it took off for Doha. In other news, a PIA flight landed at Islamabad"
+        " with 195 Pakistanis who had been stuck in Istanbul."
+    )
+    assert [s.text for s in reading.stops] == ["Karachi", "Lahore", "Doha"]

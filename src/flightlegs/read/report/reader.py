@@ -468,20 +468,28 @@ _NEXT_STORY = re.compile(
 )
 
 
+#: A sentence that turns to another story: "In other news, a PIA flight landed at Islamabad".
+_OTHER_NEWS = re.compile(
+    r"\W*(?:In other news|Elsewhere in the news|In a separate development|In an unrelated)\b"
+)
+
+
 def _another_story(text: str, by_sentence: list[tuple[_Sentence, list[_Mention]]]) -> None:
-    """Set aside what a newspaper column tells under the heading of its next story.
+    """Set aside what a page tells after it turns to its next story.
 
     A page of old newspapers prints cables one after another: "HINKLER AT
     MALTA ... LINDBERGH AT HAVANA / HAVANA, February 8. Colonel Lindbergh has
-    arrived": the second story's places are another flight. Only once the
-    first story has told a stop.
+    arrived": the second story's places are another flight; so are a news
+    item's after "In other news". Only once the first story has told a stop.
     """
-    for story in _NEXT_STORY.finditer(text):
-        told = [m for s, ms in by_sentence if s.start < story.start() for m in ms if m.active]
+    starts = [story.start() for story in _NEXT_STORY.finditer(text)]
+    starts += [s.start for s, _ in by_sentence if _OTHER_NEWS.match(s.text)]
+    for story_start in sorted(starts):
+        told = [m for s, ms in by_sentence if s.start < story_start for m in ms if m.active]
         if not told:
             continue
         for s, ms in by_sentence:
-            if s.start < story.start():
+            if s.start < story_start:
                 continue
             for m in ms:
                 if m.active or m.reason in RESCUABLE:
