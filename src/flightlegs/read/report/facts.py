@@ -22,6 +22,7 @@ after it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -73,6 +74,19 @@ class _Date:
 
 
 def _dates(text: str, start: int, end: int) -> list[_Date]:
+    """The dates written in ``text[start:end]``, in text order.
+
+    The whole text is read once (the reader asks of many spans of one report).
+
+    >>> [(d.month, d.day, d.year) for d in _dates("Left on 3 May 2020, back May 9.", 0, 31)]
+    [(5, 3, 2020), (5, 9, None)]
+    """
+    return [d for d in _all_dates(text) if start <= d.start and d.end <= end]
+
+
+@functools.lru_cache(maxsize=8)
+def _all_dates(text: str) -> tuple[_Date, ...]:
+    start, end = 0, len(text)
     found: list[_Date] = []
     taken: list[tuple[int, int]] = []
     for form in _DATE_FORMS:
@@ -99,7 +113,7 @@ def _dates(text: str, start: int, end: int) -> list[_Date]:
                 continue
             found.append(_Date(m.start(), m.end(), month, day, year))
             taken.append((m.start(), m.end()))
-    return sorted(found, key=lambda d: d.start)
+    return tuple(sorted(found, key=lambda d: d.start))
 
 
 _MONTH_YEAR = re.compile(rf"\b(?:in\s+)?{_MONTH}\s+(?P<year>(?:19|20)\d\d)\b")
