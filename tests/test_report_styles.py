@@ -918,3 +918,14 @@ def test_what_a_page_tells_in_other_news_is_another_flight() -> None:
         " with 195 Pakistanis who had been stuck in Istanbul."
     )
     assert [s.text for s in reading.stops] == ["Karachi", "Lahore", "Doha"]
+
+
+def test_a_planned_fuel_stop_told_as_made_is_a_stop() -> None:
+    reading = explain_report(
+        "We lifted off from Frederick at nine. After the river we headed for our first"
+        " planned fuel stop, Lancaster. Starting up again after fueling, we went on to"
+        " Richmond."
+    )
+    stops = reading.stops
+    assert [s.text for s in stops] == ["Frederick", "Lancaster", "Richmond"]
+    assert not stops[1].planned

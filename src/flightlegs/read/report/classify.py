@@ -743,7 +743,9 @@ def _classify(
             and not _THEN_FLEW_AFTER.match(after)
         ):
             m.first = True
-        if m.role is Role.STOP and re.search(r"\bfirst (?:fuel |refuell?ing |night )?stop\b", cue):
+        if m.role is Role.STOP and re.search(
+            r"\bfirst (?:planned )?(?:fuel |refuell?ing |night )?stop\b", cue
+        ):
             m.first = m.first_stop = True  # "Today's first stop will be in Germany"
         if m.role is Role.STOP and _ON_THE_WAY_AFTER.match(after):
             m.via = True  # "took off for Poland, stopping for fuel in Germany along the way"

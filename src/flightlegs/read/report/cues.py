@@ -350,7 +350,10 @@ _SKIPPED = re.compile(r"\b(?:skipp|bypass)\w*\b(?:(?!\band\b)[^.;,]){0,40}$")
 _ALTERNATIVE = re.compile(r"\b(?:instead of|rather than|in place of)\b")
 _HYPOTHETICAL = re.compile(
     # "may" the verb, not the month ("on 3 May", "May 3")
-    r"\b(?:will|would|shall|could|might|(?<!\d )may(?!\s+\d)|planned|planning|plans?|due to"
+    # "our first planned fuel stop, Princeton": a stop the plan had, told as made
+    r"\b(?:will|would|shall|could|might|(?<!\d )may(?!\s+\d)"
+    r"|planned(?!\s+(?:fuel\s+|refuel\w*\s+|technical\s+|overnight\s+)?(?:stop|stopover)\b)"
+    r"|planning|plans?|due to"
     r"|scheduled(?!\s+(?:stop|stopover|refuel\w*|fuel stop|technical stop|landing))|schedule"
     r"|expected to|intended|intends?|hoped|hopes?|hoping|wanted|wants?|asked|requested|proposed"
     r"|suggested|supposed to|was to|were to|is to|are to|set to|going to|if|unless|whether"
