@@ -929,3 +929,14 @@ def test_a_planned_fuel_stop_told_as_made_is_a_stop() -> None:
     stops = reading.stops
     assert [s.text for s in stops] == ["Frederick", "Lancaster", "Richmond"]
     assert not stops[1].planned
+
+
+def test_an_airports_generic_words_belong_to_the_name_before_them() -> None:
+    reading = explain_report(
+        "The charter left El Paso at noon. It was flying as Flight 48, and its destination was"
+        " La Aurora International Airport in Guatemala City, Guatemala."
+    )
+    # the city is not an airport called "International Airport"
+    named = [a.text for a in reading.set_aside] + [s.text for s in reading.stops]
+    assert "International Airport" not in named
+    assert "Guatemala City" in named

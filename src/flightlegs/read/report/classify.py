@@ -455,7 +455,9 @@ def _classify(
             m.airport_name = named.group(1)
             m.text = named.group(1)
             m.start, m.end = m.end + named.start(1), m.end + named.end(1)
-        elif named := _NAMED_AIRPORT_BEFORE.search(raw_window):
+        elif (named := _NAMED_AIRPORT_BEFORE.search(raw_window)) and not _GENERIC_NAME.fullmatch(
+            named.group(1)
+        ):
             # "Bandaranaike International Airport at Katunayake": the airport of that town
             m.airport = True
             m.airport_name = named.group(1)
@@ -825,6 +827,14 @@ _AIRPORT_NEAR: Final = re.compile(
     r"(?:\s+on(?:\s+[A-Z][\w'’.-]*){1,4}?)?"
     r"(?:\s*,\s*|\s+(?:in|at|near|outside|serving)\s+)",
     re.IGNORECASE,
+)
+
+
+#: an airport's name of generic words only: "International Airport" after "La Aurora" is the
+#: rest of that name, not an airport of the next place's
+_GENERIC_NAME: Final = re.compile(
+    r"(?:(?:International|Regional|Municipal|National|Domestic|Civil|Military|Air|Army|Naval"
+    r"|Force)\s+)+(?:[Aa]irport|[Aa]irfield|[Aa]ir [Bb]ase)",
 )
 
 
