@@ -337,11 +337,11 @@ _VETO = re.compile(
 )
 #: "skipped its planned stop in Bermuda": the place right after it was not flown to; not
 #: "skipped the stop in Bermuda and landed at Dover", whose later places were.
-#: "the jet is turned away from Beirut and from Damascus", "was refused permission to land at
-#: Kuwait": where the flight was kept from landing
+#: "the jet is turned away from Beirut and from Damascus", "denied permission to land at
+#: Kuwait": where the flight was kept from landing ("refused" is :data:`_CANCELLED`'s)
 _TURNED_AWAY = re.compile(
-    r"\b(?:turned away|refused (?:permission to land|landing(?: rights| permission)?)"
-    r"|denied (?:permission to land|landing(?: rights| permission)?)|not allowed to land)"
+    r"\b(?:turned away|denied (?:permission to land|landing(?: rights| permission)?)"
+    r"|not allowed to land)"
     # what follows, up to a new clause ("..., and it came down at Larnaca")
     r"\s+(?:from|at|in|by)\b(?:(?!\b(?:then|but|before|it|we|they|she|he|landed|came|touched"
     r"|set|put)\b)[^.;:]){0,60}$"

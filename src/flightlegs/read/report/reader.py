@@ -573,16 +573,14 @@ def _earlier_trips(
     return _another_trip(stops, earlier_trip)
 
 
-def _before(
-    text: str, sentence: _Sentence, end: int, date: dt.date, *, dated: bool = True
-) -> list[str]:
+def _before(text: str, sentence: _Sentence, end: int, date: dt.date) -> list[str]:
     """Dates before the flight's in ``sentence`` up to ``end``, as written.
 
-    Those of :func:`_months_before` (when ``dated``); or, where the sentence
-    tells of no flight, years alone: "gave up his citizenship in 1929 and came
-    back to India", in the story of a flight of 1932.
+    Those of :func:`_months_before`; or, where the sentence tells of no flight,
+    years alone: "gave up his citizenship in 1929 and came back to India", in
+    the story of a flight of 1932.
     """
-    if dated and (found := _months_before(text, sentence.start, end, date)):
+    if found := _months_before(text, sentence.start, end, date):
         return found
     if re.search(rf"\b{_FLIGHT_WORD}\b", sentence.text.lower()):
         return []
