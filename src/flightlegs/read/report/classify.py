@@ -64,7 +64,6 @@ from flightlegs.read.report.cues import (
     _AFTER_DOING,
     _AFTER_PLACE,
     _AFTER_PLACE_AFTER,
-    _AIRCRAFT_NOUN,
     _AIRCRAFT_WAS,
     _AIRPORT_WORDS,
     _AIRPORTS_AFTER,
@@ -94,8 +93,10 @@ from flightlegs.read.report.cues import (
     _FLEW_THEM_TO,
     _FLIGHT_BACK,
     _FLIGHT_WORD,
+    _FLOWN_HERE,
     _FLOWN_PEOPLE_FROM,
     _FLOWN_VERB,
+    _GENERIC_NAME,
     _HABIT_AFTER,
     _HOME_OF,
     _HYPOTHETICAL,
@@ -149,6 +150,7 @@ from flightlegs.read.report.cues import (
     _UNKNOWN_FIELD,
     _UNKNOWN_NEAR,
     _VETO,
+    _WALKED_BACK,
     _WATCHED_ARRIVE_AFTER,
     _WATER_AFTER,
     _WENT_AHEAD,
@@ -830,14 +832,6 @@ _AIRPORT_NEAR: Final = re.compile(
 )
 
 
-#: an airport's name of generic words only: "International Airport" after "La Aurora" is the
-#: rest of that name, not an airport of the next place's
-_GENERIC_NAME: Final = re.compile(
-    r"(?:(?:International|Regional|Municipal|National|Domestic|Civil|Military|Air|Army|Naval"
-    r"|Force)\s+)+(?:[Aa]irport|[Aa]irfield|[Aa]ir [Bb]ase)",
-)
-
-
 def _airport_named_near(text: str, prev: _Mention, m: _Mention, gaz: Gazetteer) -> Place | None:
     """The airport of city ``m`` whose name holds ``prev``'s words: "Capital Airport near Peking".
 
@@ -1057,13 +1051,6 @@ def _runs(
     return runs
 
 
-#: going back said without a flight verb: "have come back to", "since going back to"
-_WALKED_BACK: Final = re.compile(
-    r"\b(?:come|comes|came|coming|go|goes|going|went|gone|get|gets|got|getting|moved|moving)"
-    r" back(?: home)? to\s*$"
-)
-#: a sentence that tells of a flight, its aircraft or its crew
-_FLOWN_HERE: Final = re.compile(rf"\b(?:{_FLIGHT_WORD}|{_AIRCRAFT_NOUN}|crew|pilots?|we|i|our)\b")
 #: Verdicts a chain of "to"s overrules: the rules found no cue, or only a plan.
 _CHAIN_OVERRULES: Final = RESCUABLE | {""}
 

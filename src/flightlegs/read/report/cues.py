@@ -740,3 +740,46 @@ _INSTEAD_AFTER = re.compile(r"[^.;,\w]{0,3}instead\b")
 
 #: A cue that tells where a flight was heading rather than where it landed.
 _HEADING_TO = re.compile(r"\b(?:to|for|towards?)$")
+
+
+#: going back said without a flight verb: "have come back to", "since going back to"
+_WALKED_BACK = re.compile(
+    r"\b(?:come|comes|came|coming|go|goes|going|went|gone|get|gets|got|getting|moved|moving)"
+    r" back(?: home)? to\s*$"
+)
+
+#: a sentence that tells of a flight, its aircraft or its crew
+_FLOWN_HERE = re.compile(rf"\b(?:{_FLIGHT_WORD}|{_AIRCRAFT_NOUN}|crew|pilots?|we|i|our)\b")
+
+#: an airport's name of generic words only: "International Airport" after "La Aurora" is the
+#: rest of that name, not an airport of the next place's
+_GENERIC_NAME = re.compile(
+    r"(?:(?:International|Regional|Municipal|National|Domestic|Civil|Military|Air|Army|Naval"
+    r"|Force)\s+)+(?:[Aa]irport|[Aa]irfield|[Aa]ir [Bb]ase)",
+)
+
+#: a stop planned on the way to where the flight was going: "due to stop first in Miami before
+#: landing in the northern Haitian city"
+_ON_THE_WAY_PLAN = re.compile(
+    r"\b(?:stop|stopping|refuel\w*|land|landing|call)\s+first\s+(?:in|at)$"
+)
+
+_BEFORE_ARRIVING = re.compile(
+    r"[^.;]{0,30}?\bbefore\s+(?:landing|arriving|flying on|continuing|going on|heading)\b"
+)
+
+#: a sentence that takes the flight on from where the one before left it
+_GOES_ON_FROM = re.compile(r"\W*(?:After that|Afterwards|From there|Thereafter|Next|Then)\b")
+
+#: A newspaper column's next story: a heading in capitals, then a dateline with its date
+#: ("LINDBERGH AT HAVANA" / "HAVANA, February 8.").
+_NEXT_STORY = re.compile(
+    r"^[ \t]*[A-Z][A-Z'’.,-]*(?:[ \t]+[A-Z'’.,-]+)+[ \t]*\n(?:[ \t]*\n)*"
+    r"[ \t]*[A-Z][A-Z'’. -]{2,30},[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}\b",
+    re.MULTILINE,
+)
+
+#: A sentence that turns to another story: "In other news, a PIA flight landed at Islamabad".
+_OTHER_NEWS = re.compile(
+    r"\W*(?:In other news|Elsewhere in the news|In a separate development|In an unrelated)\b"
+)

@@ -45,14 +45,19 @@ from flightlegs.errors import InputError, UnknownPlaceError
 from flightlegs.read.report.classify import PERSON_REASON, _classify
 from flightlegs.read.report.cues import (
     _AGO,
+    _BEFORE_ARRIVING,
     _CLAUSE_BREAK,
     _FIRST_PERSON_FLIGHT,
     _FLIGHT_WORD,
+    _GOES_ON_FROM,
     _HEADING_TO,
     _IN_YEAR_WITHIN,
     _INSTEAD_AFTER,
     _INSTEAD_BEFORE,
     _NEW_FLIGHT,
+    _NEXT_STORY,
+    _ON_THE_WAY_PLAN,
+    _OTHER_NEWS,
     _ROUND_TRIP,
 )
 from flightlegs.read.report.facts import (
@@ -188,16 +193,6 @@ def _plans_only_when_no_flight(
         m.reason = "planned, expected or hypothetical, not flown"
 
 
-#: a stop planned on the way to where the flight was going: "due to stop first in Miami before
-#: landing in the northern Haitian city"
-_ON_THE_WAY_PLAN = re.compile(
-    r"\b(?:stop|stopping|refuel\w*|land|landing|call)\s+first\s+(?:in|at)$"
-)
-_BEFORE_ARRIVING = re.compile(
-    r"[^.;]{0,30}?\bbefore\s+(?:landing|arriving|flying on|continuing|going on|heading)\b"
-)
-#: a sentence that takes the flight on from where the one before left it
-_GOES_ON_FROM = re.compile(r"\W*(?:After that|Afterwards|From there|Thereafter|Next|Then)\b")
 #: "the delegation would instead fly straight to New Delhi": where the flight was going on to,
 #: kept (and marked planned) beside the stops flown; "aircraft may stop in Alaska" is not
 _ONWARD_PLAN = re.compile(
@@ -457,21 +452,6 @@ def _people_named_again(by_sentence: list[tuple[_Sentence, list[_Mention]]]) -> 
             if m.text in people and m.reason != PERSON_REASON:
                 m.role = None
                 m.reason = "a person's name (named with a title elsewhere in the report)"
-
-
-#: A newspaper column's next story: a heading in capitals, then a dateline with its date
-#: ("LINDBERGH AT HAVANA" / "HAVANA, February 8.").
-_NEXT_STORY = re.compile(
-    r"^[ \t]*[A-Z][A-Z'’.,-]*(?:[ \t]+[A-Z'’.,-]+)+[ \t]*\n(?:[ \t]*\n)*"
-    r"[ \t]*[A-Z][A-Z'’. -]{2,30},[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}\b",
-    re.MULTILINE,
-)
-
-
-#: A sentence that turns to another story: "In other news, a PIA flight landed at Islamabad".
-_OTHER_NEWS = re.compile(
-    r"\W*(?:In other news|Elsewhere in the news|In a separate development|In an unrelated)\b"
-)
 
 
 def _another_story(text: str, by_sentence: list[tuple[_Sentence, list[_Mention]]]) -> None:
