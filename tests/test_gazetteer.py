@@ -937,6 +937,37 @@ def test_a_small_field_is_found_in_a_leg_line() -> None:
     assert [m.text for m in gaz.find_mentions("Day 1 : Rayne - Alderney")][:1] == ["Rayne"]
 
 
+def _idents(text: str) -> list[tuple[str, str | None]]:
+    return [
+        (m.text, m.places[0].airport.ident if m.places[0].airport else None)
+        for m in gazetteer().find_mentions(text)
+    ]
+
+
+def test_a_small_field_is_found_by_its_code_in_brackets() -> None:
+    # the field's own code says which of the fields of that name is meant
+    assert _idents("Out of Minute Man Field (6B6) we turned southwest.") == [("Minute Man", "6B6")]
+    assert _idents("Out of Minute Man (QQQ) we turned southwest.") == []
+
+
+def test_a_small_field_is_found_by_its_region_after_a_comma() -> None:
+    found = _idents("A trip that will carry it into Duxford, England next week.")
+    assert found[0] == ("Duxford", "EGSU")
+    assert _idents("Duxford is a village.") == []
+
+
+def test_a_small_field_after_a_word_of_travel_needs_its_country_named_again() -> None:
+    text = "The Islander left Mareeba for the south, then made a ferry flight south to Archerfield."
+    assert ("Archerfield", "YBAF") in _idents(text)
+    # the same words, but no other place of that country: thin evidence, not read
+    assert _idents("The Islander made a ferry flight south to Archerfield.") == []
+    # a person after "to" is no field, however a flight is told around him
+    assert all(
+        t != "Jones"
+        for t, _ in _idents("Airborne again over Gander, she went forward to Jones at the controls.")
+    )
+
+
 @pytest.mark.parametrize(
     ("name", "country", "region"),
     [

@@ -74,7 +74,7 @@ def find_mentions(gaz: Gazetteer, text: str) -> list[PlaceMention]:
         mention, i = found
         if mention is not None:
             mentions.append(_with_possessive(text, mention))
-    return _narrow_by_context(text, mentions)
+    return _narrow_by_context(text, _drop_lone_fields(mentions))
 
 
 def _with_possessive(text: str, mention: PlaceMention) -> PlaceMention:
@@ -252,7 +252,7 @@ def _match_names(
             return None, i + k
         readings = gaz._readings(key)
         if not readings:
-            if (field := _named_field(gaz, text, span, key)) is not None:
+            if (field := _named_field(gaz, text, toks, i, k, key)) is not None:
                 return field, i + k
             continue
         raw = " ".join(t.raw for t in span)
@@ -261,14 +261,15 @@ def _match_names(
             if not exact:
                 return None  # an upper-case code: let the code matcher have it
         accepted = [r for r in readings if r.prose and _accepts(r, raw, span, text)]
+        weak = False
         if not accepted:
-            accepted = _guarded(gaz, text, toks, i + k, readings) or _flown_field(
-                raw, span, text, readings
-            )
+            accepted = _guarded(gaz, text, toks, i + k, readings)
+            if not accepted:
+                accepted, weak = _flown_field(gaz, text, toks, i, k, readings)
             if not accepted:
                 continue
         start, end = span[0].start, span[-1].end
-        mention = PlaceMention(
+        mention = (_WeakMention if weak else PlaceMention)(
             start,
             end,
             text[start:end],
@@ -280,7 +281,7 @@ def _match_names(
 
 
 def _named_field(
-    gaz: Gazetteer, text: str, span: Sequence[_Token], key: str
+    gaz: Gazetteer, text: str, toks: Sequence[_Token], i: int, k: int, key: str
 ) -> PlaceMention | None:
     """A small field the index keeps out of prose, named beside an airport word.
 
@@ -289,6 +290,7 @@ def _named_field(
     or where a flight verb governs the name ("fly to Wellesbourne"), which no other
     place bears.
     """
+    span, j = toks[i : i + k], i + k
     idents = gaz._ix.tail.get(key)
     if not idents or not _has_upper(span) or key in COMMON_WORDS:
         return None
@@ -299,6 +301,7 @@ def _named_field(
         return None  # "the Louth Airport strip": the town first, its field a later reading
     start, end = span[0].start, span[-1].end
     lead = text[max(0, start - 40) : start]
+    places = tuple(dict.fromkeys(gaz._place(~row) for row in _rows(idents)))
     if not (
         _FIELD_AFTER.match(text, end)
         or _FIELD_BEFORE.search(lead[-30:])
@@ -307,9 +310,100 @@ def _named_field(
         or _LEG_AFTER.match(text, end)
         or _LEG_BEFORE.search(lead)
     ):
-        return None
-    places = tuple(dict.fromkeys(gaz._place(~row) for row in _rows(idents)))
+        places, weak = _field_evidence(gaz, text, toks, j, span, places)
+        if weak and places:
+            return _WeakMention(start, end, text[start:end], places)
     return PlaceMention(start, end, text[start:end], places) if places else None
+
+
+@dataclasses.dataclass(frozen=True)
+class _WeakMention(PlaceMention):
+    """A small field found by a word of travel alone: kept if the text names its country again."""
+
+
+def _drop_lone_fields(mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """Keep each :class:`_WeakMention` whose country another place of the text lies in.
+
+    "Captain Jones", "left Brooklands (England)": a word before a name is thin
+    evidence that it is some small field abroad; a field in a country the
+    report names elsewhere ("to Archerfield", beside Mareeba and Emerald) is kept.
+    """
+    countries = {p.country for m in mentions if not isinstance(m, _WeakMention) for p in m.places}
+    return [
+        PlaceMention(m.start, m.end, m.text, kept, m.demonym) if isinstance(m, _WeakMention) else m
+        for m in mentions
+        if not isinstance(m, _WeakMention)
+        or (kept := tuple(p for p in m.places if p.country in countries))
+    ]
+
+
+#: A field's own code in brackets after its name: "Minute Man Field (6B6)", "Fredricktown (H88)".
+_CODE_AFTER: Final = re.compile(r"\s*\(([A-Z0-9]{3,4})\)")
+#: A word that takes an aircraft to or from the name after it, in a sentence about flying.
+_TRAVEL_LEAD: Final = re.compile(
+    r"\b(?:from|into|out of|via|leaving|left|departed|departing|reached"
+    r"|(?:north|south|east|west)(?:east|west)?(?:wards?)? to|back to)\s+$"
+)
+_FLIGHT_NEAR: Final = re.compile(
+    r"\b(?:fl(?:y|ies|ew|own|ying|ight|ights)|land(?:ed|ing|s)?|touch(?:ed)? down|took off"
+    r"|take-?off|airborne|aircraft|plane|pilot|ferry|leg|runway|refuell?(?:ed|ing)?|fuel stop"
+    r"|depart\w*|arriv\w*)\b",
+    re.I,
+)
+_SENTENCE_END: Final = re.compile(r"[.!?](?=\s)|\n\s*\n")
+
+
+def _field_evidence(
+    gaz: Gazetteer,
+    text: str,
+    toks: Sequence[_Token],
+    j: int,
+    span: Sequence[_Token],
+    places: tuple[Place, ...],
+) -> tuple[tuple[Place, ...], bool]:
+    """The small fields of ``places`` the words around their name point to; none if no word does.
+
+    A small field's name is kept out of running text, where such a word is most
+    often something else, unless the text says which field it is: its own code
+    in brackets after it ("Minute Man Field (6B6)"), the region or country
+    that holds it after a comma ("Duxford, England", "Fredricktown, MO"), or a
+    word of travel before it in a sentence about flying ("leaving Tedderfield",
+    "a ferry flight south to Archerfield"). The last is weak evidence: ``True``
+    with the places says so.
+    """
+    start, end = span[0].start, span[-1].end
+    code = _CODE_AFTER.match(text, end)
+    if code is not None:
+        own = tuple(
+            p
+            for p in places
+            if p.airport is not None
+            and code.group(1) in (p.airport.ident, p.airport.faa, p.airport.icao, p.airport.iata)
+        )
+        if own:
+            return own, False
+    if j < len(toks) and _comma_between(text, toks[j - 1].end, toks[j].start):
+        follow = _region_at(gaz, text, toks, j)
+        if follow is not None:
+            areas = {a.region or a.country for a in follow[0]}
+            held = tuple(p for p in places if p.region in areas or p.country in areas)
+            if held:
+                return held, False
+    lead = text[max(0, start - 40) : start]
+    if _TRAVEL_LEAD.search(lead) and _alone(text, span) and _flight_near(text, start, end):
+        return places, True
+    return (), False
+
+
+def _flight_near(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around ``text[start:end]`` tells of flying."""
+    left = max(0, start - 200)
+    for m in _SENTENCE_END.finditer(text, left, start):
+        left = m.end()
+    right = _SENTENCE_END.search(text, end, min(len(text), end + 200))
+    return bool(
+        _FLIGHT_NEAR.search(text, left, right.start() if right else min(len(text), end + 200))
+    )
 
 
 def _alone(text: str, span: Sequence[_Token]) -> bool:
@@ -336,23 +430,33 @@ def _with_fields(gaz: Gazetteer, span: Sequence[_Token], mention: PlaceMention) 
 
 
 def _flown_field(
-    raw: str, span: Sequence[_Token], text: str, readings: Iterable[_Reading]
-) -> list[_Reading]:
+    gaz: Gazetteer,
+    text: str,
+    toks: Sequence[_Token],
+    i: int,
+    k: int,
+    readings: Iterable[_Reading],
+) -> tuple[list[_Reading], bool]:
     """A small field's name, kept where a flight verb governs it ("a fuel stop at Wilcannia").
 
     The short names of small airports are not matched in running text, where
     most such words are something else; after "landed at" or "made" they are
     the field.
     """
+    span, j = toks[i : i + k], i + k
+    raw = " ".join(t.raw for t in span)
     fields = [
         r for r in readings if not r.prose and r.mode == _TITLE and r.place.kind is StopKind.AIRPORT
     ]
     if not fields or not _has_upper(span) or raw.isupper() or raw.lower() in COMMON_WORDS:
-        return []
+        return [], False
     lead = text[max(0, span[0].start - 40) : span[0].start]
     if _FIELD_AFTER.match(text, span[-1].end):
-        return fields  # "Texel International Airport", "Höxter airfield": the report says so
-    return fields if _FLOWN_TO.search(lead) or _FIELD_LEAD.search(lead) else []
+        return fields, False  # "Texel International Airport", "Höxter airfield": the report says so
+    if _FLOWN_TO.search(lead) or _FIELD_LEAD.search(lead):
+        return fields, False
+    kept, weak = _field_evidence(gaz, text, toks, j, span, tuple(r.place for r in fields))
+    return [r for r in fields if r.place in kept], weak
 
 
 def _guarded(
@@ -574,6 +678,8 @@ def _looks_like_code(raw: str) -> bool:
 _FIELD_AFTER: Final = re.compile(
     r"\s+(?:(?:International|Regional|Municipal|County)\s+)?(?i:airport|airfield|aerodrome"
     r"|airstrip|air strip|strip|flugplatz|flugplatzes)\b"
+    # "Minute Man Field", "Tedderfield Air Park": written as part of the name
+    r"|\s+(?:Air\s+)?(?:Field|Park)\b|\s+Airpark\b"
 )
 _FIELD_BEFORE: Final = re.compile(
     r"\b(?i:airfield|airstrip|aerodrome|airport|strip|flugplatz)\s+(?:of|at|in|near)?\s*$"
