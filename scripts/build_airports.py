@@ -424,6 +424,48 @@ def airport_rows(
     return kept, dict(sorted(dropped.items()))
 
 
+#: Columns of ``closed_airfields.csv``.
+CLOSED_COLUMNS = (
+    "ident", "name", "latitude_deg", "longitude_deg", "country", "region", "municipality",
+    "keywords", "wikipedia_link",
+)  # fmt: skip
+#: Words of a closed record's name that say it was no airfield for aeroplanes.
+_NOT_AIRFIELD = re.compile(r"heliport|helipad|seaplane|balloon|water aerodrome", re.I)
+
+
+def closed_rows(source: Source, region_codes: RegionCodes) -> list[Row]:
+    """Airfields OurAirports lists as closed that have a Wikipedia article, sorted by ident.
+
+    Reports of history name them ("left Croydon", "landed at Kai Tak"), but no
+    route of today can use them, so they are kept apart from ``airports.csv``:
+    the gazetteer reads them as places, served by the open airports around them.
+    A Wikipedia article is the mark of a field people wrote about; the other
+    closed records are mostly private strips.
+    """
+    kept = []
+    for row in source.rows("airports"):
+        name = row["name"].strip()
+        if row["type"].strip() != "closed" or "wikipedia.org/" not in row["wikipedia_link"]:
+            continue
+        if _NOT_AIRFIELD.search(name):
+            continue
+        ident = row["ident"].strip()
+        kept.append(
+            {
+                "ident": ident,
+                "name": name,
+                "latitude_deg": format_coordinate(row["latitude_deg"], "latitude_deg", ident),
+                "longitude_deg": format_coordinate(row["longitude_deg"], "longitude_deg", ident),
+                "country": row["iso_country"].strip(),
+                "region": region_codes(row["iso_region"].strip()),
+                "municipality": row["municipality"].strip(),
+                "keywords": row["keywords"].strip(),
+                "wikipedia_link": row["wikipedia_link"].strip(),
+            }
+        )
+    return sorted(kept, key=lambda r: r["ident"])
+
+
 #: Two records sharing a code this close together are one airport listed twice.
 TWIN_KM = 1.0
 TWIN_REASON = f"second record of one airport (same IATA, ICAO or FAA code within {TWIN_KM:g} km)"
@@ -651,8 +693,10 @@ def build(
     airports, dropped = airport_rows(
         source, country_codes, {r["code"]: r["country"] for r in regions}, region_codes, fixes
     )
+    closed = closed_rows(source, region_codes)
     out.mkdir(parents=True, exist_ok=True)
     write_csv(out / "airports.csv", AIRPORT_COLUMNS, airports)
+    write_csv(out / "closed_airfields.csv", CLOSED_COLUMNS, closed)
     write_csv(out / "countries.csv", COUNTRY_COLUMNS, countries)
     write_csv(out / "regions.csv", REGION_COLUMNS, regions)
     (out / "duplicates.md").write_text(
@@ -663,7 +707,12 @@ def build(
         "snapshot": source.snapshot,
         "licence": LICENCE,
         "built": build_date(),
-        "rows": {"airports": len(airports), "countries": len(countries), "regions": len(regions)},
+        "rows": {
+            "airports": len(airports),
+            "closed airfields": len(closed),
+            "countries": len(countries),
+            "regions": len(regions),
+        },
         "dropped": dropped,
         "corrections": {
             "OurAirports region codes replaced (data/region_codes.csv)": len(region_codes.iso),

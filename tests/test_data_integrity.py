@@ -103,10 +103,35 @@ def test_row_counts_match_source_record() -> None:
     assert "ourairports.com/data" in record["source"]
     assert record["rows"] == {
         "airports": len(airports()),
+        "closed airfields": len(read_csv("closed_airfields.csv")[1]),
         "countries": len(read_csv("countries.csv")[1]),
         "regions": len(read_csv("regions.csv")[1]),
     }
     assert 25_000 < len(airports()) < 40_000
+
+
+def test_closed_airfields_are_closed_notable_and_apart_from_the_airports() -> None:
+    header, rows = read_csv("closed_airfields.csv")
+    assert header == [
+        "ident", "name", "latitude_deg", "longitude_deg", "country", "region", "municipality",
+        "keywords", "wikipedia_link",
+    ]  # fmt: skip
+    assert 500 < len(rows) < 2_000
+    idents = [r["ident"] for r in rows]
+    assert idents == sorted(idents) and len(set(idents)) == len(idents)
+    open_idents = set(airports_by_ident())
+    regions = {r["code"] for r in read_csv("regions.csv")[1]}
+    for r in rows:
+        assert r["ident"] not in open_idents, r  # no route of today can use a closed field
+        assert -90 <= float(r["latitude_deg"]) <= 90, r
+        assert -180 <= float(r["longitude_deg"]) <= 180, r
+        assert r["wikipedia_link"].startswith(("https://", "http://")), r
+        assert "wikipedia.org/" in r["wikipedia_link"], r
+        assert not r["region"] or r["region"] in regions, r
+        assert "heliport" not in r["name"].lower(), r
+    by_ident = {r["ident"]: r for r in rows}
+    assert by_ident["EGCR"]["name"] == "Croydon Airport"
+    assert by_ident["EGMK"]["name"] == "Lympne Airport"
 
 
 def test_rows_sorted_by_ident_and_ident_unique() -> None:
@@ -348,7 +373,13 @@ def test_rebuild_reproduces_bundled_files(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    for name in ("airports.csv", "countries.csv", "regions.csv", "duplicates.md"):
+    for name in (
+        "airports.csv",
+        "closed_airfields.csv",
+        "countries.csv",
+        "regions.csv",
+        "duplicates.md",
+    ):
         assert (tmp_path / name).read_bytes() == (DATA / name).read_bytes(), name
 
 

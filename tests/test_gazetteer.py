@@ -944,6 +944,23 @@ def _idents(text: str) -> list[tuple[str, str | None]]:
     ]
 
 
+def test_a_closed_airfield_is_a_place_of_history_served_by_the_airports_around_it() -> None:
+    gaz = gazetteer()
+    (m, _) = gaz.find_mentions("Hinkler set out from Croydon yesterday to fly alone. In England")
+    assert m.text == "Croydon"
+    assert (m.places[0].name, m.places[0].country) == ("Croydon Airport (closed)", "GB")
+    # the Queensland field of the same name is not an English report's Croydon
+    assert all(p.country == "GB" for p in m.places)
+    served = gaz.airports_in(m.places[0])
+    assert served and all(a.country == "GB" for a in served)
+    # the full name is read anywhere; the short name only where travel governs it
+    assert [x.text for x in gaz.find_mentions("Croydon Airport was busy.")] == ["Croydon Airport"]
+    assert gaz.find_mentions("The Lympne meeting drew crowds.") == []
+    # a short name never stands beside a town read in prose: Paducah is the town alone
+    (paducah, *_) = gaz.find_mentions("We flew from Paducah to New York.")
+    assert not any(p.name.endswith("(closed)") for p in paducah.places)
+
+
 def test_a_small_field_is_found_by_its_code_in_brackets() -> None:
     # the field's own code says which of the fields of that name is meant
     assert _idents("Out of Minute Man Field (6B6) we turned southwest.") == [("Minute Man", "6B6")]
@@ -964,7 +981,9 @@ def test_a_small_field_after_a_word_of_travel_needs_its_country_named_again() ->
     # a person after "to" is no field, however a flight is told around him
     assert all(
         t != "Jones"
-        for t, _ in _idents("Airborne again over Gander, she went forward to Jones at the controls.")
+        for t, _ in _idents(
+            "Airborne again over Gander, she went forward to Jones at the controls."
+        )
     )
 
 

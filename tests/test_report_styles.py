@@ -674,6 +674,21 @@ def test_where_an_advance_team_went_ahead_is_not_a_stop() -> None:
     assert any(a.text == "Madrid" and "went ahead" in a.reason for a in reading.set_aside)
 
 
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "officials who had flown out from Lympne to greet the crew",
+        "the Air Officer Commanding, who had come over by air from Southampton,",
+    ],
+)
+def test_where_people_came_from_on_a_journey_of_their_own_is_not_a_stop(clause: str) -> None:
+    reading = explain_report(
+        f"The flying boats left Felixstowe at dawn and alighted at Plymouth, where {clause}"
+        " inspected the aircraft."
+    )
+    assert [s.text for s in reading.stops] == ["Felixstowe", "Plymouth"]
+
+
 def test_an_airfield_said_to_be_in_a_city_over_the_border_is_that_citys_stop() -> None:
     reading = explain_report(
         "After talks in Washington DC, the president flew out of Joint Base Andrews military"

@@ -77,6 +77,7 @@ from flightlegs.read.report.cues import (
     _BEFORE_FLYING_AFTER,
     _BOARDED_AFTER,
     _BOUND_FOR,
+    _CAME_OWN_WAY,
     _CANCEL_AFTER,
     _CANCELLED,
     _CARRIED_TO,
@@ -626,6 +627,9 @@ def _classify(
             # "3,500 people have come back to India", "barred from going back to the United
             # States": people went back, in a sentence that tells no flight
             m.reason = "where people went back to, not said of the flight"
+            continue
+        if _CAME_OWN_WAY.search(clause_left):
+            m.reason = "where people came from on a journey of their own, not this flight"
             continue
         if _BOARDED_AFTER.match(after):
             m.role = Role.DEPARTURE  # "to San Diego, where they boarded a flight"

@@ -449,6 +449,12 @@ _WENT_AHEAD = re.compile(
     r"\b[^.;]{0,60}$"
     r"|\b(?:went|gone|sent|flew|travelled|traveled) (?:on )?ahead (?:to|of (?:him|her|them) to)\s*$"
 )
+#: "officials who had flown out from Croydon to see it in", "who had come over by air from
+#: Calshot": where people came from on a journey of their own, before this flight
+_CAME_OWN_WAY = re.compile(
+    r"\bwho\s+(?:had|have|has)\s+(?:\w+ly\s+)?(?:flown|come|travell?ed)"
+    r"(?:\s+(?:out|in|over|up|down|across))?(?:\s+by\s+air)?\s+(?:in\s+)?from\s*$"
+)
 # not "return flight": a deportation is a "return flight" that does not come back
 _FLIGHT_BACK = re.compile(r"\b(?:flight|trip|journey|leg|hop) back\b")
 _DIVERTED = re.compile(

@@ -42,6 +42,7 @@ from flightlegs.reference.gazetteer.names import (
     _REGION_SUFFIXES,
     _WEAK_GENERIC,
     _WELL_KNOWN_REGIONS,
+    CLOSED_SUFFIX,
     COMMON_WORDS,
     _is_strip,
 )
@@ -203,8 +204,52 @@ class _Builder:
         self.names[key].append(_Reading(place, mode, spelled, demonym, prose, rank))
 
 
+#: airfields OurAirports lists as closed, written by scripts/build_airports.py
+_CLOSED: Final = "closed_airfields.csv"
 #: hand-made: cities that are an ISO 3166-2 region of their own, each with a source
 _OWN_REGIONS: Final = "city_regions.csv"
+
+
+def _add_closed_fields(
+    b: _Builder,
+    towns: _Towns,
+    weight: dict[str, tuple[int, int, int, float, str]],
+    members: dict[Place, tuple[Airport, ...]],
+    not_cities: set[str],
+) -> None:
+    """Airfields long closed (Croydon, Lympne, Tempelhof, Kai Tak), which reports of history name.
+
+    Each is a place served by the open airports around it. Its full name is
+    read in prose ("Croydon Airport"); its short name ("Croydon") after every
+    other reading of it, and only where a word of travel governs it (see
+    :func:`~flightlegs.reference.gazetteer.scan._flown_field`). Neither is
+    added beside a place read in prose under that name: "London Airport" stays
+    Heathrow, "Paducah" the town.
+    """
+    for field in _read_csv(_CLOSED):
+        where = LatLon(float(field["latitude_deg"]), float(field["longitude_deg"]))
+        site = _Town(_cfold(field["name"]), field["name"], (), field["country"], None, where, 0)
+        nearby = towns.airports_near(site, weight)
+        if not nearby:
+            continue
+        place = Place(
+            field["name"] + CLOSED_SUFFIX, StopKind.CITY, field["country"], field["region"] or None
+        )
+        members[place] = nearby
+        served = weight[nearby[0].ident]
+        keywords = [k.strip() for k in field["keywords"].split(",") if _keyword_is_name(k)]
+        for source in [field["name"], *keywords]:
+            for part in _name_parts(source):
+                folded = tuple(_cfold(part).split())
+                whole, short = " ".join(folded), " ".join(_strip_generic(folded))
+                if short != whole and not any(r.prose for r in b.names.get(whole, ())):
+                    b.add(whole, place, (2, served, 2))
+                if (
+                    _ok_short(short)
+                    and short not in not_cities
+                    and not any(r.prose for r in b.names.get(short, ()))
+                ):
+                    b.add(short, place, (9, served), prose=False)
 
 
 def _build_index(table: AirportTable) -> _Index:
@@ -492,6 +537,7 @@ def _build_index(table: AirportTable) -> _Index:
         mode = _TITLE if town.population >= _POPULOUS else _TOWN
         b.add(town.key, place, (tier, weight[nearby[0].ident]), mode=mode)
         town.place = place
+    _add_closed_fields(b, towns, weight, members, not_cities)
     # a great city that gives its name to its region (Istanbul, Tokyo): the city, before the
     # region and the airports of its name, outside the US and Canada, whose states are not cities
     region_named = {

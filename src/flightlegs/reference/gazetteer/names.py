@@ -238,6 +238,8 @@ _MILITARY = re.compile(
     r"|\b(?:raf|rnzaf|raaf|rcaf|cfb|rnas)\b",
     re.I,
 )
+#: How the place of a closed airfield ends its name: "Croydon Airport (closed)".
+CLOSED_SUFFIX: Final = " (closed)"
 #: The last word of an airport's name that calls it a field ("Louth Airport", "Bourke Aerodrome").
 _FIELD_WORDS: Final = ("airport", "aerodrome", "airfield", "airstrip")
 

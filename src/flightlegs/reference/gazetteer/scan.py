@@ -22,6 +22,7 @@ from flightlegs.reference.gazetteer.names import (
     _FIRST_RANK_REGIONS,
     _GENERIC_WORDS,
     _WELL_KNOWN_REGIONS,
+    CLOSED_SUFFIX,
     CODE_STOPLIST,
     COMMON_WORDS,
 )
@@ -445,8 +446,13 @@ def _flown_field(
     """
     span, j = toks[i : i + k], i + k
     raw = " ".join(t.raw for t in span)
+    # small fields, open or closed ("left Lympne")
     fields = [
-        r for r in readings if not r.prose and r.mode == _TITLE and r.place.kind is StopKind.AIRPORT
+        r
+        for r in readings
+        if not r.prose
+        and r.mode == _TITLE
+        and (r.place.kind is StopKind.AIRPORT or r.place.name.endswith(CLOSED_SUFFIX))
     ]
     if not fields or not _has_upper(span) or raw.isupper() or raw.lower() in COMMON_WORDS:
         return [], False

@@ -178,6 +178,7 @@ _DATA_FILES: Final = (
     "operator_hubs.csv",
     "airport_aliases.csv",
     "cities.csv",
+    "closed_airfields.csv",
     "area_aliases.csv",
     "city_regions.csv",
 )
