@@ -961,6 +961,22 @@ def test_a_closed_airfield_is_a_place_of_history_served_by_the_airports_around_i
     assert not any(p.name.endswith("(closed)") for p in paducah.places)
 
 
+def test_a_misspelt_town_that_a_flight_verb_governs_is_the_town_nearest_in_spelling() -> None:
+    gaz = gazetteer()
+    (m,) = gaz.find_mentions("Against headwinds we landed at Tenneant Creek to refuel.")
+    assert (m.text, m.places[0].name) == ("Tenneant Creek", "Tennant Creek")
+    # no verb governs it, but the state after it says which town it is
+    found = gaz.find_mentions("As we close on the next fuel stop, Landcaster, South Carolina, fog")
+    assert found[0].text == "Landcaster"
+    assert {p.region for p in found[0].places} == {"US-SC"}
+    # ungoverned, too short to tell, or a name the gazetteer knows: never guessed
+    assert gaz.find_mentions("Tenneant Creek is a dusty place.") == []
+    assert gaz.find_mentions("We flew to Pariss.") == []
+    assert [m.text for m in gaz.find_mentions("flew from Austin to Cameron County, Texas")][:1] == [
+        "Austin"
+    ]
+
+
 def test_a_small_field_is_found_by_its_code_in_brackets() -> None:
     # the field's own code says which of the fields of that name is meant
     assert _idents("Out of Minute Man Field (6B6) we turned southwest.") == [("Minute Man", "6B6")]

@@ -182,6 +182,7 @@ class Gazetteer:
         self._members: dict[int, tuple[Airport, ...]] = {}
         self._ref_of: dict[tuple[str, str, str | None, str | None], int] | None = None
         self._suggest_keys: list[str] | None = None
+        self._spellings: dict[tuple[str, int], list[tuple[str, str, int]]] | None = None
 
     # -- the store, unpacked on demand ---------------------------------------------
 
@@ -221,6 +222,38 @@ class Gazetteer:
                 for r in ((packed,) if isinstance(packed, int) else packed)
             )
         return made
+
+    def _misspelt(self, word: str, most: int) -> str | None:
+        """The one folded name read in prose within ``most`` edits of ``word`` (spaces aside).
+
+        Names are compared with those of the same first two letters and nearly the same
+        length; ``None`` when none is that near, or two are equally near.
+        """
+        if self._spellings is None:
+            buckets: dict[tuple[str, int], list[tuple[str, str, int]]] = {}
+            for key, packed in self._ix.names.items():
+                bare = key.replace(" ", "")
+                if len(bare) >= 6 and (
+                    isinstance(packed, int) or any(isinstance(r, int) or r[4] for r in packed)
+                ):
+                    buckets.setdefault((bare[:2], len(bare)), []).append(
+                        (bare, key, _letters(bare))
+                    )
+            self._spellings = buckets
+        best: list[str] = []
+        nearest = most + 1
+        mask = _letters(word)
+        for n in range(len(word) - most, len(word) + most + 1):
+            for bare, key, letters in self._spellings.get((word[:2], n), ()):
+                # an edit adds or removes at most two of the letters a name uses
+                if (mask ^ letters).bit_count() > 2 * min(nearest, most):
+                    continue
+                d = _edits(word, bare, nearest + 1)
+                if d < nearest:
+                    best, nearest = [key], d
+                elif d == nearest and key not in best:
+                    best.append(key)
+        return best[0] if len(best) == 1 and 0 < nearest <= most else None
 
     def _code_places(self, code: str) -> tuple[Place, ...]:
         """The airports an upper-case IATA (3 letters) or ICAO (4) code names in text."""
@@ -452,3 +485,32 @@ def gazetteer() -> Gazetteer:
     True
     """
     return load_gazetteer()
+
+
+def _letters(word: str) -> int:
+    """The set of characters of ``word``, as bits of an int (one bit per character code)."""
+    bits = 0
+    for c in word:
+        bits |= 1 << (ord(c) & 63)
+    return bits
+
+
+def _edits(a: str, b: str, stop: int) -> int:
+    """Levenshtein distance of ``a`` and ``b``, or ``stop`` once it reaches ``stop``.
+
+    >>> _edits("elborton", "elberton", 3), _edits("tenneantcreek", "tennantcreek", 3)
+    (1, 1)
+    >>> _edits("abcdef", "uvwxyz", 2)
+    2
+    """
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        low = i
+        for j, cb in enumerate(b, 1):
+            cur = min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+            prev, row[j] = row[j], cur
+            low = min(low, cur)
+        if low >= stop:
+            return stop
+    return min(row[-1], stop)

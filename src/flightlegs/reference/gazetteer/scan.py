@@ -70,6 +70,8 @@ def find_mentions(gaz: Gazetteer, text: str) -> list[PlaceMention]:
         if found is None:
             found = _match_after_comma(gaz, text, toks, i, mentions)
         if found is None:
+            found = _misspelt_at(gaz, text, toks, i)
+        if found is None:
             i += 1
             continue
         mention, i = found
@@ -352,6 +354,65 @@ _FLIGHT_NEAR: Final = re.compile(
     re.I,
 )
 _SENTENCE_END: Final = re.compile(r"[.!?](?=\s)|\n\s*\n")
+
+
+#: A bare preposition of travel, read with a flight word in the sentence ("a leg to").
+_TO_AT: Final = re.compile(r"\b(?:to|at|in|into|from)\s+$")
+#: A diary's present tense: "we refuel at", "stop in".
+_DIARY_STOP: Final = re.compile(r"\b(?:refuels?|stops?|arrives?|lands?) (?:at|in)\s+$")
+#: A name misspelt by one letter in seven ("Elborton"), two from ten ("Tenneant Creek").
+_MISSPELT_MIN: Final = 7
+_MISSPELT_TWO: Final = 10
+
+
+def _misspelt_at(
+    gaz: Gazetteer, text: str, toks: Sequence[_Token], i: int
+) -> tuple[PlaceMention, int] | None:
+    """An unknown name a flight verb governs, read as the place it is one or two letters from.
+
+    Old reports and hurried blogs misspell the towns they fly to ("we refuel at
+    Elborton", "landed at Tenneant Creek", "Provodencialis"). Where "landed at",
+    "flew to" or the like governs a capitalised name the gazetteer does not
+    know, the name is read as the one place name, read in prose, that is
+    nearest in spelling: at most one letter off in a name of seven letters, two
+    in a name of ten, and no other name as near.
+    """
+    first = toks[i]
+    if not first.raw[:1].isupper() or first.raw.isupper() or first.folded in COMMON_WORDS:
+        return None
+    lead = text[max(0, first.start - 40) : first.start]
+    governed = bool(
+        _FLOWN_TO.search(lead)
+        or _FLY_TO.search(lead)
+        or _FIELD_LEAD.search(lead)
+        or _DIARY_STOP.search(lead)
+        or (_TO_AT.search(lead) and _flight_near(text, first.start, first.end))
+    )
+    for k in (2, 1):
+        span = toks[i : i + k]
+        if len(span) < k or not all(t.raw[:1].isupper() for t in span):
+            continue
+        if k == 2 and not _JOIN_GAP.fullmatch(text, span[0].end, span[1].start):
+            continue
+        word = "".join(t.folded for t in span)
+        if len(word) < _MISSPELT_MIN or gaz._readings(" ".join(t.folded for t in span)):
+            continue  # too short to tell, or a name the gazetteer knows (a field read by rules)
+        key = gaz._misspelt(word, 2 if len(word) >= _MISSPELT_TWO else 1)
+        if key is None:
+            continue
+        places = tuple(r.place for r in gaz._readings(key) if r.prose)
+        start, end = span[0].start, span[-1].end
+        if not governed:
+            # "the next fuel stop, Landcaster, South Carolina": the region after it says so
+            if i + k >= len(toks) or not _comma_between(text, end, toks[i + k].start):
+                continue
+            follow = _region_at(gaz, text, toks, i + k)
+            areas = {a.region or a.country for a in follow[0]} if follow else set()
+            places = tuple(p for p in places if p.region in areas or p.country in areas)
+            if not places:
+                continue
+        return PlaceMention(start, end, text[start:end], places), i + k
+    return None
 
 
 def _field_evidence(
