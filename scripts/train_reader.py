@@ -45,7 +45,7 @@ HALVES = ("tune", "held_out")
 #: The batches of tests/reports-fresh/ the committed weights learn from (every batch so far).
 FRESH = "fghjkmnopqrstuvwxyz"
 MIN_COUNT = 2  # a feature seen fewer times says nothing general
-L2 = 1.0
+L2 = 3.0  # chosen by leaving each batch out in turn (1.0 and 10.0 read fewer stops)
 _STOP = {"airport", "international", "air", "base", "force", "the", "city", "field", "joint"}
 
 

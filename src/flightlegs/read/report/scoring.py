@@ -11,8 +11,9 @@ rather than a flight, is scored here instead.
 Each such mention is described by readable features: the word families
 (:data:`FAMILIES`: flying, landing, leaving, refuelling, carrying, road and
 rail, residence ...) before and after it in its clause, the word just before
-it, the kind of place, whether the sentence speaks of an aircraft, whether the
-place is named again elsewhere. A logistic model adds up one weight per
+it, the kind of place, whether the sentence speaks of an aircraft or gives a
+clock time, whether the place opens its clause or stands in a heading, whether
+the place is named again elsewhere. A logistic model adds up one weight per
 feature; the weights are learned by ``scripts/train_reader.py`` from the
 labelled reports in ``tests/reports/``, ``tests/reports-fresh/`` and both
 halves of ``tests/reports-dev/`` (the held-out half is scored with weights
@@ -110,6 +111,11 @@ RESCUABLE: Final = frozenset(
         "planned, expected or hypothetical, not flown",
     }
 )
+#: A line this short, with no full stop, is a heading or a log line rather than prose.
+_HEADING_CHARS: Final = 70
+_CLOCK: Final = re.compile(
+    r"\b\d{1,2}[:.]\d\d\b|\b\d{3,4}\s?(?:z|utc|gmt|hrs|hours)\b|\b\d{1,2}\s?[ap]\.?m\b"
+)
 _BEFORE_CHARS: Final = 90
 _AFTER_CHARS: Final = 60
 
@@ -175,6 +181,15 @@ def features(
         out["possessive"] = 1.0
     if first:
         out["named:first"] = 1.0
+    line_start = text.rfind("\n", 0, m.start) + 1
+    line_end = text.find("\n", m.end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    if len(line) <= _HEADING_CHARS and not line.rstrip().endswith((".", "?", "!")):
+        out["line:heading"] = 1.0  # "Day 1 - Aiken, SC-Goose Bay", "In Khartoum, Sudan"
+    if _CLOCK.search(sentence.text.lower()):
+        out["sentence:clock"] = 1.0  # "0614Z", "7.20 o'clock", "11:00 a.m.": a log or a diary
+    if not any(c.isalpha() for c in text[left : m.start]):
+        out["clause:starts"] = 1.0  # "Gander, then Shannon": the clause begins with the place
     return out
 
 
