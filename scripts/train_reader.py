@@ -6,6 +6,8 @@ Usage (from the project's root):
     python scripts/train_reader.py --check    # train and compare with the committed weights
     python scripts/train_reader.py --halves tune   # learn without the held-out half, to
                                                    # score it honestly
+    python scripts/train_reader.py --cv       # leave each batch out in turn, learn from the
+                                              # rest and score it (to choose features, L2)
 
 Training data: every report of ``tests/reports/`` (written for the reader, with expected
 stops in YAML), the halves of ``tests/reports-dev/split.json`` named by ``--halves`` and the
@@ -115,10 +117,10 @@ def _got(m: Any) -> dict[str, Any]:
     }
 
 
-def rows(
-    halves: tuple[str, ...] = HALVES, fresh: str = ""
-) -> tuple[list[dict[str, float]], list[int]]:
-    """Features and labels of every rescuable mention in the training reports."""
+def case_rows(
+    cases: list[tuple[str, str, list[dict[str, Any]]]],
+) -> list[tuple[list[dict[str, float]], list[int]]]:
+    """Features and labels of every mention the reader names, one list per case."""
     from flightlegs.read.report import reader, scoring
 
     captured: list[tuple[Any, dict[str, float]]] = []
@@ -127,20 +129,102 @@ def rows(
         if not last_resort:  # the reader's second, lower-threshold pass adds no rows
             captured.extend(scoring.training_rows(text, by_sentence))
 
-    feats: list[dict[str, float]] = []
-    labels: list[int] = []
+    out: list[tuple[list[dict[str, float]], list[int]]] = []
     original = reader.rescue
     reader.rescue = capture  # type: ignore[assignment]
     try:
-        for _, text, expected in _cases(halves, fresh):
+        for _, text, expected in cases:
             captured.clear()
             reader.explain_report(text)
-            for m, f in captured:
-                feats.append(f)
-                labels.append(int(any(_matches(e, _got(m)) for e in expected)))
+            out.append(
+                (
+                    [f for _, f in captured],
+                    [int(any(_matches(e, _got(m)) for e in expected)) for m, _ in captured],
+                )
+            )
     finally:
         reader.rescue = original  # type: ignore[assignment]
-    return feats, labels
+    return out
+
+
+def rows(
+    halves: tuple[str, ...] = HALVES, fresh: str = ""
+) -> tuple[list[dict[str, float]], list[int]]:
+    """Features and labels of every mention in the training reports."""
+    per_case = case_rows(_cases(halves, fresh))
+    return [f for fs, _ in per_case for f in fs], [y for _, ys in per_case for y in ys]
+
+
+def _batch(name: str) -> str:
+    """The group a case is left out with: its fresh batch's letter, its dev half, or none."""
+    if name.endswith(".yaml"):
+        return ""  # written for the reader: always learned from
+    return name[0] if name[1].isdigit() and name[0] in FRESH else "dev"
+
+
+def _found_in_order(expected: list[dict[str, Any]], stops: tuple[Any, ...]) -> int:
+    got = [
+        {
+            "iata": s.airport.iata if s.airport is not None else None,
+            "name": s.name,
+            "city": s.airport.city if s.airport is not None else None,
+            "country": s.country,
+            "region": s.region,
+        }
+        for s in stops
+    ]
+    t = [[0] * (len(got) + 1) for _ in range(len(expected) + 1)]
+    for i, e in enumerate(expected):
+        for j, g in enumerate(got):
+            t[i + 1][j + 1] = t[i][j] + 1 if _matches(e, g) else max(t[i][j + 1], t[i + 1][j])
+    return t[-1][-1]
+
+
+def cross_validate(halves: tuple[str, ...], fresh: str) -> list[tuple[str, int, int, int, int]]:
+    """Leave each batch out in turn: learn from the others, read it, score it.
+
+    Returns one row per batch: (batch, routes exact, stops found in order, stops
+    expected, stops returned). The rules were written against every batch, so
+    this measures how far the learned weights, not the rules, carry to a batch
+    they have not seen; use it to choose features, ``L2`` and the threshold.
+    """
+    from flightlegs.errors import InputError
+    from flightlegs.read.report import reader
+
+    cases = _cases(halves, fresh)
+    per_case = case_rows(cases)
+    batches = sorted({_batch(name) for name, _, _ in cases} - {""})
+    original = reader.rescue
+    out = []
+    for batch in batches:
+        learn = [
+            rc for (name, _, _), rc in zip(cases, per_case, strict=True) if _batch(name) != batch
+        ]
+        weights = fit([f for fs, _ in learn for f in fs], [y for _, ys in learn for y in ys])
+
+        def rescue(
+            text: str, by_sentence: Any, w: Any = None, learnt: Any = weights, **kw: Any
+        ) -> None:
+            original(text, by_sentence, learnt, **kw)
+
+        exact = found = total = returned = 0
+        reader.rescue = rescue  # type: ignore[assignment]
+        try:
+            for name, text, expected in cases:
+                if _batch(name) != batch:
+                    continue
+                total += len(expected)
+                try:
+                    stops = reader.parse_report(text, source=name).stops
+                except InputError:
+                    continue
+                k = _found_in_order(expected, stops)
+                found, returned = found + k, returned + len(stops)
+                exact += k == len(expected) == len(stops)
+        finally:
+            reader.rescue = original  # type: ignore[assignment]
+        out.append((batch, exact, found, total, returned))
+    return out
 
 
 def fit(feats: list[dict[str, float]], labels: list[int]) -> dict[str, float]:
@@ -175,6 +259,11 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--check", action="store_true", help="fail if the committed weights differ")
     ap.add_argument(
+        "--cv",
+        action="store_true",
+        help="leave each fresh batch (and the dev half) out in turn and score it; write nothing",
+    )
+    ap.add_argument(
         "--halves",
         default=",".join(HALVES),
         help="which halves of the dev split to learn from (comma-separated; default: both). "
@@ -188,6 +277,13 @@ def main() -> int:
     )
     args = ap.parse_args()
     halves = tuple(h for h in args.halves.split(",") if h)
+    if args.cv:
+        table = cross_validate(halves, args.fresh)
+        for batch, exact, found, total, returned in table:
+            print(f"{batch:>4}  exact {exact:3}  stops {found:4}/{total:<4} returned {returned}")
+        e, f, t, r = (sum(row[i] for row in table) for i in range(1, 5))
+        print(f" all  exact {e:3}  stops {f:4}/{t:<4} ({100 * f / t:.1f}%)  precision {f / r:.3f}")
+        return 0
     feats, labels = rows(halves, args.fresh)
     weights = fit(feats, labels)
     z = [sum(weights.get(k, 0.0) * v for k, v in f.items()) for f in feats]

@@ -118,7 +118,8 @@ def test_closed_airfields_are_closed_notable_and_apart_from_the_airports() -> No
     ]  # fmt: skip
     assert 500 < len(rows) < 2_000
     idents = [r["ident"] for r in rows]
-    assert idents == sorted(idents) and len(set(idents)) == len(idents)
+    assert idents == sorted(idents)
+    assert len(set(idents)) == len(idents)
     open_idents = set(airports_by_ident())
     regions = {r["code"] for r in read_csv("regions.csv")[1]}
     for r in rows:

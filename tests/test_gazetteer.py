@@ -952,7 +952,8 @@ def test_a_closed_airfield_is_a_place_of_history_served_by_the_airports_around_i
     # the Queensland field of the same name is not an English report's Croydon
     assert all(p.country == "GB" for p in m.places)
     served = gaz.airports_in(m.places[0])
-    assert served and all(a.country == "GB" for a in served)
+    assert served
+    assert all(a.country == "GB" for a in served)
     # the full name is read anywhere; the short name only where travel governs it
     assert [x.text for x in gaz.find_mentions("Croydon Airport was busy.")] == ["Croydon Airport"]
     assert gaz.find_mentions("The Lympne meeting drew crowds.") == []
