@@ -689,6 +689,17 @@ def test_where_people_came_from_on_a_journey_of_their_own_is_not_a_stop(clause: 
     assert [s.text for s in reading.stops] == ["Felixstowe", "Plymouth"]
 
 
+def test_a_line_of_names_joined_by_dashes_is_a_route_past_the_names_it_does_not_know() -> None:
+    # a trip's route as a line under its title; "Shandonvale Station" and "Elquestro" are
+    # strips the gazetteer does not know, and do not break the route around them
+    reading = explain_report(
+        "Off to the Kimberley\n\n"
+        "Longreach – Shandonvale Station – Winton – Mt Isa – Kununurra – Elquestro\n\n"
+        "10th May 2023. Tomorrow we set off at last. The forecast was blue skies."
+    )
+    assert [s.text for s in reading.stops] == ["Longreach", "Winton", "Mt Isa", "Kununurra"]
+
+
 def test_an_airfield_said_to_be_in_a_city_over_the_border_is_that_citys_stop() -> None:
     reading = explain_report(
         "After talks in Washington DC, the president flew out of Joint Base Andrews military"

@@ -948,9 +948,13 @@ _NAME_JOIN = re.compile(
     r"\s+(?i:stop)\s*:?\s*)?(?:[Tt]he\s+)?"
     # "Dushanbe – Sherkat, Afghanistan": a strip the gazetteer does not know, its country for it
     r"(?:[A-Z][a-z][\w'’-]*(?:\s[A-Z][a-z][\w'’-]*)?,\s)?"
+    # "Barcaldine – Shandonvale Station – Winton": a field the gazetteer does not know, between
+    r"(?:[A-Z][a-z][\w'’.-]*(?:\s[A-Z][a-z][\w'’.-]*){0,2}\s{1,2}[-–—→>]\s{1,2})*"
 )
 # what may come before a log line's dashed route: "Mon 3/3", "14 June:", "AC8150", "> Day 2 :"
-_LOG_LEAD = re.compile(r"[>\s]*[\w/.:,#()-]*(?:\s+[\w/.:,#()-]+){0,3}\s*")
+_LOG_LEAD = re.compile(r"[>\s]*[\w/.:,#()–—-]*(?:\s+[\w/.:,#()–—-]+){0,3}\s*")
+#: Unknown names that end a dashed route: "... – Kununurra – Elquestro".
+_UNKNOWN_TAIL = re.compile(r"(?:\s*[-–—]\s*[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2})*[\s.]*")
 #: A log line's lead that makes even two names joined by a dash a leg: "Day 3 : Annemasse -
 #: Coulommiers", "Leg 4 - ", "Sunday, August 25, 2013: Day 1 - Aiken, SC-Goose Bay".
 _LEG_LEAD = re.compile(r"(?i:.*\b(?:day|leg|stage|hop|flight)\s+\d{1,3}\b\s*[:.–—-]?\s*$)")
@@ -1001,7 +1005,7 @@ def _name_chains(text: str, sentence: _Sentence, mentions: list[_Mention]) -> No
     for run, end in _runs(text, mentions, _NAME_JOIN, lambda m: m.chain is None and not m.demonym):
         lead = text[sentence.start : run[0].start]
         tail = text[_past_noise(text, end) : sentence.end]
-        log_line = bool(_LOG_LEAD.fullmatch(lead)) and not tail.strip(" .")
+        log_line = bool(_LOG_LEAD.fullmatch(lead)) and bool(_UNKNOWN_TAIL.fullmatch(tail))
         leg_line = len(run) >= 2 and (
             (bool(_LEG_LEAD.match(lead)) and bool(re.match(r"\s*(?:[:;.,–—-]|$)", tail)))
             # a flight plan's line that is nothing but the leg: "Glasgow, Scotland - Frankfurt"

@@ -169,6 +169,9 @@ _ROUTE_HEADING = re.compile(
     # a flight plan's line: "Glasgow, Scotland - Frankfurt Rhein AFB", the whole line
     r"|^\s*[A-Z][\w'’.]+(?:,?\s+[A-Z][\w'’.]+){0,4}\s+[-–—]\s+[A-Z][\w'’.]+(?:,?\s+[A-Z][\w'’.]+){0,4}"
     r"\s*$"
+    # a route on a line of its own: "Chinchilla – Barcaldine – Shandonvale Station – Winton"
+    r"|^\s*[A-Z][\w'’.]+(?:\s+[A-Z][\w'’.]+){0,3}"
+    r"(?:\s+[-–—]\s+[A-Z][\w'’.]+(?:\s+[A-Z][\w'’.]+){0,3}){2,}\s*$"
 )
 
 _TITLE_WORD = r"[A-Z][a-zà-ÿ][\w'’.-]*"
