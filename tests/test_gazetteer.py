@@ -978,6 +978,15 @@ def test_a_misspelt_town_that_a_flight_verb_governs_is_the_town_nearest_in_spell
     ]
 
 
+def test_a_small_fields_icao_code_is_read_right_after_its_name() -> None:
+    assert _idents("A field I had heard good things about: Koblenz-Winningen EDRK.") == [
+        ("EDRK", "EDRK")
+    ]
+    # alone, or after a word that is not its name, the code of a small field is not read
+    assert _idents("The code EDRK was on the chart.") == []
+    assert _idents("Frobisher Bay came next.")[0] == ("Frobisher Bay", "CYFB")
+
+
 def test_a_small_field_is_found_by_its_code_in_brackets() -> None:
     # the field's own code says which of the fields of that name is meant
     assert _idents("Out of Minute Man Field (6B6) we turned southwest.") == [("Minute Man", "6B6")]
@@ -1009,6 +1018,9 @@ def test_a_small_field_after_a_word_of_travel_needs_its_country_named_again() ->
     [
         ("Antigua", "AG", None),  # the island of Antigua and Barbuda's capital
         ("Tortola", "VG", None),
+        ("Bougainville", "PG", "PG-NSB"),
+        ("Espiritu Santo", "VU", "VU-SAM"),
+        ("Los Negros", "PG", "PG-MRL"),
         ("Lanzarote", "ES", "ES-CN"),
         ("Oahu", "US", "US-HI"),
         ("Barbuda", "AG", "AG-10"),

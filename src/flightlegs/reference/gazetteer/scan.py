@@ -628,9 +628,30 @@ def _match_code(
     if _REGISTRATION_PREFIX.search(text, max(0, tok.start - 4), tok.start):
         return None  # "HA-ANI", "VH-EAJ", "G-ABCD": an aircraft's registration mark
     places = gaz._code_places(raw)
+    if not places and len(raw) == 4:
+        places = _named_code(gaz, text, toks, i)
+        if places:
+            return PlaceMention(tok.start, tok.end, raw, places), i + 1
     if not places or _in_capitals(gaz, text, toks, i) or not _code_context(gaz, text, toks, i):
         return None
     return PlaceMention(tok.start, tok.end, raw, places), i + 1
+
+
+def _named_code(gaz: Gazetteer, text: str, toks: Sequence[_Token], i: int) -> tuple[Place, ...]:
+    """A small field's ICAO code just after its name: "Koblenz-Winningen EDRK".
+
+    The codes of small fields are not read alone in text, where most such
+    tokens are something else; after a word of the field's own name they are
+    the field.
+    """
+    if not i or not text[toks[i - 1].end : toks[i].start].isspace():
+        return ()
+    word = toks[i - 1].folded
+    return tuple(
+        Place.for_airport(a)
+        for a in gaz._table.find(toks[i].raw)
+        if a.icao == toks[i].raw and word in _airport_words(a)
+    )
 
 
 #: The nationality mark and dash of a registration ("HA-", "VH-", "G-", "5Y-"); no airport
@@ -662,6 +683,7 @@ def _code_context(gaz: Gazetteer, text: str, toks: Sequence[_Token], i: int) -> 
         prev = toks[i - 1]
         if prev.folded in _CODE_LEAD or (_looks_like_code(prev.raw) and _is_code(gaz, prev.raw)):
             return True
+
     if i + 1 < len(toks) and after.isspace():
         nxt = toks[i + 1]
         if nxt.folded in _CODE_TRAIL or _code_at(gaz, nxt):
