@@ -183,6 +183,7 @@ class Gazetteer:
         self._ref_of: dict[tuple[str, str, str | None, str | None], int] | None = None
         self._suggest_keys: list[str] | None = None
         self._spellings: dict[tuple[str, int], list[tuple[str, str, int]]] | None = None
+        self._misspellings: dict[tuple[str, int], str | None] = {}
 
     # -- the store, unpacked on demand ---------------------------------------------
 
@@ -229,6 +230,11 @@ class Gazetteer:
         Names are compared with those of the same first two letters and nearly the same
         length; ``None`` when none is that near, or two are equally near.
         """
+        if (word, most) not in self._misspellings:
+            self._misspellings[(word, most)] = self._nearest_spelling(word, most)
+        return self._misspellings[(word, most)]
+
+    def _nearest_spelling(self, word: str, most: int) -> str | None:
         if self._spellings is None:
             buckets: dict[tuple[str, int], list[tuple[str, str, int]]] = {}
             for key, packed in self._ix.names.items():

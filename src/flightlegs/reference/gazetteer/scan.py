@@ -395,19 +395,27 @@ def _misspelt_at(
         if k == 2 and not _JOIN_GAP.fullmatch(text, span[0].end, span[1].start):
             continue
         word = "".join(t.folded for t in span)
-        if len(word) < _MISSPELT_MIN or gaz._readings(" ".join(t.folded for t in span)):
+        if (
+            len(word) < _MISSPELT_MIN
+            or not word.isalpha()
+            or gaz._readings(" ".join(t.folded for t in span))
+        ):
             continue  # too short to tell, or a name the gazetteer knows (a field read by rules)
-        key = gaz._misspelt(word, 2 if len(word) >= _MISSPELT_TWO else 1)
-        if key is None:
-            continue
-        places = tuple(r.place for r in gaz._readings(key) if r.prose)
         start, end = span[0].start, span[-1].end
+        areas: set[str | None] = set()
         if not governed:
             # "the next fuel stop, Landcaster, South Carolina": the region after it says so
             if i + k >= len(toks) or not _comma_between(text, end, toks[i + k].start):
                 continue
             follow = _region_at(gaz, text, toks, i + k)
-            areas = {a.region or a.country for a in follow[0]} if follow else set()
+            if follow is None:
+                continue
+            areas = {a.region or a.country for a in follow[0]}
+        key = gaz._misspelt(word, 2 if len(word) >= _MISSPELT_TWO else 1)
+        if key is None:
+            continue
+        places = tuple(r.place for r in gaz._readings(key) if r.prose)
+        if not governed:
             places = tuple(p for p in places if p.region in areas or p.country in areas)
             if not places:
                 continue
