@@ -978,6 +978,18 @@ def test_a_misspelt_town_that_a_flight_verb_governs_is_the_town_nearest_in_spell
     ]
 
 
+def test_a_surname_named_in_full_once_is_that_person_wherever_it_stands_alone() -> None:
+    text = (
+        "The jet landed in Shenyang, according to Thomas Cartwright of a monitoring group."
+        " It went on to Seoul, Cartwright said."
+    )
+    assert [m.text for m in gazetteer().find_mentions(text)] == ["Shenyang", "Seoul"]
+    # never named as a person, the word is the place
+    assert [m.text for m in gazetteer().find_mentions("It went on to Cartwright.")] == [
+        "Cartwright"
+    ]
+
+
 def test_a_small_fields_icao_code_is_read_right_after_its_name() -> None:
     assert _idents("A field I had heard good things about: Koblenz-Winningen EDRK.") == [
         ("EDRK", "EDRK")

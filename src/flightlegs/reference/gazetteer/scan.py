@@ -16,7 +16,7 @@ from flightlegs.core.files import MAX_TEXT_CHARS
 from flightlegs.core.route import StopKind
 from flightlegs.errors import InputError
 from flightlegs.reference.airports import _rows
-from flightlegs.reference.gazetteer.folding import _JOIN_GAP, _Token, _tokens
+from flightlegs.reference.gazetteer.folding import _JOIN_GAP, _Token, _tokens, fold
 from flightlegs.reference.gazetteer.names import (
     _AREAL_WORDS,
     _FIRST_RANK_REGIONS,
@@ -49,6 +49,7 @@ def find_mentions(gaz: Gazetteer, text: str) -> list[PlaceMention]:
         )
     toks = _tokens(text)
     mentions: list[PlaceMention] = []
+    people: set[str] = set()  # words the text uses as a person's name ("Thomas Cartwright")
     i = 0
     n = len(toks)
     while i < n:
@@ -63,6 +64,15 @@ def find_mentions(gaz: Gazetteer, text: str) -> list[PlaceMention]:
                 found = joined
             elif found[1] == i + 1:
                 found = (_unless_a_name(gaz, text, toks, i, named, mentions), i + 1)
+                if (
+                    found[0] is None
+                    and i > 0
+                    and _capitalised_neighbour(text, toks[i - 1], toks[i])
+                    and not (mentions and mentions[-1].end == toks[i - 1].end)
+                    and toks[i - 1].raw.isalpha()
+                    and toks[i - 1].raw.istitle()
+                ):
+                    people.add(toks[i].folded)  # "Thomas Cartwright": a first name, then this
             if found[0] is not None and found[0].end == named.end:
                 found = (_with_fields(gaz, toks[i : found[1]], found[0]), found[1])
         if found is None:
@@ -77,7 +87,26 @@ def find_mentions(gaz: Gazetteer, text: str) -> list[PlaceMention]:
         mention, i = found
         if mention is not None:
             mentions.append(_with_possessive(text, mention))
-    return _narrow_by_context(text, _drop_lone_fields(mentions))
+    return _narrow_by_context(text, _drop_lone_fields(_unless_named_people(mentions, people)))
+
+
+def _unless_named_people(mentions: list[PlaceMention], people: set[str]) -> list[PlaceMention]:
+    """A word the text uses as someone's name is that person wherever it stands alone.
+
+    "according to Thomas Cartwright ... Cartwright said": the surname, named in full
+    once, is not the town in Labrador later on.
+    """
+    if not people:
+        return mentions
+    out = []
+    for m in mentions:
+        if " " not in m.text and fold(m.text) in people:
+            kept = tuple(p for p in m.places if not _name_prone(p))
+            if not kept:
+                continue
+            m = PlaceMention(m.start, m.end, m.text, kept, m.demonym)
+        out.append(m)
+    return out
 
 
 def _with_possessive(text: str, mention: PlaceMention) -> PlaceMention:
@@ -138,8 +167,6 @@ def _airport_words(ap: Airport) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=4096)
 def _words_of(name: str) -> frozenset[str]:
-    from flightlegs.reference.gazetteer.folding import fold
-
     return frozenset(fold(name).split())
 
 
