@@ -11,8 +11,9 @@ Usage (from the project's root):
 
 Training data: every report of ``tests/reports/`` (written for the reader, with expected
 stops in YAML), the halves of ``tests/reports-dev/split.json`` named by ``--halves`` and the
-batches of ``tests/reports-fresh/`` named by ``--fresh`` (real reports; a batch is the letter
-its files begin with). The rules of the reader are written against the ``tune`` half and the
+batches of ``tests/reports-fresh/`` named by ``--fresh`` (real reports; a batch is the
+letters its files begin with, before the number: ``c01_...`` is in batch ``c``, ``xa03_...`` in
+``xa``). The rules of the reader are written against the ``tune`` half and the
 fresh batches only; the weights are fitted here, with no hand-tuning. To score the
 ``held_out`` half honestly, learn without it (``--halves tune``), score, then learn from
 everything again for the weights that ship. To score a new fresh batch as unseen data, score
@@ -45,7 +46,7 @@ OUT = ROOT / "data" / "reader_weights.json"
 #: ship then learn from both, as a model is refitted on all its data once it is evaluated.
 HALVES = ("tune", "held_out")
 #: The batches of tests/reports-fresh/ the committed weights learn from (every batch so far).
-FRESH = "cdefghijklmnopqrstuvwxyz"
+FRESH = ",".join([*"cdefghijklmnopqrstuvwxyz", "xa", "xb"])
 MIN_COUNT = 2  # a feature seen fewer times says nothing general
 L2 = 3.0  # chosen by leaving each batch out in turn (1.0 and 10.0 read fewer stops)
 _STOP = {"airport", "international", "air", "base", "force", "the", "city", "field", "joint"}
@@ -92,8 +93,9 @@ def _cases(halves: tuple[str, ...], fresh: str) -> list[tuple[str, str, list[dic
     for name in (n for half in halves for n in split[half]):
         case = json.loads((dev / name).read_text(encoding="utf-8"))
         cases.append((name, case["text"], case["expected_stops"]))
+    wanted = set(fresh.split(","))
     for path in sorted((ROOT / "tests" / "reports-fresh").glob("*.json")):
-        if path.name[0] in fresh:
+        if _fresh_batch(path.name) in wanted:
             case = json.loads(path.read_text(encoding="utf-8"))
             cases.append((path.name, case["text"], case["expected_stops"]))
     return cases
@@ -155,11 +157,18 @@ def rows(
     return [f for fs, _ in per_case for f in fs], [y for _, ys in per_case for y in ys]
 
 
+def _fresh_batch(name: str) -> str:
+    """The batch of a file of tests/reports-fresh/: the letters before its number."""
+    m = re.match(r"([a-z]+)\d", name)
+    return m.group(1) if m else ""
+
+
 def _batch(name: str) -> str:
-    """The group a case is left out with: its fresh batch's letter, its dev half, or none."""
+    """The group a case is left out with: its fresh batch, its dev half, or none."""
     if name.endswith(".yaml"):
         return ""  # written for the reader: always learned from
-    return name[0] if name[1].isdigit() and name[0] in FRESH else "dev"
+    batch = _fresh_batch(name)
+    return batch if batch in FRESH.split(",") else "dev"
 
 
 def _found_in_order(expected: list[dict[str, Any]], stops: tuple[Any, ...]) -> int:
@@ -272,8 +281,9 @@ def main() -> int:
     ap.add_argument(
         "--fresh",
         default=FRESH,
-        help="which batches of tests/reports-fresh/ to learn from, by the letter their files "
-        f"begin with (default: all, {FRESH!r}); leave a new batch out to score it as unseen",
+        help="which batches of tests/reports-fresh/ to learn from, comma-separated, by the "
+        f"letters their files begin with (default: all, {FRESH!r}); leave a new batch out to "
+        "score it as unseen",
     )
     args = ap.parse_args()
     halves = tuple(h for h in args.halves.split(",") if h)

@@ -1016,6 +1016,10 @@ def test_a_small_field_after_a_word_of_travel_needs_its_country_named_again() ->
     assert ("Archerfield", "YBAF") in _idents(text)
     # the same words, but no other place of that country: thin evidence, not read
     assert _idents("The Islander made a ferry flight south to Archerfield.") == []
+    # any verb of going, with the flight told in the same sentence
+    for said in ("the pilot took us to", "we went on to", "the aircraft went to"):
+        text = f"The Cessna took off from Coober Pedy at dawn, and {said} Oodnadatta for fuel."
+        assert ("Oodnadatta", "YOOD") in _idents(text), said
     # a person after "to" is no field, however a flight is told around him
     assert all(
         t != "Jones"

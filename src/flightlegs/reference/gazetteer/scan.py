@@ -372,7 +372,8 @@ _CODE_AFTER: Final = re.compile(r"\s*\(([A-Z0-9]{3,4})\)")
 #: A word that takes an aircraft to or from the name after it, in a sentence about flying.
 _TRAVEL_LEAD: Final = re.compile(
     r"\b(?:from|into|out of|via|leaving|left|departed|departing|reached"
-    r"|(?:north|south|east|west)(?:east|west)?(?:wards?)? to|back to)\s+$"
+    r"|(?:north|south|east|west)(?:east|west)?(?:wards?)? to|back to"
+    r"|(?:went|go|goes|going|got \w+|took \w+|flies \w+|on|over|up|down|across) to)\s+$"
 )
 _FLIGHT_NEAR: Final = re.compile(
     r"\b(?:fl(?:y|ies|ew|own|ying|ight|ights)|land(?:ed|ing|s)?|touch(?:ed)? down|took off"
