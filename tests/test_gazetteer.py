@@ -922,7 +922,8 @@ def test_delhi_is_the_city_before_the_territory() -> None:
 def test_a_small_field_is_found_where_a_flight_verb_governs_its_name() -> None:
     gaz = gazetteer()
     found = [m.text for m in gaz.find_mentions("We fly to Wellesbourne and then on to Sleap.")]
-    assert found == ["Wellesbourne"]  # "on to" is not a landing verb: Sleap stays unread
+    # "on to" carries the flight on, in a sentence of flying, to a field of the same country
+    assert found == ["Wellesbourne", "Sleap"]
     assert not gaz.find_mentions("Wellesbourne is a village.")
     # a direction or the start of a longer name is not a field
     assert [m.text for m in gaz.find_mentions("It flies to Southern California.")] == ["California"]
