@@ -966,3 +966,18 @@ def test_an_airports_generic_words_belong_to_the_name_before_them() -> None:
     named = [a.text for a in reading.set_aside] + [s.text for s in reading.stops]
     assert "International Airport" not in named
     assert "Guatemala City" in named
+
+
+def test_a_logs_dated_leg_lines_name_the_route_between_its_table_figures() -> None:
+    # a delivery log pasted from a table: one leg a line, its date first, figures between
+    reading = explain_report(
+        "Delivery schedule, all times local\n\n"
+        "2019-04-02 Wichita - Goose Bay\n4.1\n"
+        "03APR19 Goose Bay - Reykjavik\n3.6\n"
+        "04/04 Reykjavik - Prestwick\n2.9\n\n"
+        "Note: the Reykjavik figure was corrected after the flight.\n"
+    )
+    assert [s.text for s in reading.stops] == ["Wichita", "Goose Bay", "Reykjavik", "Prestwick"]
+    # a date and two names in a sentence of prose are no leg line
+    prose = explain_report("On 04/04 Reykjavik - a city of cafés - was quiet. We flew to Prestwick.")
+    assert [s.text for s in prose.stops] == ["Prestwick"]

@@ -158,6 +158,8 @@ _LINK_LINE = re.compile(
     r"\b(?:related|read more|see also|more from|also read|watch|listen)\b\s*:", re.I
 )
 #: A heading that gives a route: a code chain, or "Calcutta to Insein".
+#: The date a log's line may open with: "09DEC06", "12/09/2006", "2006-12-09" (optional).
+_LOG_DATE = r"(?:(?:\d{1,2}[A-Z]{3}\d{2,4}|\d{1,4}[./-]\d{1,2}(?:[./-]\d{1,4})?)\s+)?"
 _ROUTE_HEADING = re.compile(
     r"(?<![\w-])[A-Z][A-Z0-9]{2,3}(?:-[A-Z][A-Z0-9]{2,3})+(?![\w-])"
     r"|\b[A-Z][\w'’.]+(?:[ ,]+[A-Z][\w'’.]+){0,3}\s+(?:to|→|->)\s+[A-Z][\w'’.]+"
@@ -166,11 +168,12 @@ _ROUTE_HEADING = re.compile(
     r"\s*[-–—]\s*[A-Z][\w'’.]+"
     # "Itinerary: Toronto (YYZ) - Calgary (YYC) - ...": names with their codes, dashed
     r"|[A-Z][\w'’.]*(?:\s+[A-Z][\w'’.]*){0,3}\s+\([A-Z]{3,4}\)\s*[-–—>]"
-    # a flight plan's line: "Glasgow, Scotland - Frankfurt Rhein AFB", the whole line
-    r"|^\s*[A-Z][\w'’.]+(?:,?\s+[A-Z][\w'’.]+){0,4}\s+[-–—]\s+[A-Z][\w'’.]+(?:,?\s+[A-Z][\w'’.]+){0,4}"
-    r"\s*$"
+    # a flight plan's line: "Glasgow, Scotland - Frankfurt Rhein AFB", the whole line, or a
+    # log's line of one leg with its date first: "09DEC06 Tenerife - Bermuda"
+    rf"|^\s*{_LOG_DATE}[A-Z][\w'’.]+(?:,?\s+[A-Z][\w'’.]+){{0,4}}\s+[-–—]\s+[A-Z][\w'’.]+"
+    r"(?:,?\s+[A-Z][\w'’.]+){0,4}\s*$"
     # a route on a line of its own: "Chinchilla – Barcaldine – Shandonvale Station – Winton"
-    r"|^\s*[A-Z][\w'’.]+(?:\s+[A-Z][\w'’.]+){0,3}"
+    rf"|^\s*{_LOG_DATE}[A-Z][\w'’.]+(?:\s+[A-Z][\w'’.]+){{0,3}}"
     r"(?:\s+[-–—]\s+[A-Z][\w'’.]+(?:\s+[A-Z][\w'’.]+){0,3}){2,}\s*$"
 )
 
