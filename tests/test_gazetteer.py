@@ -1087,3 +1087,10 @@ def test_a_small_town_located_by_its_states_postal_code_is_found(g: Gazetteer) -
     # a town too small to be read alone in prose is a place when its state follows it
     assert [m.text for m in g.find_mentions("* Opa-locka, FL")] == ["Opa-locka", "FL"]
     assert [m.text for m in g.find_mentions("Opa-locka is a city.")] == []
+
+
+def test_a_peoples_word_among_an_airports_keywords_is_not_its_name() -> None:
+    # OurAirports lists "British" among RAF Akrotiri's keywords; in prose it is the people's word
+    (british,) = gazetteer().find_mentions("It flew from the British Antarctic Survey base.")
+    assert british.demonym and british.places[0].country == "GB"
+    assert [m.text for m in gazetteer().find_mentions("It flew to RAF Akrotiri.")] == ["RAF Akrotiri"]

@@ -330,6 +330,7 @@ def _build_index(table: AirportTable) -> _Index:
         if not word.endswith(("ese", "sh", "ch", "ss", "Swiss")):
             b.add(_cfold(word + "s"), place, (1, 0), demonym=True)
     b.add("czechs", countries_by_code["CZ"], (1, 0), demonym=True)
+    demonyms = {k for k, rs in b.names.items() if any(r.demonym for r in rs)}
 
     # -- regions ------------------------------------------------------------------
     country_keys = {_cfold(p.name) for p in countries_by_code.values()}
@@ -453,7 +454,12 @@ def _build_index(table: AirportTable) -> _Index:
         prose = _in_prose(ap)
         rank = (2, weight[ap.ident])
         b.add(_cfold(ap.name), place, rank, prose=prose)
-        sources = [ap.name] + [k.strip() for k in ap.keywords.split(",") if _keyword_is_name(k)]
+        sources = [ap.name] + [
+            k.strip()
+            for k in ap.keywords.split(",")
+            # "RAF Akrotiri" lists "British" among its keywords: a people's word, not its name
+            if _keyword_is_name(k) and _cfold(k.strip()) not in demonyms
+        ]
         cities_here = {_cfold(c) for c in _city_names(ap.municipality, not_cities)}
         for n, source in enumerate(sources):
             for part in _name_parts(source):
