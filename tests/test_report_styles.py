@@ -981,3 +981,10 @@ def test_a_logs_dated_leg_lines_name_the_route_between_its_table_figures() -> No
     # a date and two names in a sentence of prose are no leg line
     prose = explain_report("On 04/04 Reykjavik - a city of cafés - was quiet. We flew to Prestwick.")
     assert [s.text for s in prose.stops] == ["Prestwick"]
+
+
+def test_collecting_people_or_cargo_at_a_place_is_a_stop() -> None:
+    reading = explain_report(
+        "The chartered jet left Paris and collected 20 more deportees at Madrid, then flew to Lagos."
+    )
+    assert [s.text for s in reading.stops] == ["Paris", "Madrid", "Lagos"]
