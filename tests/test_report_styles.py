@@ -988,3 +988,9 @@ def test_collecting_people_or_cargo_at_a_place_is_a_stop() -> None:
         "The chartered jet left Paris and collected 20 more deportees at Madrid, then flew to Lagos."
     )
     assert [s.text for s in reading.stops] == ["Paris", "Madrid", "Lagos"]
+    # people who "had been collected" from detention came by road, not by this flight
+    held = explain_report(
+        "The Airbus took off from Leipzig with 84 people who had been collected from detention"
+        " in Thuringia and Bavaria. It landed in Hanoi."
+    )
+    assert [s.text for s in held.stops] == ["Leipzig", "Hanoi"]

@@ -537,7 +537,7 @@ _TRAVEL_VERB = (
     r"|landed|landing|lands|land|touched down|touching down|arriv\w+|stopp\w+|stops?|refuel\w*"
     r"|fuel(?:l)?ed|overnight\w*|night-stopp\w+|stag(?:ed|ing)|transit\w*|cleared customs"
     r"|divert\w+|continu\w+|proceed\w+|head(?:ed|ing|s)?|steer(?:ed|ing|s)?|bound"
-    r"|pick(?:ed|ing|s)? (?:\w+ )?up|collect(?:ed|ing|s)?"
+    r"|pick(?:ed|ing|s)? (?:\w+ )?up|(?<!been )(?<!were )(?<!was )collect(?:ed|ing|s)?"
     r"|dropp?\w*"
     r"|deliver\w*|ferr(?:y|ied|ying)|hopp\w+|routed|made (?:a|an|its|one|two) [\w -]{0,20}stops?"
     r"|went on|pushed on|pressed on|moved on|went|reached|set (?:off|out)|departed|left)"
