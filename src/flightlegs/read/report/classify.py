@@ -1024,14 +1024,18 @@ def _name_chains(text: str, sentence: _Sentence, mentions: list[_Mention]) -> No
 
 
 def _whole_line(text: str, sentence: _Sentence, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` is a line of its own, perhaps after a label ("Leg 2:") or a
-    log's date ("09DEC06")."""
+    """Whether ``text[start:end]`` is a line of its own, after a label or a date if any.
+
+    The label is a log's ("Leg 2:"), the date a log's too ("09DEC06").
+    """
     line_start = max(sentence.start, text.rfind("\n", 0, start) + 1)
     line_end = text.find("\n", end)
     line_end = sentence.end if line_end < 0 else min(line_end, sentence.end)
     return (
         "\n" not in text[start:end]
-        and bool(re.fullmatch(rf"\s*(?:[A-Za-z][\w ]{{0,30}}:)?\s*{_LOG_DATE}", text[line_start:start]))
+        and bool(
+            re.fullmatch(rf"\s*(?:[A-Za-z][\w ]{{0,30}}:)?\s*{_LOG_DATE}", text[line_start:start])
+        )
         and not text[_past_noise(text, end) : line_end].strip(" .")
     )
 
