@@ -157,9 +157,9 @@ _CAPTION = re.compile(
 _LINK_LINE = re.compile(
     r"\b(?:related|read more|see also|more from|also read|watch|listen)\b\s*:", re.I
 )
-#: A heading that gives a route: a code chain, or "Calcutta to Insein".
 #: The date a log's line may open with: "09DEC06", "12/09/2006", "2006-12-09" (optional).
 _LOG_DATE = r"(?:(?:\d{1,2}[A-Z]{3}\d{2,4}|\d{1,4}[./-]\d{1,2}(?:[./-]\d{1,4})?)\s+)?"
+#: A heading that gives a route: a code chain, or "Calcutta to Insein".
 _ROUTE_HEADING = re.compile(
     r"(?<![\w-])[A-Z][A-Z0-9]{2,3}(?:-[A-Z][A-Z0-9]{2,3})+(?![\w-])"
     r"|\b[A-Z][\w'’.]+(?:[ ,]+[A-Z][\w'’.]+){0,3}\s+(?:to|→|->)\s+[A-Z][\w'’.]+"
