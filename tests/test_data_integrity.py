@@ -399,15 +399,21 @@ def test_rebuild_reproduces_the_bundled_towns(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "cities.csv").read_bytes() == (DATA / "cities.csv").read_bytes()
+    assert (tmp_path / "towns.csv").read_bytes() == (DATA / "towns.csv").read_bytes()
     record = json.loads((DATA / "cities.SOURCE.json").read_text(encoding="utf-8"))
     assert "CC BY 4.0" in record["licence"]
     assert "GeoNames" in record["source"]
     with (DATA / "cities.csv").open(newline="", encoding="utf-8") as fh:
         towns = list(csv.DictReader(fh))
     assert len(towns) == record["rows"]["cities"]
+    with (DATA / "towns.csv").open(newline="", encoding="utf-8") as fh:
+        small = list(csv.DictReader(fh))
+    assert len(small) == record["rows"]["small towns"]
+    assert all(int(t["population"]) < 15_000 for t in small)
+    assert not {t["geonameid"] for t in small} & {t["geonameid"] for t in towns}
     with (DATA / "regions.csv").open(newline="", encoding="utf-8") as fh:
         codes = {r["code"] for r in csv.DictReader(fh)}
-    assert all(t["region"] in codes for t in towns if t["region"]), "regions are ISO regions"
+    assert all(t["region"] in codes for t in towns + small if t["region"]), "ISO regions only"
     assert all(int(t["population"]) >= 0 and t["name"] for t in towns)
 
 

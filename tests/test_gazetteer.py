@@ -1096,3 +1096,20 @@ def test_a_peoples_word_among_an_airports_keywords_is_not_its_name() -> None:
     assert british.places[0].country == "GB"
     found = [m.text for m in gazetteer().find_mentions("It flew to RAF Akrotiri.")]
     assert found == ["RAF Akrotiri"]
+
+
+def test_a_small_town_is_known_by_name_and_read_in_prose_only_as_a_flights_stop() -> None:
+    gaz = gazetteer()
+    # a town of a few thousand people (GeoNames' cities1000), with the airports around it
+    (niebla, *_) = gaz.lookup("Niebla")
+    assert (niebla.kind, niebla.country, niebla.region) == (StopKind.CITY, "ES", "ES-AN")
+    assert any(ap.iata == "SVQ" for ap in gaz.airports_in(niebla))
+    # in prose only where a word of flying governs the name
+    assert [m.text for m in gaz.find_mentions("We flew to Niebla for fuel.")] == ["Niebla"]
+    assert gaz.find_mentions("Niebla was quiet that year.") == []
+    # a town's name at the head of a longer name is not the town
+    found = gaz.find_mentions("The jet flew on to Cameron County, Texas.")
+    assert all(p.name != "Cameron" for m in found for p in m.places)
+    # a town named for water (Lake Hopatcong, New Jersey, 9,000 people) is left out: such a
+    # name in a report is most often the water a flight passes
+    assert gaz.lookup("Lake Hopatcong") == ()

@@ -206,6 +206,16 @@ class _Builder:
 
 #: airfields OurAirports lists as closed, written by scripts/build_airports.py
 _CLOSED: Final = "closed_airfields.csv"
+#: Words of a body of water or a landform: a small town of such a name is not read.
+_WATER_WORDS: Final = frozenset(
+    {
+        *("bay", "beach", "cape", "channel", "creek", "falls", "gulf", "harbor", "harbour"),
+        *("hill", "island", "isle", "lake", "lagoon", "mount", "mountain", "ocean", "point"),
+        *("river", "sea", "shore", "sound", "spring", "springs", "strait", "valley"),
+    }
+)
+#: GeoNames' towns of 1,000 to 14,999 people, written by scripts/build_cities.py
+_SMALL_TOWNS: Final = "towns.csv"
 #: hand-made: cities that are an ISO 3166-2 region of their own, each with a source
 _OWN_REGIONS: Final = "city_regions.csv"
 
@@ -250,6 +260,46 @@ def _add_closed_fields(
                     and not any(r.prose for r in b.names.get(short, ()))
                 ):
                     b.add(short, place, (9, served), prose=False)
+
+
+def _add_small_towns(
+    b: _Builder,
+    small: _Towns,
+    towns: _Towns,
+    weight: dict[str, tuple[int, int, int, float, str]],
+    members: dict[Place, tuple[Airport, ...]],
+    not_cities: set[str],
+) -> None:
+    """Towns of fewer than 15,000 people (Niebla, Hourtin), read only as a flight's stop.
+
+    Their names are mostly words, surnames and other places' names as well, so each
+    is its name's last reading and never matched in prose on its own: only where a
+    word of flying governs it ("landed at Niebla", see
+    :func:`~flightlegs.reference.gazetteer.scan._flown_field`), like a small
+    airfield's. None is added under a name the index reads in prose already, nor
+    under a small field's ("Wellesbourne" is the airfield; ``not_cities`` holds those).
+    """
+    named = [
+        town
+        for town in small.all
+        if not (
+            len(town.key) < 4
+            or town.key in not_cities
+            or town.key in COMMON_WORDS
+            or not _ok_short(town.key)
+            # "Lake Geneva", "Manhasset Bay": a town named for the water a flight crosses
+            or not _WATER_WORDS.isdisjoint(town.key.split())
+        )
+    ]
+    for town, nearby in zip(named, towns.airports_near_all(named, weight), strict=True):
+        key = town.key
+        if any(r.place.kind is not StopKind.CITY or r.prose for r in b.names.get(key, ())):
+            continue
+        if not nearby:
+            continue
+        place = Place(town.name, StopKind.CITY, town.country, town.region)
+        members[place] = nearby
+        b.add(key, place, (10, -town.population, weight[nearby[0].ident]), prose=False)
 
 
 def _build_index(table: AirportTable) -> _Index:
@@ -635,6 +685,11 @@ def _build_index(table: AirportTable) -> _Index:
                 prose=False,
             )
 
+    # last, so that no other name of a larger place is kept out by a small town's
+    _add_small_towns(
+        b, _Towns(_read_csv(_SMALL_TOWNS), []), towns, weight, members, not_cities | set(tail)
+    )
+
     # -- members of regions and countries ----------------------------------------------
     in_region: dict[str, list[Airport]] = defaultdict(list)
     in_country: dict[str, list[Airport]] = defaultdict(list)
@@ -702,7 +757,7 @@ class _Towns:
             _Town(
                 _cfold(r["name"]),
                 r["name"],
-                tuple(a for a in r["alternates"].split("|") if a),
+                tuple(a for a in r.get("alternates", "").split("|") if a),
                 r["country"],
                 r["region"] or None,
                 LatLon(float(r["latitude"]), float(r["longitude"])),
@@ -753,6 +808,47 @@ class _Towns:
         if close:
             return tuple(close)
         return tuple(ap for d, ap in sorted(around, key=lambda x: x[0])[:3] if d <= 150.0)
+
+
+    def airports_near_all(
+        self, towns: list[_Town], weight: dict[str, tuple[int, int, int, float, str]]
+    ) -> list[tuple[Airport, ...]]:
+        """:meth:`airports_near` of many towns at once, one distance matrix per grid cell."""
+        import numpy as np
+
+        by_cell: dict[tuple[int, int], list[int]] = defaultdict(list)
+        for i, town in enumerate(towns):
+            by_cell[_cell(town.position)].append(i)
+        out: list[tuple[Airport, ...]] = [()] * len(towns)
+        for (lat, lon), members in by_cell.items():
+            around = [
+                ap
+                for dlat in (-1, 0, 1)
+                for dlon in (-1, 0, 1)
+                for ap in self.grid.get((lat + dlat, lon + dlon), ())
+            ]
+            if not around:
+                continue
+            a_lat = np.radians([ap.position.lat for ap in around])[None, :]
+            a_lon = np.radians([ap.position.lon for ap in around])[None, :]
+            t_lat = np.radians([towns[i].position.lat for i in members])[:, None]
+            t_lon = np.radians([towns[i].position.lon for i in members])[:, None]
+            h = (
+                np.sin((a_lat - t_lat) / 2) ** 2
+                + np.cos(t_lat) * np.cos(a_lat) * np.sin((a_lon - t_lon) / 2) ** 2
+            )
+            km = 6371.0 * 2 * np.arcsin(np.minimum(1.0, np.sqrt(h)))
+            for row, i in enumerate(members):
+                close = sorted(
+                    (around[j] for j in np.flatnonzero(km[row] <= _TOWN_AIRPORT_KM)),
+                    key=lambda a: weight[a.ident],
+                )
+                if close:
+                    out[i] = tuple(close)
+                else:
+                    nearest = np.argsort(km[row], kind="stable")[:3]
+                    out[i] = tuple(around[j] for j in nearest if km[row, j] <= 150.0)
+        return out
 
 
 def _near(place: Place, where: LatLon, members: dict[Place, tuple[Airport, ...]]) -> bool:

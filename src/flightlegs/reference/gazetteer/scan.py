@@ -543,16 +543,18 @@ def _flown_field(
     """
     span, j = toks[i : i + k], i + k
     raw = " ".join(t.raw for t in span)
-    # small fields, open or closed ("left Lympne")
+    # small fields, open or closed ("left Lympne"), and small towns ("landed at Niebla")
     fields = [
         r
         for r in readings
-        if not r.prose
-        and r.mode == _TITLE
-        and (r.place.kind is StopKind.AIRPORT or r.place.name.endswith(CLOSED_SUFFIX))
+        if not r.prose and r.mode == _TITLE and r.place.kind in (StopKind.AIRPORT, StopKind.CITY)
     ]
     if not fields or not _has_upper(span) or raw.isupper() or raw.lower() in COMMON_WORDS:
         return [], False
+    # a field before a town of its name ("into Duxford": the aerodrome, then the village); and
+    # "to Cameron County": a small town's name that begins a longer one is not the town
+    towns = [r for r in fields if _small_town(r.place)] if _alone(text, span) else []
+    fields = [r for r in fields if not _small_town(r.place)] + towns
     lead = text[max(0, span[0].start - 40) : span[0].start]
     if _FIELD_AFTER.match(text, span[-1].end):
         return fields, False  # "Texel International Airport", "Höxter airfield": the report says so
@@ -560,6 +562,11 @@ def _flown_field(
         return fields, False
     kept, weak = _field_evidence(gaz, text, toks, j, span, tuple(r.place for r in fields))
     return [r for r in fields if r.place in kept], weak
+
+
+def _small_town(place: Place) -> bool:
+    """A town of fewer than 15,000 people, not an airfield (see ``build._add_small_towns``)."""
+    return place.kind is StopKind.CITY and not place.name.endswith(CLOSED_SUFFIX)
 
 
 def _guarded(

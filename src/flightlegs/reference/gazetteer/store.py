@@ -178,12 +178,13 @@ _DATA_FILES: Final = (
     "operator_hubs.csv",
     "airport_aliases.csv",
     "cities.csv",
+    "towns.csv",
     "closed_airfields.csv",
     "area_aliases.csv",
     "city_regions.csv",
 )
 # first item of a cached store; bump it when the layout of _Store changes
-_STORE_FORMAT: Final = "flightlegs-gazetteer-10"
+_STORE_FORMAT: Final = "flightlegs-gazetteer-11"
 
 
 def _cache_path(cache: Path | None) -> Path:
