@@ -1113,3 +1113,9 @@ def test_a_small_town_is_known_by_name_and_read_in_prose_only_as_a_flights_stop(
     # a town named for water (Lake Hopatcong, New Jersey, 9,000 people) is left out: such a
     # name in a report is most often the water a flight passes
     assert gaz.lookup("Lake Hopatcong") == ()
+
+
+def test_london_airport_is_heathrow_first_as_in_reports_of_its_first_twenty_years() -> None:
+    # Heathrow was "London Airport" from 1946 to 1966; London, Ontario's airport comes next
+    found = [p.airport.iata for p in gazetteer().lookup("London Airport") if p.airport]
+    assert found[:2] == ["LHR", "YXU"]
