@@ -562,6 +562,12 @@ def test_via_stops_keep_their_order() -> None:
     ]
 
 
+def test_a_via_stop_goes_before_the_destination_told_before_the_departure() -> None:
+    # "into X from Y, by way of Z": the departure goes first, the way before the destination
+    text = "A chartered jet flew the men into Senegal from Madrid, by way of Casablanca."
+    assert [m.text for m in explain_report(text).stops] == ["Madrid", "Casablanca", "Senegal"]
+
+
 def _stops(text: str) -> list[tuple[str, str, str | None, str]]:
     return [(s.name, s.kind.value, s.region or s.country, s.code) for s in parse_report(text).stops]
 

@@ -70,11 +70,16 @@ def _segment(mentions: Sequence[_Mention]) -> list[_Mention]:
             m.role = Role.STOP
     ordered: list[_Mention] = []
     for m in active:
+        # the destination told last, but for departures after it ("flew them into Nigeria from
+        # London, by way of Accra": departures go first in any case)
+        dest = len(ordered) - 1
+        while dest > 0 and ordered[dest].role is Role.DEPARTURE:
+            dest -= 1
         if (
             m.via
             and ordered
-            and ordered[-1].role is Role.STOP
-            and not ordered[-1].via
+            and ordered[dest].role is Role.STOP
+            and not ordered[dest].via
             # "landed at Mobile, then flew via Split to Nice": Split comes after Mobile
             and not re.search(r"\b(?:then|next|flew|fly|flying|flown|continu\w+)\W+via$", m.cue)
             # "reached Pearl Harbor, then hopped across the Pacific by way of Midway"
@@ -83,7 +88,7 @@ def _segment(mentions: Sequence[_Mention]) -> list[_Mention]:
             )
         ):
             # "reached Guam via Midway and Wake": the via stops come first, in their order
-            ordered.insert(len(ordered) - 1, m)
+            ordered.insert(dest, m)
         else:
             ordered.append(m)
     for i, m in enumerate(ordered):
