@@ -568,6 +568,17 @@ def test_a_via_stop_goes_before_the_destination_told_before_the_departure() -> N
     assert [m.text for m in explain_report(text).stops] == ["Madrid", "Casablanca", "Senegal"]
 
 
+def test_legs_that_each_start_where_the_last_ended_are_one_route() -> None:
+    text = (
+        "The papers printed the pilot's times as she went: Rome to Tunis, 5 hours; Tunis to "
+        "Benghazi, 9 1/2 hours; Benghazi to Cairo, 7 hours."
+    )
+    assert [m.text for m in explain_report(text).stops] == ["Rome", "Tunis", "Benghazi", "Cairo"]
+    # two pairs that do not meet are no route
+    unlinked = "The pilot said Rome to Tunis is short, and Madrid to Lisbon shorter."
+    assert not any("chain" in m.why for m in explain_report(unlinked).stops)
+
+
 def _stops(text: str) -> list[tuple[str, str, str | None, str]]:
     return [(s.name, s.kind.value, s.region or s.country, s.code) for s in parse_report(text).stops]
 

@@ -56,7 +56,7 @@ Camarillo") is struck from the route even if named as a destination.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Final
 
 from flightlegs.core.route import StopKind
@@ -1084,8 +1084,8 @@ def _to_chains(text: str, sentence: _Sentence, mentions: list[_Mention]) -> None
     def joinable(m: _Mention) -> bool:
         return not m.demonym and m.reason in _CHAIN_OVERRULES
 
-    for run, _ in _runs(text, mentions, _TO_JOIN, joinable):
-        if len(run) < 3:
+    for run in _linked_legs(text, _runs(text, mentions, _TO_JOIN, joinable)):
+        if len({_named(x) for x in run}) < 3:
             continue
         planned = any(x.planned for x in run) or bool(
             _HYPOTHETICAL.search(text[sentence.start : run[0].start].lower())
@@ -1097,6 +1097,44 @@ def _to_chains(text: str, sentence: _Sentence, mentions: list[_Mention]) -> None
             x.reason, x.via, x.from_cue = "", False, False
             x.cue = "a chain of names joined by to"
             x.planned = planned
+
+
+def _named(m: _Mention) -> str:
+    return m.places[0].name if m.places else m.text.casefold()
+
+
+#: What may stand between one leg and the next that starts where it ended: its time or length
+#: ("Oran to Tunis, 6 hours; Tunis to Benghazi").
+_BETWEEN_LEGS: Final = re.compile(
+    r"[\s,;:.]*(?:\(?[\d\s,./½¼¾]*(?:hours?|hrs?|h|minutes?|mins?|miles|mi|km|nm)\b\)?"
+    r"[\s,;:.]*)*(?:and|then)?[\s,;:]*"
+)
+
+
+def _linked_legs(text: str, runs: list[tuple[list[_Mention], int]]) -> Iterator[list[_Mention]]:
+    """Runs joined by "to", and legs that start where the one before ended, as one route.
+
+    "Lympne to Oran, 12 hours; Oran to Tunis, 6 hours; Tunis to Benghazi": each leg is
+    a run of two names; told one after another, each from the last one's end, they are
+    one route of four stops (the repeated names are merged with the stops they repeat).
+    """
+    chain: list[_Mention] = []
+    end = 0
+    for run, run_end in runs:
+        if (
+            chain
+            and len(run) >= 2
+            and _named(run[0]) == _named(chain[-1])
+            and _BETWEEN_LEGS.fullmatch(text, end, run[0].start)
+        ):
+            chain.extend(run)
+        else:
+            if chain:
+                yield chain
+            chain = list(run)
+        end = run_end
+    if chain:
+        yield chain
 
 
 _ALIAS_OPEN: Final = re.compile(

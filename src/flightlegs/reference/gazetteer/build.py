@@ -809,7 +809,6 @@ class _Towns:
             return tuple(close)
         return tuple(ap for d, ap in sorted(around, key=lambda x: x[0])[:3] if d <= 150.0)
 
-
     def airports_near_all(
         self, towns: list[_Town], weight: dict[str, tuple[int, int, int, float, str]]
     ) -> list[tuple[Airport, ...]]:
