@@ -1119,3 +1119,20 @@ def test_london_airport_is_heathrow_first_as_in_reports_of_its_first_twenty_year
     # Heathrow was "London Airport" from 1946 to 1966; London, Ontario's airport comes next
     found = [p.airport.iata for p in gazetteer().lookup("London Airport") if p.airport]
     assert found[:2] == ["LHR", "YXU"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The flight landed in formation at Hourtin at 14.05.",  # words between verb and "at"
+        "Then off we went westbound, first stop Hourtin.",  # "first stop", "next stop"
+        "Plymouth to Hourtin. 380 miles.",  # a log's leg line, from its first name
+        "The seaplanes came down at Hourtin.",
+    ],
+)
+def test_more_words_of_flying_govern_a_small_towns_name(text: str) -> None:
+    assert [m.text for m in gazetteer().find_mentions(text)][-1:] == ["Hourtin"]
+
+
+def test_a_small_towns_name_is_not_read_after_words_that_do_not_fly_to_it() -> None:
+    assert gazetteer().find_mentions("The pilot met a man from Hourtin, who sold boats.") == []

@@ -830,7 +830,9 @@ _FLY_TO: Final = re.compile(
 )
 _FIELD_LEAD: Final = re.compile(
     r"\b(?:made|put down (?:at|in)|overnighted (?:at|in)|(?:fuel|rest|lunch|technical"
-    r"|refuell?ing|overnight)\s+(?:stop|landing|break)s?\s+(?:at|in))\s+$"
+    r"|refuell?ing|overnight)\s+(?:stop|landing|break)s?\s+(?:at|in)"
+    # "off we went westbound, first stop Chinchilla"
+    r"|(?:first|next|second|third|last|final)\s+(?:stop|landing)(?:\s+(?:was|at|in))?,?)\s+$"
 )
 
 
@@ -845,6 +847,11 @@ _FLOWN_TO: Final = re.compile(
     r"|refuell?ed|refuell?ing|diverted|diverting|departed|departing|flew|flown|flying"
     r"|continued|continuing|headed|heading|bound)(?: \w+ly| on| back| again)?"
     r" (?:to|at|in|into|from|for|via)\s+$"
+    # "landed in formation at Hourtin", "came down safely at Trentham"
+    r"|\b(?:landed|came down|touched down|put down)(?: [a-z]+){1,3} (?:at|in)\s+$"
+    r"|\bcame down (?:at|in)\s+$"
+    # "Plymouth to Hourtin (Bordeaux). 380 miles.": a log's leg line, from its first name
+    r"|(?:^|\n)[ \t>*-]*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+to\s+$"
     r"|\b(?:left|leaving|leaves|reached|reaching|reaches)\s+$"
     r"|\bvia\s+$"
     # "from Putian to Van": the second of a from-to pair
