@@ -1136,3 +1136,12 @@ def test_more_words_of_flying_govern_a_small_towns_name(text: str) -> None:
 
 def test_a_small_towns_name_is_not_read_after_words_that_do_not_fly_to_it() -> None:
     assert gazetteer().find_mentions("The pilot met a man from Hourtin, who sold boats.") == []
+
+
+def test_a_small_fields_short_name_hides_no_city_of_a_hundred_thousand() -> None:
+    # Flugplatz Freiburg's short name is never read in prose; the city of 230,000 is
+    (first, *_) = gazetteer().lookup("Freiburg")
+    assert (first.kind, first.region) == (StopKind.CITY, "DE-BW")
+    assert [m.text for m in gazetteer().find_mentions("Tomorrow we go on to Freiburg.")] == [
+        "Freiburg"
+    ]

@@ -12,7 +12,7 @@ import functools
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -66,6 +66,8 @@ _ARTICLES: Final = frozenset({"la", "le", "les"})
 _CITY_CLUSTER_KM: Final = 80.0
 #: A town this populous ranks with the cities of large airports (Glasgow before Glasgow, Montana).
 _POPULOUS: Final = 250_000
+#: A town this populous is read in prose though a small field bears its name.
+_BIG_TOWN: Final = 100_000
 #: A town this large that shares its name with its region is read as the city first.
 _GREAT_CITY: Final = 1_000_000
 #: How far an airport may be from a town without one of its own to serve it.
@@ -220,6 +222,15 @@ _SMALL_TOWNS: Final = "towns.csv"
 _OWN_REGIONS: Final = "city_regions.csv"
 
 
+def _closed_names(field: dict[str, str]) -> Iterator[tuple[str, str]]:
+    """A closed field's names, whole and without their generic words ("croydon airport")."""
+    keywords = [k.strip() for k in field["keywords"].split(",") if _keyword_is_name(k)]
+    for source in [field["name"], *keywords]:
+        for part in _name_parts(source):
+            folded = tuple(_cfold(part).split())
+            yield " ".join(folded), " ".join(_strip_generic(folded))
+
+
 def _add_closed_fields(
     b: _Builder,
     towns: _Towns,
@@ -247,19 +258,15 @@ def _add_closed_fields(
         )
         members[place] = nearby
         served = weight[nearby[0].ident]
-        keywords = [k.strip() for k in field["keywords"].split(",") if _keyword_is_name(k)]
-        for source in [field["name"], *keywords]:
-            for part in _name_parts(source):
-                folded = tuple(_cfold(part).split())
-                whole, short = " ".join(folded), " ".join(_strip_generic(folded))
-                if short != whole and not any(r.prose for r in b.names.get(whole, ())):
-                    b.add(whole, place, (2, served, 2))
-                if (
-                    _ok_short(short)
-                    and short not in not_cities
-                    and not any(r.prose for r in b.names.get(short, ()))
-                ):
-                    b.add(short, place, (9, served), prose=False)
+        for whole, short in _closed_names(field):
+            if short != whole and not any(r.prose for r in b.names.get(whole, ())):
+                b.add(whole, place, (2, served, 2))
+            if (
+                _ok_short(short)
+                and short not in not_cities
+                and not any(r.prose for r in b.names.get(short, ()))
+            ):
+                b.add(short, place, (9, served), prose=False)
 
 
 def _add_small_towns(
@@ -576,8 +583,18 @@ def _build_index(table: AirportTable) -> _Index:
 
     # towns no airport is filed under (Jhansi; Glasgow, whose airport is Paisley's): a small
     # one only where its name is new, so that it hides no airport ("Midway") or island
+    closed_short = {short for field in _read_csv(_CLOSED) for _, short in _closed_names(field)}
     for town in towns.unclaimed(not_cities):
         known = b.names.get(town.key, [])
+        if (
+            town.population >= _BIG_TOWN
+            and not any(r.prose for r in known)
+            and town.key not in closed_short
+        ):
+            # an open small airfield's short name, never read in prose alone, hides no city
+            # of 100,000 ("Freiburg", not only Flugplatz Freiburg); a closed field's still
+            # does, since reports of history mean the field ("Croydon")
+            known = []
         if known and (
             town.population < _POPULOUS
             or any(_near(r.place, town.position, members) for r in known)
