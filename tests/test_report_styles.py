@@ -995,3 +995,17 @@ def test_collecting_people_or_cargo_at_a_place_is_a_stop() -> None:
         " in Thuringia and Bavaria. It landed in Hanoi."
     )
     assert [s.text for s in held.stops] == ["Leipzig", "Hanoi"]
+
+
+def test_a_long_sentence_of_place_names_is_prose_not_a_headline() -> None:
+    # most of its long words are names, as in a title-case headline; but it is a sentence
+    text = (
+        "NEW TURBOPROP REACHES HOME\n\n"
+        "The delivery crew said it was a long way round.\n\n"
+        "From Montreal the crew flew to Winnipeg, then on to Anchorage and Nome in Alaska, "
+        "Magadan in Russia, Sapporo and Tokyo in Japan, then Guam, Port Moresby in Papua New "
+        "Guinea, Cairns and finally Brisbane.\n"
+    )
+    found = [m.text for m in explain_report(text).stops]
+    assert found[:3] == ["Montreal", "Winnipeg", "Anchorage"]
+    assert found[-1] == "Brisbane"

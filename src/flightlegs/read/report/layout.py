@@ -229,9 +229,17 @@ def _is_prose(line: str) -> bool:
         len(words) >= 12 and text.endswith(":")  # a paragraph leading into a list
     ):
         return False
+    if len(words) >= _SENTENCE_WORDS:
+        # "From Toronto the crew flew to Calgary, then on to Anchorage and Nome in Alaska,
+        # ...": a long sentence of place names is still a sentence, not a headline
+        return True
     long_words = [w for w in words if len(w) >= 4 and w[0].isalpha()]
     capitalised = [w for w in long_words if w[0].isupper()]
     return not (len(long_words) >= 4 and len(capitalised) / len(long_words) >= 0.75)
+
+
+#: A line of this many words that ends like a sentence is one, however many names it holds.
+_SENTENCE_WORDS = 20
 
 
 def _table_rows(text: str, spans: list[tuple[int, int]]) -> set[int]:
