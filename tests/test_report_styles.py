@@ -1009,3 +1009,16 @@ def test_a_long_sentence_of_place_names_is_prose_not_a_headline() -> None:
     found = [m.text for m in explain_report(text).stops]
     assert found[:3] == ["Montreal", "Winnipeg", "Anchorage"]
     assert found[-1] == "Brisbane"
+
+
+def test_places_outside_the_story_are_listed_as_not_read() -> None:
+    text = (
+        "Jet lands in Manila\n\n"
+        "The jet left Guam on Monday and landed in Manila.\n\n"
+        "Photo: the jet at Tokyo Haneda last year\n\n"
+        "Read more\nFlights from Bangkok resume\n"
+    )
+    reading = explain_report(text)
+    assert [m.text for m in reading.stops] == ["Guam", "Manila"]
+    unread = [s.text for s in reading.set_aside if s.reason.startswith("in a headline, caption")]
+    assert unread == ["Manila", "Tokyo Haneda", "Bangkok"]

@@ -36,7 +36,7 @@ import copy
 import datetime as dt
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -645,15 +645,49 @@ def _why(m: _Mention) -> str:
     return "after '" + ("… " if len(words) > 6 else "") + " ".join(words[-6:]) + "'"
 
 
-def _context(text: str, m: _Mention) -> str:
+def _context(text: str, start: int, end: int) -> str:
     """The few words before a place in its sentence, and the place: "officials in Washington"."""
-    stop = text.rfind(". ", 0, m.start)
-    line_start = max(text.rfind("\n", 0, m.start) + 1, stop + 2 if stop >= 0 else 0)
-    words = text[max(line_start, m.start - 60) : m.start].split()[-4:]
+    stop = text.rfind(". ", 0, start)
+    line_start = max(text.rfind("\n", 0, start) + 1, stop + 2 if stop >= 0 else 0)
+    words = text[max(line_start, start - 60) : start].split()[-4:]
     before = " ".join(words)
-    if words and m.start - 60 > line_start:
+    if words and start - 60 > line_start:
         before = "… " + before
-    return " ".join(f"{before} {text[m.start : m.end]}".split())
+    return " ".join(f"{before} {text[start:end]}".split())
+
+
+def _not_read(text: str, prose: Sequence[tuple[int, int]], gaz: Gazetteer) -> list[SetAside]:
+    """The places named outside the lines read as the story: a headline, a caption, a link.
+
+    They are not read for the route (a headline retells it, a caption or a link
+    tells of other days), but each is listed, so that ``--explain`` accounts for
+    every place the report names.
+    """
+    gaps: list[tuple[int, int]] = []
+    pos = 0
+    for start, end in sorted(prose):
+        if start > pos:
+            gaps.append((pos, start))
+        pos = max(pos, end)
+    gaps.append((pos, len(text)))
+    found = []
+    for start, end in gaps:
+        if not text[start:end].strip():
+            continue
+        for m in gaz.find_mentions(text[start:end]):
+            if m.demonym:
+                continue
+            a, b = start + m.start, start + m.end
+            found.append(
+                SetAside(
+                    " ".join(m.text.split()),
+                    a,
+                    b,
+                    "in a headline, caption or link, not read as the story",
+                    _context(text, a, b),
+                )
+            )
+    return found
 
 
 def explain_report(text: str) -> ReportReading:
@@ -780,9 +814,16 @@ def explain_report(text: str) -> ReportReading:
         for m in ms:
             if id(m) not in kept and m.reason:
                 set_aside.append(
-                    SetAside(" ".join(m.text.split()), m.start, m.end, m.reason, _context(text, m))
+                    SetAside(
+                        " ".join(m.text.split()),
+                        m.start,
+                        m.end,
+                        m.reason,
+                        _context(text, m.start, m.end),
+                    )
                 )
 
+    set_aside.extend(_not_read(text, prose, gaz))
     stop_sentences = sorted({i for m in stops for i in m.sentences})
     excluded_sentences = {
         s.index for s, ms in by_sentence if any(m.reason.startswith("about") for m in ms)
