@@ -1145,3 +1145,10 @@ def test_a_small_fields_short_name_hides_no_city_of_a_hundred_thousand() -> None
     assert [m.text for m in gazetteer().find_mentions("Tomorrow we go on to Freiburg.")] == [
         "Freiburg"
     ]
+
+
+def test_a_small_town_of_two_common_words_is_read_by_way_of_it() -> None:
+    # "Harbour Grace" is two English words, but together the name of a town in Newfoundland
+    found = gazetteer().find_mentions("The pair flew by way of Harbour Grace to Chester.")
+    assert [(m.text, m.places[0].region) for m in found][:1] == [("Harbour Grace", "CA-NL")]
+    assert gazetteer().find_mentions("There was harbour grace in the old days.") == []

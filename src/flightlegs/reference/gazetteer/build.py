@@ -208,12 +208,15 @@ class _Builder:
 
 #: airfields OurAirports lists as closed, written by scripts/build_airports.py
 _CLOSED: Final = "closed_airfields.csv"
-#: Words of a body of water or a landform: a small town of such a name is not read.
-_WATER_WORDS: Final = frozenset(
+#: A small town named for the water or landform a flight passes is not read: its name begins
+#: with one of the first words ("Lake Geneva") or ends with one of the others ("Manhasset Bay");
+#: "Harbour Grace" is a town.
+_WATER_FIRST: Final = frozenset({"lake", "gulf", "sea", "ocean", "river", "strait", "mount"})
+_WATER_LAST: Final = frozenset(
     {
-        *("bay", "beach", "cape", "channel", "creek", "falls", "gulf", "harbor", "harbour"),
-        *("hill", "island", "isle", "lake", "lagoon", "mount", "mountain", "ocean", "point"),
-        *("river", "sea", "shore", "sound", "spring", "springs", "strait", "valley"),
+        *("bay", "beach", "channel", "creek", "falls", "gulf", "harbor", "harbour", "hill"),
+        *("island", "isle", "lake", "lagoon", "mountain", "ocean", "point", "river", "sea"),
+        *("shore", "sound", "spring", "springs", "strait", "valley"),
     }
 )
 #: GeoNames' towns of 1,000 to 14,999 people, written by scripts/build_cities.py
@@ -293,9 +296,11 @@ def _add_small_towns(
             len(town.key) < 4
             or town.key in not_cities
             or town.key in COMMON_WORDS
-            or not _ok_short(town.key)
+            # a one-word name must be distinctive; words together make a name ("Harbour Grace")
+            or (" " not in town.key and not _ok_short(town.key))
             # "Lake Geneva", "Manhasset Bay": a town named for the water a flight crosses
-            or not _WATER_WORDS.isdisjoint(town.key.split())
+            or town.key.split()[0] in _WATER_FIRST
+            or town.key.split()[-1] in _WATER_LAST
         )
     ]
     for town, nearby in zip(named, towns.airports_near_all(named, weight), strict=True):
