@@ -1020,5 +1020,5 @@ def test_places_outside_the_story_are_listed_as_not_read() -> None:
     )
     reading = explain_report(text)
     assert [m.text for m in reading.stops] == ["Guam", "Manila"]
-    unread = [s.text for s in reading.set_aside if s.reason.startswith("in a headline, caption")]
+    unread = [s.text for s in reading.set_aside if s.reason.startswith("in a line not read")]
     assert unread == ["Manila", "Tokyo Haneda", "Bangkok"]

@@ -657,7 +657,7 @@ def _context(text: str, start: int, end: int) -> str:
 
 
 def _not_read(text: str, prose: Sequence[tuple[int, int]], gaz: Gazetteer) -> list[SetAside]:
-    """The places named outside the lines read as the story: a headline, a caption, a link.
+    """The places named outside the lines read as the story: headlines, captions, tables, links.
 
     They are not read for the route (a headline retells it, a caption or a link
     tells of other days), but each is listed, so that ``--explain`` accounts for
@@ -683,7 +683,7 @@ def _not_read(text: str, prose: Sequence[tuple[int, int]], gaz: Gazetteer) -> li
                     " ".join(m.text.split()),
                     a,
                     b,
-                    "in a headline, caption or link, not read as the story",
+                    "in a line not read as the story (a headline, caption, table or link)",
                     _context(text, a, b),
                 )
             )
