@@ -439,6 +439,14 @@ def test_phrasing(text: str, expected: list[tuple[str, str]]) -> None:
             [("Rzeszow", "stop")],
         ),
         (
+            "The transport left Bangor at dawn and headed towards Gander.",
+            [("Bangor", "departure"), ("Gander", "stop")],
+        ),
+        (
+            "After fuelling at Kano the crew set out toward Lagos.",
+            [("Kano", "stop"), ("Lagos", "stop")],
+        ),
+        (
             "The helicopter flew from the hospital in Galway to Shannon.",
             [("Galway", "departure"), ("Shannon", "stop")],
         ),
