@@ -1022,3 +1022,18 @@ def test_places_outside_the_story_are_listed_as_not_read() -> None:
     assert [m.text for m in reading.stops] == ["Guam", "Manila"]
     unread = [s.text for s in reading.set_aside if s.reason.startswith("in a line not read")]
     assert unread == ["Manila", "Tokyo Haneda", "Bangkok"]
+
+
+def test_a_paragraph_after_a_picture_placeholder_is_read() -> None:
+    text = (
+        "The Long Way South\n\n"
+        "[map: route-small] On 2 March the expedition's aircraft left Stavanger for Reykjavik, "
+        "where it waited two days for the weather.\n\n"
+        "[Photo: the aircraft at Tromso in 1978]\n"
+    )
+    reading = explain_report(text)
+    assert [m.text for m in reading.stops] == ["Stavanger", "Reykjavik"]
+    # the caption alone is still not read
+    assert any(
+        s.text == "Tromso" and s.reason.startswith("in a line not read") for s in reading.set_aside
+    )

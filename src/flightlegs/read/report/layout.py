@@ -285,6 +285,12 @@ def _prose_lines(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]
         if furniture and _is_prose(line) and len(line.split()) >= _PARAGRAPH_WORDS:
             furniture = False  # "Read more" and its links end where the story's prose goes on
         if _CAPTION.match(line):
+            # "[map: world-sml] On the 23rd November the aircraft left England ...": a
+            # placeholder for a picture, then the paragraph it stood in
+            close = line.find("]") + 1 if line.lstrip().startswith("[") else 0
+            rest = line[close:]
+            if close and not furniture and _is_prose(rest) and len(rest.split()) >= 8:
+                prose.append((start + close + len(rest) - len(rest.lstrip()), end))
             continue
         if not furniture and _is_prose(line):
             prose.append((start, end))
