@@ -572,6 +572,18 @@ def test_via_stops_keep_their_order() -> None:
     ]
 
 
+def test_what_the_flight_had_no_fuel_to_do_is_not_a_stop() -> None:
+    text = (
+        "The pilots left Bagram for Dubai but told the controllers they lacked the fuel to get "
+        "back to Bagram, so they landed at Bandar Abbas."
+    )
+    reading = explain_report(text)
+    assert [m.text for m in reading.stops] == ["Bagram", "Dubai", "Bandar Abbas"]
+    assert [s.reason for s in reading.set_aside if s.text == "Bagram"] == [
+        "planned, expected or hypothetical, not flown"
+    ]
+
+
 def test_a_via_stop_goes_before_the_destination_told_before_the_departure() -> None:
     # "into X from Y, by way of Z": the departure goes first, the way before the destination
     text = "A chartered jet flew the men into Senegal from Madrid, by way of Casablanca."

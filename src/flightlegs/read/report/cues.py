@@ -361,6 +361,9 @@ _HYPOTHETICAL = re.compile(
     r"|rumou?red|said the jet would|waiting for|awaiting|believes?|believed|meant to"
     r"|aim(?:s|ed|ing)? to|(?:try|tries|tried|trying) to|attempt(?:s|ed|ing)? to"
     r"|to be (?:flown|sent|shipped|brought|delivered|trucked)"
+    # "they lacked the fuel to get back to Bagram": what the flight could not do
+    r"|(?:lack(?:ed|ing|s)?|without|not enough|too little|insufficient|short of|no|had no)"
+    r"\s+(?:the\s+|enough\s+)?(?:fuel|range|permission|clearance)\s+to"
     # "the ordered route ran via Philadelphia": the route on paper, not the one flown
     r"|(?:ordered|filed|intended|briefed) route)\b"
 )
