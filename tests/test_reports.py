@@ -572,6 +572,24 @@ def test_via_stops_keep_their_order() -> None:
     ]
 
 
+def test_the_legs_flown_so_far_take_their_place_in_a_plan_that_names_its_end_first() -> None:
+    text = (
+        "The fighter is due to reach Glasgow in three weeks. The plan takes it from Texas to "
+        "Kentucky, on to Maine, then Newfoundland and Iceland, and on to Glasgow. On Monday it "
+        "flew its first leg, from Eagle Pass to Paducah."
+    )
+    stops = [(m.text, m.planned) for m in explain_report(text).stops]
+    # the flown places stand for the plan's Texas and Kentucky; the rest is still the plan
+    assert stops == [
+        ("Eagle Pass", False),
+        ("Paducah", False),
+        ("Maine", True),
+        ("Newfoundland", True),
+        ("Iceland", True),
+        ("Glasgow", True),
+    ]
+
+
 def test_what_the_flight_had_no_fuel_to_do_is_not_a_stop() -> None:
     text = (
         "The pilots left Bagram for Dubai but told the controllers they lacked the fuel to get "

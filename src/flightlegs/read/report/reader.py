@@ -156,13 +156,12 @@ def _plans_only_when_no_flight(
         # Kaposvár": only the two ends were told as flown, and the plan fills in the way
         return
     planned = [m for m in active if m.planned]
-    if len(planned) > len(ends) and all(
-        _same(e, p, gaz) for e, p in zip(ends, planned, strict=False)
-    ):
+    pairs = _flown_in_plan(ends, planned, gaz)
+    if len(planned) > len(ends) and pairs:
         # "the plan takes them from Texas to Kentucky, on to Maine, ...; right now it is on
-        # its first leg, Eagle Pass to Paducah": the legs flown so far begin the plan, and
-        # each flown place takes the place of the plan's name for it
-        for e, p in zip(ends, planned, strict=False):
+        # its first leg, Eagle Pass to Paducah": the places flown so far are the plan's, in
+        # its order, and each flown place takes the place of the plan's name for it
+        for e, p in pairs:
             if e is p:
                 continue
             p.role, p.reason = None, f"the plan's name for {e.text}, flown"
@@ -191,6 +190,28 @@ def _plans_only_when_no_flight(
             continue
         m.role = None
         m.reason = "planned, expected or hypothetical, not flown"
+
+
+def _flown_in_plan(
+    ends: list[_Mention], planned: list[_Mention], gaz: Gazetteer
+) -> list[tuple[_Mention, _Mention]]:
+    """Each place flown to with the name the plan gives it, if all are in the plan, in order.
+
+    The plan may name places the flight has not reached yet, or one the report
+    names twice ("bound for Duxford ... the plan takes them from Texas to
+    Kentucky, ..., then to Duxford"): the flown places need only come in the
+    plan's order, not at its head. Empty when one of them is not in the plan.
+    """
+    pairs: list[tuple[_Mention, _Mention]] = []
+    k = 0
+    for e in ends:
+        while k < len(planned) and not _same(e, planned[k], gaz):
+            k += 1
+        if k == len(planned):
+            return []
+        pairs.append((e, planned[k]))
+        k += 1
+    return pairs
 
 
 #: "the delegation would instead fly straight to New Delhi": where the flight was going on to,
