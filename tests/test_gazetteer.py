@@ -1152,3 +1152,11 @@ def test_a_small_town_of_two_common_words_is_read_by_way_of_it() -> None:
     found = gazetteer().find_mentions("The pair flew by way of Harbour Grace to Chester.")
     assert [(m.text, m.places[0].region) for m in found][:1] == [("Harbour Grace", "CA-NL")]
     assert gazetteer().find_mentions("There was harbour grace in the old days.") == []
+
+
+def test_a_base_kinds_abbreviation_before_a_name_is_not_an_airport_code() -> None:
+    # NAS is Nassau's IATA code, and the kind of base in "NAS Sigonella"
+    found = [m.text for m in gazetteer().find_mentions("The P-8 flew from NAS Sigonella to Rota.")]
+    assert "NAS" not in found
+    assert "Sigonella" in found
+    assert [m.text for m in gazetteer().find_mentions("Flights to NAS resumed.")] == ["NAS"]

@@ -439,6 +439,19 @@ def test_phrasing(text: str, expected: list[tuple[str, str]]) -> None:
             [("Rzeszow", "stop")],
         ),
         (
+            # the kind of base before its name, a people's word before that
+            "The president's jet took off from Canadian AFB Bagotville for Singapore.",
+            [("Bagotville", "departure"), ("Singapore", "stop")],
+        ),
+        (
+            "The patrol aircraft flew from NAS Sigonella to Souda Bay.",
+            [("Sigonella", "departure"), ("Souda Bay", "stop")],
+        ),
+        (
+            "The tanker left Mildenhall and put down for fuel at Lajes.",
+            [("Mildenhall", "departure"), ("Lajes", "stop")],
+        ),
+        (
             "The transport left Bangor at dawn and headed towards Gander.",
             [("Bangor", "departure"), ("Gander", "stop")],
         ),

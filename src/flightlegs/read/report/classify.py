@@ -209,6 +209,9 @@ def _strip_descriptor(window: str) -> tuple[str, bool]:
     elif field := _UNKNOWN_FIELD.search(window):
         airport = True  # "land at Argyll airport St Vincent": at St Vincent
         window = window[: field.start(1)]
+    elif kind := _BASE_KIND_BEFORE.search(window):
+        airport = True  # "took off from Canadian AFB Bagotville": from Bagotville
+        window = window[: kind.start()]
     window = _ARTICLE.sub("", window).rstrip()
     window = re.sub(r"[\w'-]+'s$", "", window).rstrip()  # "Palermo's Falcone-Borsellino airport"
     # "put down at bleak Gander": at Gander
@@ -216,6 +219,14 @@ def _strip_descriptor(window: str) -> tuple[str, bool]:
     return window, airport
 
 
+#: The kind of base written before its name, with a people's word before it: "Canadian AFB
+#: Bagotville", "NAS Sigonella", "Naval Support, Souda Bay" (a window is in lower case).
+_BASE_KIND_BEFORE: Final = re.compile(
+    r"(?:\b(?!(?:at|in|into|to|from|via|of|for|out|near|and)\b)[a-z.]+\s+)?"
+    r"\b(?:afb|afs|angb|arb|cfb|jrb|mcas|naf|nas|nsa|raaf|raf|rcaf|naval support(?: activity)?"
+    r"|naval air (?:station|facility)|naval station|air force (?:base|station)|air base"
+    r"|air station)\s*,?\s*$"
+)
 #: One word that describes the place between a preposition and its name: "put down at bleak
 #: Gander", "flew into war-torn Sudan", "landed in nearby Tucson".
 _EPITHET: Final = re.compile(
@@ -309,6 +320,7 @@ def _classify(
 
     previous: _Mention | None = None
     qualifier: _Mention | None = None
+    opened: dict[int, int] = {}  # where each mention's window begins
     for m in mentions:
         m.sentence = sentence.index
         m.sentences = [sentence.index]
@@ -330,6 +342,16 @@ def _classify(
             m.reason = "a country used as an adjective (a US air base), not a place"
             continue
         window_start = previous.end if previous is not None else sentence.start
+        if (
+            previous is not None
+            and _BASE_KIND_BEFORE.fullmatch(_tail(text[previous.start : m.start]))
+            and any(p.kind is StopKind.COUNTRY for p in previous.places)
+        ):
+            # "from Canadian AFB Bagotville": the people's word names whose base it is; the
+            # words before it govern the base
+            previous.role, previous.reason = None, f"the country whose base {m.text} is"
+            window_start = opened.get(id(previous), sentence.start)
+        opened[id(m)] = window_start
         raw_window = text[window_start : m.start]
         window = _tail(raw_window)
         clause_start = sentence.start

@@ -157,6 +157,8 @@ _STOP_CUE = re.compile(
     r"|came down|coming down|comes down|come down|alighted|alighting|splashed down|set down"
     r"|put down|puts down|putting down|overnighted|overnighting|night-stopped)"
     + _ADVERB
+    # "put down for fuel at Souda Bay", "stopped for the night in Wick"
+    + r"(?: for (?:fuel|gas|petrol|refuell?ing|customs|the night|lunch))?"
     + r"(?: on (?:its|the) (?:wheels|floats|water))?\s+(?:in|at|on)"
     r"|\b(?:reached|reaching|reach)|\bmade|\bvia|\bby way of|\banother (?:one |stop )?(?:in|at)"
     r"|\b(?:paused|pausing|pauses|pause|waited|held up(?: on the ground)?|customs) (?:at|in)"

@@ -670,6 +670,8 @@ def _match_code(
         return None
     if _REGISTRATION_PREFIX.search(text, max(0, tok.start - 4), tok.start):
         return None  # "HA-ANI", "VH-EAJ", "G-ABCD": an aircraft's registration mark
+    if raw in _BASE_KINDS and _NAME_AFTER.match(text, tok.end):
+        return None  # "NAS Sigonella", "CFB Trenton": the kind of base before its name
     places = gaz._code_places(raw)
     if not places and len(raw) == 4:
         places = _named_code(gaz, text, toks, i)
@@ -678,6 +680,13 @@ def _match_code(
     if not places or _in_capitals(gaz, text, toks, i) or not _code_context(gaz, text, toks, i):
         return None
     return PlaceMention(tok.start, tok.end, raw, places), i + 1
+
+
+#: Abbreviations of a kind of military base, written before the base's name ("NAS Sigonella").
+_BASE_KINDS: Final = frozenset(
+    {"AFB", "AFS", "ANGB", "ARB", "CFB", "JRB", "MCAS", "NAF", "NAS", "NSA", "RAAF", "RAF", "RCAF"}
+)
+_NAME_AFTER: Final = re.compile(r"\s+[A-Z][a-z]")
 
 
 def _named_code(gaz: Gazetteer, text: str, toks: Sequence[_Token], i: int) -> tuple[Place, ...]:
