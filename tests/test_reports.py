@@ -444,6 +444,11 @@ def test_phrasing(text: str, expected: list[tuple[str, str]]) -> None:
             [("Bagotville", "departure"), ("Singapore", "stop")],
         ),
         (
+            # Quebec is first the city; after a place in the province, the province
+            "The jet took off from Bagotville in Quebec and landed in Gander.",
+            [("Bagotville", "departure"), ("Gander", "stop")],
+        ),
+        (
             "The patrol aircraft flew from NAS Sigonella to Souda Bay.",
             [("Sigonella", "departure"), ("Souda Bay", "stop")],
         ),

@@ -511,6 +511,7 @@ def _classify(
             and _QUALIFIER_JOIN.match(join)
             and (
                 _qualifies(m, prev)
+                or (_LOCATOR_JOIN.fullmatch(join) is not None and _region_around(m, prev))
                 or (
                     # "Córdova airport at Rionegro", "Joint Base Elmendorf-Richardson in Anchorage"
                     (
@@ -917,6 +918,31 @@ def _any_cue(cue: str) -> bool:
 def _leads_somewhere(cue: str) -> bool:
     """A clause up to a preposition says the flight went to what follows it."""
     return bool(_STOP_CUE.search(cue) or _FAMILY_STOP.search(cue))
+
+
+#: Between a place and the region it lies in: "Bagotville in Quebec", "Bagotville, Quebec".
+_LOCATOR_JOIN: Final = re.compile(r"\s*,\s*|\s+in\s+")
+
+
+def _region_around(m: _Mention, prev: _Mention) -> bool:
+    """``m``, read first as a city, has a reading as the region that holds ``prev``.
+
+    "Bagotville in Quebec": the province, not the city. Its readings are put region
+    first. A name said again ("Tunis to Benghazi" after "Oran to Tunis") is no region.
+    """
+    if (
+        not m.places
+        or m.places[0].kind is not StopKind.CITY
+        or prev.stop is not None
+        or not prev.places
+        or m.text.casefold() == prev.text.casefold()
+    ):
+        return False
+    for p in m.places[1:]:
+        if p.kind is StopKind.REGION and _contains(p, [prev.places[0]]):
+            m.places = (p, *(q for q in m.places if q != p))
+            return True
+    return False
 
 
 def _qualifies(m: _Mention, prev: _Mention) -> bool:
