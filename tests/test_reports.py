@@ -449,6 +449,15 @@ def test_phrasing(text: str, expected: list[tuple[str, str]]) -> None:
             [("Bagotville", "departure"), ("Gander", "stop")],
         ),
         (
+            # one descriptor after another, a demonym between
+            "The jet left Vienna and landed at the airport of the Brazilian city of Fortaleza.",
+            [("Vienna", "departure"), ("Fortaleza", "stop")],
+        ),
+        (
+            "After spending some 18 hours at Vienna, the jet took off for Lisbon.",
+            [("Vienna", "stop"), ("Lisbon", "stop")],
+        ),
+        (
             "The patrol aircraft flew from NAS Sigonella to Souda Bay.",
             [("Sigonella", "departure"), ("Souda Bay", "stop")],
         ),

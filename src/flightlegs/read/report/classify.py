@@ -201,11 +201,15 @@ def _strip_descriptor(window: str) -> tuple[str, bool]:
     airport = False
     m = _DESCRIPTOR.search(window)
     if m:
-        # "the airport at Kulusuk" names an airport; "its home base in Santiago" only a town
-        airport = bool(_AIRPORT_WORDS.search(m.group(0))) and not re.match(
-            r"\s*(?:its|their)\b", m.group(0)
-        )
-        window = window[: m.start()]
+        # "the airport of the Brazilian city of Fortaleza": one descriptor after another
+        while m:
+            # "the airport at Kulusuk" names an airport; "its home base in Santiago" only a town
+            airport = airport or (
+                bool(_AIRPORT_WORDS.search(m.group(0)))
+                and not re.match(r"\s*(?:its|their)\b", m.group(0))
+            )
+            window = window[: m.start()]
+            m = _DESCRIPTOR.search(window)
     elif field := _UNKNOWN_FIELD.search(window):
         airport = True  # "land at Argyll airport St Vincent": at St Vincent
         window = window[: field.start(1)]

@@ -179,6 +179,10 @@ _STOP_CUE = re.compile(
     r"(?: (?:its|the|their|his|her) (?:journey|flight|trip|day|run|tour))? (?:at|in)"
     r"|\b(?:first|next|last|final|fuel|refuelling|refueling|technical) stop,"
     r"|\b(?:spent|spending|spends) (?:the|that|a|one|its) (?:night|day|nights|days) (?:at|in|on)"
+    # "after spending some 18 hours at Vienna"
+    r"|\b(?:spent|spending|spends)(?: (?:some|about|nearly|almost|more than|over|around|a|an|\d+"
+    r"|two|three|four|five|six|several|few))+ (?:hours?|nights?|days?)(?: on the ground)?"
+    r" (?:at|in|on)"
     r"|\b(?:crossed|crossing|crosses)(?: (?:the )?[\w -]{1,30}?)? to"
     r"|\b(?:a|one|two|three|the|that|another) nights? (?:in|at)"
     r"|\bports? of call (?:was|were|is|would be)(?: (?:at|in))?"
@@ -275,7 +279,7 @@ _DESCRIPTOR = re.compile(
     r"(?:\b(?:the|a|an|its|their)\s+)?(?:\b(?!(?:in|at|on|to|from|via|of|and|the)\b)[\w'’.-]+\s+)"
     r"{0,3}?\b(?:city|town|port|capital|island|state|province|region|village|hub|airport|airfield"
     # "carried on to our jumping off point, Goose Bay"
-    r"|air base|base|field|station|helipad|heliport|point)(?:\s+(?:of|at|in)|,)\s*$"
+    r"|air base|base|field|station|helipad|heliport|point|terminal)(?:\s+(?:of|at|in)|,)\s*$"
 )
 #: A field the gazetteer does not know, named before the place it lies in: "land at Argyll
 #: airport St Vincent", "flew into Wilson Airfield Nairobi". The place is where it went.
