@@ -1160,3 +1160,10 @@ def test_a_base_kinds_abbreviation_before_a_name_is_not_an_airport_code() -> Non
     assert "NAS" not in found
     assert "Sigonella" in found
     assert [m.text for m in gazetteer().find_mentions("Flights to NAS resumed.")] == ["NAS"]
+
+
+def test_a_half_of_an_airports_slashed_name_that_names_a_field_is_its_name() -> None:
+    # OurAirports: "Naha Airport / JASDF Naha Air Base" (Okinawa); Tahuna's is "Naha Airport"
+    found = [p.airport.iata for p in gazetteer().lookup("Naha Airport") if p.airport]
+    assert found[0] == "OKA"
+    assert "NAH" in found

@@ -206,6 +206,12 @@ class _Builder:
         self.names[key].append(_Reading(place, mode, spelled, demonym, prose, rank))
 
 
+#: A half of an airport's name that names an airfield ("Naha Airport"), not only its town.
+_FIELD_NAMED: Final = re.compile(
+    r"\b(?:airport|aeroporto|aeropuerto|aéroport|flughafen|airfield|aerodrome|air base|airbase"
+    r"|air station|airstrip|airpark|field)\b",
+    re.IGNORECASE,
+)
 #: airfields OurAirports lists as closed, written by scripts/build_airports.py
 _CLOSED: Final = "closed_airfields.csv"
 #: A small town named for the water or landform a flight passes is not read: its name begins
@@ -529,7 +535,13 @@ def _build_index(table: AirportTable) -> _Index:
                 if not words:
                     continue
                 full = " ".join(words)
-                if n and full != _cfold(ap.name) and _ok_short(full):
+                # a keyword's name, or one of a name's halves ("Naha Airport / JASDF Naha Air
+                # Base" is also "Naha Airport"), is a name of the airport as a whole
+                if (
+                    (n or ("/" in source and _FIELD_NAMED.search(part)))
+                    and full != _cfold(ap.name)
+                    and _ok_short(full)
+                ):
                     b.add(full, place, (2, weight[ap.ident], 1), prose=prose)
                 if words[-1] in _FIELD_WORDS:
                     key = " ".join(words[:-1])
