@@ -458,6 +458,24 @@ def test_phrasing(text: str, expected: list[tuple[str, str]]) -> None:
             [("Vienna", "stop"), ("Lisbon", "stop")],
         ),
         (
+            "The charter left Houston and made stops at airports in the Czech Republic and "
+            "Bulgaria before it reached Islamabad.",
+            [
+                ("Houston", "departure"),
+                ("Czech Republic", "stop"),
+                ("Bulgaria", "stop"),
+                ("Islamabad", "stop"),
+            ],
+        ),
+        (
+            "The crew flew to Calgary, then on to Anchorage, followed by Sapporo and Tokyo.",
+            [("Calgary", "stop"), ("Anchorage", "stop"), ("Sapporo", "stop"), ("Tokyo", "stop")],
+        ),
+        (
+            "We left Carlisle and crossed the moors on our way to Inverness.",
+            [("Carlisle", "departure"), ("Inverness", "stop")],
+        ),
+        (
             "The patrol aircraft flew from NAS Sigonella to Souda Bay.",
             [("Sigonella", "departure"), ("Souda Bay", "stop")],
         ),

@@ -200,6 +200,10 @@ def _strip_descriptor(window: str) -> tuple[str, bool]:
     """Drop "the northeastern Chinese city of" and articles before a name."""
     airport = False
     m = _DESCRIPTOR.search(window)
+    if m is None and (plural := _PLURAL_PLACES_IN.search(window)):
+        # "to make stops at airports in the Czech Republic": places in a country named after
+        # its article ("Mactan base in the Philippines" is one base the country locates)
+        m = _DESCRIPTOR.search(window[: plural.end("noun")] + " in ")
     if m:
         # "the airport of the Brazilian city of Fortaleza": one descriptor after another
         while m:
@@ -223,6 +227,10 @@ def _strip_descriptor(window: str) -> tuple[str, bool]:
     return window, airport
 
 
+#: "airports in the", "bases in the": places of a kind in the country named next
+_PLURAL_PLACES_IN: Final = re.compile(
+    r"\b(?P<noun>airports|airfields|air bases|bases|cities|towns|ports|islands)\s+in\s+the\s*$"
+)
 #: The kind of base written before its name, with a people's word before it: "Canadian AFB
 #: Bagotville", "NAS Sigonella", "Naval Support, Souda Bay" (a window is in lower case).
 _BASE_KIND_BEFORE: Final = re.compile(

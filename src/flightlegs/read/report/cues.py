@@ -26,7 +26,8 @@ _ADVERB = r"(?:\s+(?:first|briefly|safely|again|later|finally|eventually|then|th
 _ADVERB += r"shortly|initially|nonstop|non-stop|directly|straight|back|on|over|\w+ly))?"
 #: Words that name where the flight was going: "bound for Kyiv", "on its way to Manila".
 _DESTINATION = (
-    r"(?:bound for|destined for|en route to|on (?:its|the|their) way to|outbound (?:to|for)"
+    r"(?:bound for|destined for|en route to|on (?:its|the|their|our|his|her|my) way to"
+    r"|outbound (?:to|for)"
     r"|inbound (?:to|for))"
 )
 #: What is done to people carried by air: "were deported from Harlingen to Guatemala City",
@@ -199,6 +200,11 @@ _STOP_CUE = re.compile(
     r"|flies|headed|heading|heads|moved|carried on)\s+(?:on\s+)?(?:on\s+)?(?:to|for|into"
     r"|towards?)"
     r"|\b(?:then|and then),?\s+(?:on\s+)?to|\b(?:on|onward|onwards) to"
+    # "then on to Anchorage and Nome, followed by Sapporo and Tokyo"
+    r"|\bfollowed by"
+    # "before it reaches Islamabad" (not "aid now reaches Ukraine": a habit of something else)
+    r"|\b(?:before|until|till|when|once|as) (?:it|they|the (?:[\w-]+ )?(?:plane|jet|aircraft"
+    r"|flight|charter)) reaches"
     rf"|\b{_DESTINATION}"
     r"|\bfrom there,? (?:on )?to|\bthence,? to"
     r"|\b(?:final|ultimate|eventual) destination(?:,| is| was| will be| of)"
@@ -277,9 +283,10 @@ _FLOWN_PEOPLE_FROM = re.compile(
 )
 _DESCRIPTOR = re.compile(
     r"(?:\b(?:the|a|an|its|their)\s+)?(?:\b(?!(?:in|at|on|to|from|via|of|and|the)\b)[\w'’.-]+\s+)"
-    r"{0,3}?\b(?:city|town|port|capital|island|state|province|region|village|hub|airport|airfield"
-    # "carried on to our jumping off point, Goose Bay"
-    r"|air base|base|field|station|helipad|heliport|point|terminal)(?:\s+(?:of|at|in)|,)\s*$"
+    r"{0,3}?\b(?:city|cities|towns?|ports?|capital|islands?|state|province|region|village|hub"
+    # "carried on to our jumping off point, Goose Bay"; "make stops at airports in Bulgaria"
+    r"|airports?|airfields?|air bases?|bases?|fields?|stations?|helipad|heliport|point|terminal)"
+    r"(?:\s+(?:of|at|in)|,)\s*$"
 )
 #: A field the gazetteer does not know, named before the place it lies in: "land at Argyll
 #: airport St Vincent", "flew into Wilson Airfield Nairobi". The place is where it went.
