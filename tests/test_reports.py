@@ -476,6 +476,11 @@ def test_phrasing(text: str, expected: list[tuple[str, str]]) -> None:
             [("Carlisle", "departure"), ("Inverness", "stop")],
         ),
         (
+            # the words after the place that locates a stop govern the next one
+            "The jet flew on its way from Kuwait via Sofia in Bulgaria to the USA.",
+            [("Kuwait", "departure"), ("Sofia", "stop"), ("USA", "stop")],
+        ),
+        (
             "The patrol aircraft flew from NAS Sigonella to Souda Bay.",
             [("Sigonella", "departure"), ("Souda Bay", "stop")],
         ),

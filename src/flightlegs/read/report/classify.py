@@ -354,6 +354,9 @@ def _classify(
             m.reason = "a country used as an adjective (a US air base), not a place"
             continue
         window_start = previous.end if previous is not None else sentence.start
+        if qualifier is not None and qualifier.end > window_start:
+            # "via Sofia in Bulgaria to the USA": the words after what located the last place
+            window_start = qualifier.end
         if (
             previous is not None
             and _BASE_KIND_BEFORE.fullmatch(_tail(text[previous.start : m.start]))
