@@ -677,6 +677,10 @@ def _context(text: str, start: int, end: int) -> str:
     return " ".join(f"{before} {text[start:end]}".split())
 
 
+#: Why a place named outside the story's lines is set aside.
+_NOT_READ = "in a line not read as the story (a headline, caption, table or link)"
+
+
 def _not_read(text: str, prose: Sequence[tuple[int, int]], gaz: Gazetteer) -> list[SetAside]:
     """The places named outside the lines read as the story: headlines, captions, tables, links.
 
@@ -704,7 +708,7 @@ def _not_read(text: str, prose: Sequence[tuple[int, int]], gaz: Gazetteer) -> li
                     " ".join(m.text.split()),
                     a,
                     b,
-                    "in a line not read as the story (a headline, caption, table or link)",
+                    _NOT_READ,
                     _context(text, a, b),
                 )
             )
@@ -1003,13 +1007,21 @@ def parse_report(
         source=source if named else None,
         warnings=tuple(warnings),
         # the places a reader may want back: not demonyms, nor a region naming where a stop is,
-        # nor a stop's own code or other name ("Mesa (IWA)", "Sondrestrom (now Kangerlussuaq)")
+        # nor a stop's own code or other name ("Mesa (IWA)", "Sondrestrom (now Kangerlussuaq)"),
+        # nor a name in a headline or caption (--explain lists those)
         set_aside=tuple(
             dict.fromkeys(
                 f"{s.text}: {s.reason}"
                 for s in reading.set_aside
                 if not s.reason.startswith(
-                    ("a demonym", "locates", "a country used as", "the code of", "another name for")
+                    (
+                        "a demonym",
+                        "locates",
+                        "a country used as",
+                        "the code of",
+                        "another name for",
+                        _NOT_READ,
+                    )
                 )
             )
         ),
