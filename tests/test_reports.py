@@ -481,6 +481,10 @@ def test_phrasing(text: str, expected: list[tuple[str, str]]) -> None:
             [("Kuwait", "departure"), ("Sofia", "stop"), ("USA", "stop")],
         ),
         (
+            "A flight carrying 135 migrants from Texas arrived in Bogota on Sunday.",
+            [("Texas", "departure"), ("Bogota", "stop")],
+        ),
+        (
             "The patrol aircraft flew from NAS Sigonella to Souda Bay.",
             [("Sigonella", "departure"), ("Souda Bay", "stop")],
         ),

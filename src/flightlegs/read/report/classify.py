@@ -227,6 +227,10 @@ def _strip_descriptor(window: str) -> tuple[str, bool]:
     return window, airport
 
 
+#: The flight's landing told after the place it carried people from.
+_LANDED_AFTER: Final = re.compile(
+    r"[^.;:]{0,60}?\b(?:arrived|landed|touched down|came down|reached)\b"
+)
 #: "airports in the", "bases in the": places of a kind in the country named next
 _PLURAL_PLACES_IN: Final = re.compile(
     r"\b(?P<noun>airports|airfields|air bases|bases|cities|towns|ports|islands)\s+in\s+the\s*$"
@@ -730,8 +734,12 @@ def _classify(
             m.role, m.cue = Role.STOP, "the first of a chain of arrows"  # "Anchorage → Seoul"
         elif re.match(r"-bound\b", after):
             m.role = Role.STOP  # "the Manila-bound jet": where it was flying to
-        elif _FLOWN_PEOPLE_FROM.search(cue) and _MOVED_ONWARD.match(after):
-            m.role = Role.DEPARTURE  # "flew 130 people from San Antonio to Port-au-Prince"
+        elif _FLOWN_PEOPLE_FROM.search(cue) and (
+            _MOVED_ONWARD.match(after) or _LANDED_AFTER.match(after)
+        ):
+            # "flew 130 people from San Antonio to Port-au-Prince", "a flight carrying
+            # migrants from Texas arrived in Bogota"
+            m.role = Role.DEPARTURE
         elif _BARE_FROM.search(cue) and not _PEOPLE_FROM.search(cue) and not _IN_FROM.search(cue):
             m.from_cue = True
         elif (
