@@ -485,6 +485,10 @@ def test_phrasing(text: str, expected: list[tuple[str, str]]) -> None:
             [("Texas", "departure"), ("Bogota", "stop")],
         ),
         (
+            "After leaving Guantanamo, the plane touched down at Naval Air Station Sigonella.",
+            [("Guantanamo", "departure"), ("Sigonella", "stop")],
+        ),
+        (
             "The patrol aircraft flew from NAS Sigonella to Souda Bay.",
             [("Sigonella", "departure"), ("Souda Bay", "stop")],
         ),

@@ -268,7 +268,11 @@ def _add_closed_fields(
         members[place] = nearby
         served = weight[nearby[0].ident]
         for whole, short in _closed_names(field):
-            if short != whole and not any(r.prose for r in b.names.get(whole, ())):
+            if (
+                short != whole
+                and _ok_short(whole)  # not a keyword of generic words ("Naval Air Station")
+                and not any(r.prose for r in b.names.get(whole, ()))
+            ):
                 b.add(whole, place, (2, served, 2))
             if (
                 _ok_short(short)

@@ -806,8 +806,12 @@ def _capitalised_neighbour(text: str, left: _Token, right: _Token) -> bool:
     for tok in (left, right):
         if not (tok.raw[:1].isupper() and tok.raw[1:2].islower()):
             return False
-    # "McChord Field", "Ramstein Air Base": an airport word after a name is no surname
-    return left.folded not in _LEAD_INS and right.folded not in _LEAD_INS | _GENERIC_WORDS
+    # "McChord Field", "Ramstein Air Base": an airport word after a name is no surname; nor
+    # before one ("Naval Air Station Sigonella")
+    return (
+        left.folded not in _LEAD_INS | _GENERIC_WORDS
+        and right.folded not in _LEAD_INS | _GENERIC_WORDS
+    )
 
 
 def _looks_like_code(raw: str) -> bool:
@@ -824,6 +828,10 @@ _FIELD_AFTER: Final = re.compile(
 )
 _FIELD_BEFORE: Final = re.compile(
     r"\b(?i:airfield|airstrip|aerodrome|airport|strip|flugplatz)\s+(?:of|at|in|near)?\s*$"
+    # "Naval Air Station Sigonella", "RAF Lakenheath": a base's kind before its name
+    r"|\b(?:Naval Air Station|Naval Air Facility|Naval Support Activity|Naval Station"
+    r"|Air Force Base|Air Force Station|Air Base|Air Station|NAS|NAF|NSA|AFB|CFB|RAF|RAAF"
+    r"|RCAF|MCAS|JRB)\s+$"
 )
 #: "to Plymouth", "- Wick" after a line's first word: a leg from that place.
 _LEG_AFTER: Final = re.compile(r"\s+(?:to|[-–—])\s+[A-Z][a-z]")
