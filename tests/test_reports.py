@@ -489,6 +489,11 @@ def test_phrasing(text: str, expected: list[tuple[str, str]]) -> None:
             [("Guantanamo", "departure"), ("Sigonella", "stop")],
         ),
         (
+            # a schedule's present tense
+            "The president departs Cincinnati for Joint Base Andrews at 6 p.m.",
+            [("Cincinnati", "departure"), ("Joint Base Andrews", "stop")],
+        ),
+        (
             "The patrol aircraft flew from NAS Sigonella to Souda Bay.",
             [("Sigonella", "departure"), ("Souda Bay", "stop")],
         ),

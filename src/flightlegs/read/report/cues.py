@@ -557,7 +557,8 @@ _TRAVEL_VERB = (
     r"|pick(?:ed|ing|s)? (?:\w+ )?up|(?<!been )(?<!were )(?<!was )collect(?:ed|ing|s)?"
     r"|dropp?\w*"
     r"|deliver\w*|ferr(?:y|ied|ying)|hopp\w+|routed|made (?:a|an|its|one|two) [\w -]{0,20}stops?"
-    r"|went on|pushed on|pressed on|moved on|went|reached|set (?:off|out)|departed|left)"
+    r"|went on|pushed on|pressed on|moved on|went|reached|set (?:off|out)|depart(?:ed|s|ing)?"
+    r"|left|leaves|leaving)"
 )
 #: Where a travel word leads: the place after it is a stop ("took off for Poland", "came
 #: into Shannon", "was refuelled at Keflavik", "picking up troops at Robert Gray").
