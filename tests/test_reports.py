@@ -494,6 +494,10 @@ def test_phrasing(text: str, expected: list[tuple[str, str]]) -> None:
             [("Cincinnati", "departure"), ("Joint Base Andrews", "stop")],
         ),
         (
+            "We routed Stornoway - Vagar - Reykjavik, all in one day.",
+            [("Stornoway", "departure"), ("Vagar", "stop"), ("Reykjavik", "stop")],
+        ),
+        (
             "The patrol aircraft flew from NAS Sigonella to Souda Bay.",
             [("Sigonella", "departure"), ("Souda Bay", "stop")],
         ),

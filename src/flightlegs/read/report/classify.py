@@ -1078,7 +1078,8 @@ def _name_chains(text: str, sentence: _Sentence, mentions: list[_Mention]) -> No
     Guatemala City (GUA)") is a flight log's entry, with or without a word of
     flying; after "Day 3:" or "Leg 2 -" two names are a leg already.
     """
-    flight = bool(re.search(rf"\b{_FLIGHT_WORD}\b", sentence.text.lower()))
+    # "We routed Stornoway - Vagar - Reykjavik": a route's word is as good as a flight's here
+    flight = bool(re.search(rf"\b(?:{_FLIGHT_WORD}|rout(?:e|es|ed|ing))\b", sentence.text.lower()))
     for run, end in _runs(text, mentions, _NAME_JOIN, lambda m: m.chain is None and not m.demonym):
         lead = text[sentence.start : run[0].start]
         tail = text[_past_noise(text, end) : sentence.end]
