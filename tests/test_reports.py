@@ -498,6 +498,10 @@ def test_phrasing(text: str, expected: list[tuple[str, str]]) -> None:
             [("Stornoway", "departure"), ("Vagar", "stop"), ("Reykjavik", "stop")],
         ),
         (
+            "The charter left Stansted at 9pm and was due in Lagos at dawn.",
+            [("Stansted", "departure"), ("Lagos", "stop")],
+        ),
+        (
             "The patrol aircraft flew from NAS Sigonella to Souda Bay.",
             [("Sigonella", "departure"), ("Souda Bay", "stop")],
         ),

@@ -202,6 +202,8 @@ _STOP_CUE = re.compile(
     r"|\b(?:then|and then),?\s+(?:on\s+)?to|\b(?:on|onward|onwards) to"
     # "then on to Anchorage and Nome, followed by Sapporo and Tokyo"
     r"|\bfollowed by"
+    # "left Stansted at 9pm and was due in Lagos at dawn": where it was expected (a plan)
+    r"|\b(?:is|was|are|were|be|being)(?: \w+ly)? (?:due|expected)(?: back)? (?:in|at|into)"
     # "before it reaches Islamabad" (not "aid now reaches Ukraine": a habit of something else)
     r"|\b(?:before|until|till|when|once|as) (?:it|they|the (?:[\w-]+ )?(?:plane|jet|aircraft"
     r"|flight|charter)) reaches"
