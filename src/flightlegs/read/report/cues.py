@@ -369,7 +369,7 @@ _HYPOTHETICAL = re.compile(
     # "our first planned fuel stop, Princeton": a stop the plan had, told as made
     r"\b(?:will|would|shall|could|might|(?<!\d )may(?!\s+\d)"
     r"|planned(?!\s+(?:fuel\s+|refuel\w*\s+|technical\s+|overnight\s+)?(?:stop|stopover)\b)"
-    r"|planning|plans?|due to"
+    r"|planning|plans?|due to|(?:due|expected)(?: back)? (?:in|at|into)"
     r"|scheduled(?!\s+(?:stop|stopover|refuel\w*|fuel stop|technical stop|landing))|schedule"
     r"|expected to|intended|intends?|hoped|hopes?|hoping|wanted|wants?|asked|requested|proposed"
     r"|suggested|supposed to|was to|were to|is to|are to|set to|going to|if|unless|whether"
