@@ -502,6 +502,10 @@ def test_phrasing(text: str, expected: list[tuple[str, str]]) -> None:
             [("Stansted", "departure"), ("Lagos", "stop")],
         ),
         (
+            "The Clipper touched at Midway and Wake before reaching Manila.",
+            [("Midway", "stop"), ("Wake", "stop"), ("Manila", "stop")],
+        ),
+        (
             "The patrol aircraft flew from NAS Sigonella to Souda Bay.",
             [("Sigonella", "departure"), ("Souda Bay", "stop")],
         ),

@@ -202,6 +202,8 @@ _STOP_CUE = re.compile(
     r"|\b(?:then|and then),?\s+(?:on\s+)?to|\b(?:on|onward|onwards) to"
     # "then on to Anchorage and Nome, followed by Sapporo and Tokyo"
     r"|\bfollowed by"
+    # "the Clipper touched at Midway and Wake", "was forced down at Aleppo"
+    r"|\b(?:touched|touching|touches) at|\bforced down (?:at|in|near|on)"
     # "left Stansted at 9pm and was due in Lagos at dawn": where it was expected (a plan)
     r"|\b(?:is|was|are|were|be|being)(?: \w+ly)? (?:due|expected)(?: back)? (?:in|at|into)"
     # "before it reaches Islamabad" (not "aid now reaches Ukraine": a habit of something else)
