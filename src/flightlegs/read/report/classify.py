@@ -168,6 +168,7 @@ from flightlegs.read.report.layout import (
 from flightlegs.read.report.mentions import _contains, _Mention, _overlaps
 from flightlegs.read.report.model import _WINDOW, Role
 from flightlegs.read.report.scoring import RESCUABLE
+from flightlegs.reference.gazetteer.names import BASE_KIND_ABBREVIATIONS, BASE_KINDS
 
 if TYPE_CHECKING:
     from flightlegs.reference.gazetteer.index import Gazetteer
@@ -238,10 +239,11 @@ _PLURAL_PLACES_IN: Final = re.compile(
 #: The kind of base written before its name, with a people's word before it: "Canadian AFB
 #: Bagotville", "NAS Sigonella", "Naval Support, Souda Bay" (a window is in lower case).
 _BASE_KIND_BEFORE: Final = re.compile(
-    r"(?:\b(?!(?:at|in|into|to|from|via|of|for|out|near|and)\b)[a-z.]+\s+)?"
-    r"\b(?:afb|afs|angb|arb|cfb|jrb|mcas|naf|nas|nsa|raaf|raf|rcaf|naval support(?: activity)?"
-    r"|naval air (?:station|facility)|naval station|air force (?:base|station)|air base"
-    r"|air station)\s*,?\s*$"
+    r"(?:\b(?!(?:at|in|into|to|from|via|of|for|out|near|and)\b)[a-z.]+\s+)?\b(?:"
+    + "|".join(
+        sorted((k.lower() for k in (*BASE_KINDS, *BASE_KIND_ABBREVIATIONS)), key=len, reverse=True)
+    )
+    + r")\s*,?\s*$"
 )
 #: One word that describes the place between a preposition and its name: "put down at bleak
 #: Gander", "flew into war-torn Sudan", "landed in nearby Tucson".

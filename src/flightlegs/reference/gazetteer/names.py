@@ -10,9 +10,27 @@ from __future__ import annotations
 import re
 from typing import Final
 
-__all__ = ["CODE_STOPLIST", "COMMON_WORDS"]
+__all__ = ["BASE_KINDS", "BASE_KIND_ABBREVIATIONS", "CODE_STOPLIST", "COMMON_WORDS"]
 
 # --------------------------------------------------------------------------- curated lists
+
+#: Abbreviations of a kind of military base, written before the base's name ("NAS Sigonella",
+#: "CFB Trenton", "RAF Lakenheath"); NAS is also Nassau's code.
+BASE_KIND_ABBREVIATIONS: Final = frozenset(
+    {"AFB", "AFS", "ANGB", "ARB", "CFB", "JRB", "MCAS", "NAF", "NAS", "NSA", "RAAF", "RAF", "RCAF"}
+)
+#: The same kinds written out ("Naval Air Station Sigonella", "Naval Support, Souda Bay").
+BASE_KINDS: Final = (
+    "Naval Air Station",
+    "Naval Air Facility",
+    "Naval Support Activity",
+    "Naval Support",
+    "Naval Station",
+    "Air Force Base",
+    "Air Force Station",
+    "Air Base",
+    "Air Station",
+)
 
 #: Upper-case three- and four-letter words that are codes of some airport but
 #: in text are nearly always something else: agencies, media, time zones,

@@ -22,6 +22,8 @@ from flightlegs.reference.gazetteer.names import (
     _FIRST_RANK_REGIONS,
     _GENERIC_WORDS,
     _WELL_KNOWN_REGIONS,
+    BASE_KIND_ABBREVIATIONS,
+    BASE_KINDS,
     CLOSED_SUFFIX,
     CODE_STOPLIST,
     COMMON_WORDS,
@@ -670,7 +672,7 @@ def _match_code(
         return None
     if _REGISTRATION_PREFIX.search(text, max(0, tok.start - 4), tok.start):
         return None  # "HA-ANI", "VH-EAJ", "G-ABCD": an aircraft's registration mark
-    if raw in _BASE_KINDS and _NAME_AFTER.match(text, tok.end):
+    if raw in BASE_KIND_ABBREVIATIONS and _NAME_AFTER.match(text, tok.end):
         return None  # "NAS Sigonella", "CFB Trenton": the kind of base before its name
     places = gaz._code_places(raw)
     if not places and len(raw) == 4:
@@ -682,10 +684,6 @@ def _match_code(
     return PlaceMention(tok.start, tok.end, raw, places), i + 1
 
 
-#: Abbreviations of a kind of military base, written before the base's name ("NAS Sigonella").
-_BASE_KINDS: Final = frozenset(
-    {"AFB", "AFS", "ANGB", "ARB", "CFB", "JRB", "MCAS", "NAF", "NAS", "NSA", "RAAF", "RAF", "RCAF"}
-)
 _NAME_AFTER: Final = re.compile(r"\s+[A-Z][a-z]")
 
 
@@ -829,9 +827,9 @@ _FIELD_AFTER: Final = re.compile(
 _FIELD_BEFORE: Final = re.compile(
     r"\b(?i:airfield|airstrip|aerodrome|airport|strip|flugplatz)\s+(?:of|at|in|near)?\s*$"
     # "Naval Air Station Sigonella", "RAF Lakenheath": a base's kind before its name
-    r"|\b(?:Naval Air Station|Naval Air Facility|Naval Support Activity|Naval Station"
-    r"|Air Force Base|Air Force Station|Air Base|Air Station|NAS|NAF|NSA|AFB|CFB|RAF|RAAF"
-    r"|RCAF|MCAS|JRB)\s+$"
+    r"|\b(?:"
+    + "|".join(sorted((*BASE_KINDS, *BASE_KIND_ABBREVIATIONS), key=len, reverse=True))
+    + r")\s+$"
 )
 #: "to Plymouth", "- Wick" after a line's first word: a leg from that place.
 _LEG_AFTER: Final = re.compile(r"\s+(?:to|[-–—])\s+[A-Z][a-z]")
