@@ -311,17 +311,16 @@ def _add_small_towns(
             # "Lake Geneva", "Manhasset Bay": a town named for the water a flight crosses
             or town.key.split()[0] in _WATER_FIRST
             or town.key.split()[-1] in _WATER_LAST
+            # a name read in prose, or a field's; other small towns of the name may share it
+            or any(r.place.kind is not StopKind.CITY or r.prose for r in b.names.get(town.key, ()))
         )
     ]
     for town, nearby in zip(named, towns.airports_near_all(named, weight), strict=True):
-        key = town.key
-        if any(r.place.kind is not StopKind.CITY or r.prose for r in b.names.get(key, ())):
-            continue
         if not nearby:
             continue
         place = Place(town.name, StopKind.CITY, town.country, town.region)
         members[place] = nearby
-        b.add(key, place, (10, -town.population, weight[nearby[0].ident]), prose=False)
+        b.add(town.key, place, (10, -town.population, weight[nearby[0].ident]), prose=False)
 
 
 def _build_index(table: AirportTable) -> _Index:
