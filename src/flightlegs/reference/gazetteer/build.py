@@ -242,6 +242,7 @@ def _closed_names(field: dict[str, str]) -> Iterator[tuple[str, str]]:
 
 def _add_closed_fields(
     b: _Builder,
+    closed: list[dict[str, str]],
     towns: _Towns,
     weight: dict[str, tuple[int, int, int, float, str]],
     members: dict[Place, tuple[Airport, ...]],
@@ -256,7 +257,7 @@ def _add_closed_fields(
     added beside a place read in prose under that name: "London Airport" stays
     Heathrow, "Paducah" the town.
     """
-    for field in _read_csv(_CLOSED):
+    for field in closed:
         where = LatLon(float(field["latitude_deg"]), float(field["longitude_deg"]))
         site = _Town(_cfold(field["name"]), field["name"], (), field["country"], None, where, 0)
         nearby = towns.airports_near(site, weight)
@@ -603,7 +604,8 @@ def _build_index(table: AirportTable) -> _Index:
 
     # towns no airport is filed under (Jhansi; Glasgow, whose airport is Paisley's): a small
     # one only where its name is new, so that it hides no airport ("Midway") or island
-    closed_short = {short for field in _read_csv(_CLOSED) for _, short in _closed_names(field)}
+    closed = _read_csv(_CLOSED)
+    closed_short = {short for field in closed for _, short in _closed_names(field)}
     for town in towns.unclaimed(not_cities):
         known = b.names.get(town.key, [])
         if (
@@ -630,7 +632,7 @@ def _build_index(table: AirportTable) -> _Index:
         mode = _TITLE if town.population >= _POPULOUS else _TOWN
         b.add(town.key, place, (tier, weight[nearby[0].ident]), mode=mode)
         town.place = place
-    _add_closed_fields(b, towns, weight, members, not_cities)
+    _add_closed_fields(b, closed, towns, weight, members, not_cities)
     # a great city that gives its name to its region (Istanbul, Tokyo): the city, before the
     # region and the airports of its name, outside the US and Canada, whose states are not cities
     region_named = {
