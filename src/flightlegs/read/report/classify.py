@@ -1159,7 +1159,7 @@ def _to_chains(text: str, sentence: _Sentence, mentions: list[_Mention]) -> None
         return not m.demonym and m.reason in _CHAIN_OVERRULES
 
     for run in _linked_legs(text, _runs(text, mentions, _TO_JOIN, joinable)):
-        if len({_named(x) for x in run}) < 3:
+        if len({x.named for x in run}) < 3:
             continue
         planned = any(x.planned for x in run) or bool(
             _HYPOTHETICAL.search(text[sentence.start : run[0].start].lower())
@@ -1171,10 +1171,6 @@ def _to_chains(text: str, sentence: _Sentence, mentions: list[_Mention]) -> None
             x.reason, x.via, x.from_cue = "", False, False
             x.cue = "a chain of names joined by to"
             x.planned = planned
-
-
-def _named(m: _Mention) -> str:
-    return m.places[0].name if m.places else m.text.casefold()
 
 
 #: What may stand between one leg and the next that starts where it ended: its time or length
@@ -1198,7 +1194,7 @@ def _linked_legs(text: str, runs: list[tuple[list[_Mention], int]]) -> Iterator[
         if (
             chain
             and len(run) >= 2
-            and _named(run[0]) == _named(chain[-1])
+            and run[0].named == chain[-1].named
             and _BETWEEN_LEGS.fullmatch(text, end, run[0].start)
         ):
             chain.extend(run)

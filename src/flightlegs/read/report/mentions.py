@@ -69,6 +69,11 @@ class _Mention:
     def active(self) -> bool:
         return self.role is not None and not self.reason
 
+    @property
+    def named(self) -> str:
+        """The name of its likeliest place, or the name as written when it has none."""
+        return self.places[0].name if self.places else self.text
+
 
 def _precision(m: _Mention) -> int:
     kind = m.stop.kind if m.stop is not None else (m.places[0].kind if m.places else None)

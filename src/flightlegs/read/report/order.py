@@ -93,7 +93,7 @@ def _segment(mentions: Sequence[_Mention]) -> list[_Mention]:
             ordered.append(m)
     for i, m in enumerate(ordered):
         if m.role is Role.DEPARTURE and any(
-            x.role is Role.STOP and _name(x) == _name(m) for x in ordered[:i]
+            x.role is Role.STOP and x.named == m.named for x in ordered[:i]
         ):
             m.role = Role.STOP  # "refuelled at Wichita before it lifted off from Wichita"
     if (
@@ -133,10 +133,6 @@ def _onward(seg_body: list[_Mention]) -> list[_Mention]:
         if _ONWARD.search(m.cue):
             return seg_body[i:]
     return []
-
-
-def _name(m: _Mention) -> str:
-    return m.places[0].name if m.places else m.text
 
 
 def _better(a: _Mention, b: _Mention) -> _Mention:

@@ -537,15 +537,11 @@ def _given_up(text: str, by_sentence: list[tuple[_Sentence, list[_Mention]]]) ->
                 p.active
                 and p.role in (Role.STOP, Role.RETURN)
                 and _HEADING_TO.search(p.cue)
-                and _place_of(p) != _place_of(m)
+                and p.named != m.named
             ):
                 p.role = None
                 p.reason = f"a destination given up: the flight went to {m.text} instead"
                 break
-
-
-def _place_of(m: _Mention) -> str:
-    return m.places[0].name if m.places else m.text
 
 
 def _earlier_trips(

@@ -246,7 +246,7 @@ def _described(
     for sentence, ms in by_sentence:
         starts = sorted(m.start for m in ms)
         for m in ms:
-            key = _key(m)
+            key = m.named
             first = key not in seen
             seen.add(key)
             if not m.demonym and (only is None or m.reason in only):
@@ -285,11 +285,6 @@ def rescue(
         m.role = _role(m, feats)
         m.reason = ""
         m.why = tuple(why)
-
-
-def _key(m: _Mention) -> str:
-    place = m.places[0] if m.places else None
-    return place.name if place is not None else m.text
 
 
 def training_rows(
