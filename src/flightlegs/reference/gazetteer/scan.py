@@ -567,7 +567,11 @@ def _flown_field(
 
 
 def _small_town(place: Place) -> bool:
-    """A town of fewer than 15,000 people, not an airfield (see ``build._add_small_towns``)."""
+    """A town read only as a flight's stop, not a closed airfield.
+
+    A GeoNames town of fewer than 15,000 people (``build._add_small_towns``), or the
+    town of a small airport, which the index keeps out of prose the same way.
+    """
     return place.kind is StopKind.CITY and not place.name.endswith(CLOSED_SUFFIX)
 
 
