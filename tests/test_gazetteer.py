@@ -1147,6 +1147,31 @@ def test_a_small_fields_short_name_hides_no_city_of_a_hundred_thousand() -> None
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        # Pasadena, Maryland, has an airport of its name; the cities of Texas and California do not
+        ("The jet flew from Pasadena, California, to Albuquerque.", "US-CA"),
+        ("The jet flew from Pasadena, Texas, to Albuquerque.", "US-TX"),
+        ("The jet flew from Glendale, California, to Albuquerque.", "US-CA"),
+        ("The jet flew from Heidelberg, Germany, to Lyon.", "DE-BW"),
+    ],
+)
+def test_a_city_of_a_hundred_thousand_is_not_hidden_by_a_smaller_place_of_its_name(
+    text: str, region: str
+) -> None:
+    from flightlegs.read.report.reader import parse_report
+
+    assert parse_report(text).stops[0].region == region
+
+
+def test_a_city_hidden_by_a_smaller_place_of_its_name_comes_after_that_place() -> None:
+    # offered for a region or the route to choose, never ahead of what the name meant before
+    (first, *rest) = gazetteer().lookup("Pasadena")
+    assert first.region == "US-MD"
+    assert {"US-CA", "US-TX"} <= {p.region for p in rest}
+
+
 def test_a_small_town_of_two_common_words_is_read_by_way_of_it() -> None:
     # "Harbour Grace" is two English words, but together the name of a town in Newfoundland
     found = gazetteer().find_mentions("The pair flew by way of Harbour Grace to Chester.")

@@ -68,6 +68,8 @@ _CITY_CLUSTER_KM: Final = 80.0
 _POPULOUS: Final = 250_000
 #: A town this populous is read in prose though a small field bears its name.
 _BIG_TOWN: Final = 100_000
+#: The rank of a reading offered after all the others of its name.
+_LAST_TIER: Final = 9
 #: A town this large that shares its name with its region is read as the city first.
 _GREAT_CITY: Final = 1_000_000
 #: How far an airport may be from a town without one of its own to serve it.
@@ -607,7 +609,7 @@ def _build_index(table: AirportTable) -> _Index:
     closed = _read_csv(_CLOSED)
     closed_short = {short for field in closed for _, short in _closed_names(field)}
     for town in towns.unclaimed(not_cities):
-        known = b.names.get(town.key, [])
+        known, hidden = b.names.get(town.key, []), False
         if (
             town.population >= _BIG_TOWN
             and not any(r.prose for r in known)
@@ -617,6 +619,20 @@ def _build_index(table: AirportTable) -> _Index:
             # of 100,000 ("Freiburg", not only Flugplatz Freiburg); a closed field's still
             # does, since reports of history mean the field ("Croydon")
             known = []
+        if (
+            known
+            and _BIG_TOWN <= town.population < _POPULOUS
+            and town.key not in closed_short
+            and not any(
+                r.place.country == town.country and r.place.region == town.region for r in known
+            )
+            and not any(_near(r.place, town.position, members) for r in known)
+        ):
+            # a city of 100,000 is not hidden by a smaller place of its name elsewhere: Pasadena,
+            # Texas and California beside Pasadena, Maryland, whose airport bears the name; the
+            # region named after it ("Pasadena, California") or the route then chooses; it
+            # follows the readings the name had, which stay first where nothing else is said
+            known, hidden = [], True
         if known and (
             town.population < _POPULOUS
             or any(_near(r.place, town.position, members) for r in known)
@@ -630,7 +646,7 @@ def _build_index(table: AirportTable) -> _Index:
         members[place] = nearby
         tier = 0 if town.population >= _POPULOUS else 2
         mode = _TITLE if town.population >= _POPULOUS else _TOWN
-        b.add(town.key, place, (tier, weight[nearby[0].ident]), mode=mode)
+        b.add(town.key, place, (_LAST_TIER if hidden else tier, weight[nearby[0].ident]), mode=mode)
         town.place = place
     _add_closed_fields(b, closed, towns, weight, members, not_cities)
     # a great city that gives its name to its region (Istanbul, Tokyo): the city, before the
@@ -679,7 +695,8 @@ def _build_index(table: AirportTable) -> _Index:
                 continue
             own = {a.ident for a in members[town.place]}
             if all(
-                population.get(r.place, town.population) * 10 < town.population
+                r.rank[0] == _LAST_TIER  # a town offered only after the others ("Pasadena")
+                or population.get(r.place, town.population) * 10 < town.population
                 # "Frankfurt" is the short name of Frankfurt am Main's airport, and the city
                 or (r.place.airport is not None and r.place.airport.ident in own)
                 for r in b.names.get(key, ())
