@@ -1155,6 +1155,8 @@ def test_a_small_fields_short_name_hides_no_city_of_a_hundred_thousand() -> None
         ("The jet flew from Pasadena, Texas, to Albuquerque.", "US-TX"),
         ("The jet flew from Glendale, California, to Albuquerque.", "US-CA"),
         ("The jet flew from Heidelberg, Germany, to Lyon.", "DE-BW"),
+        # across the river from Kansas City, Missouri, whose airports serve both
+        ("The DC-1 flew from Kansas City, Kansas, to Columbus.", "US-KS"),
     ],
 )
 def test_a_city_of_a_hundred_thousand_is_not_hidden_by_a_smaller_place_of_its_name(

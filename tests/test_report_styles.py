@@ -45,6 +45,39 @@ def test_timeline_bullets_with_clock_times_are_read() -> None:
     assert _stops(text) == [("Iquique", "departure"), ("Lima", "stop")]
 
 
+TERSE_LOG = (
+    "Easter trip, part 2\n"
+    "Woke to grey skies over Cherbourg\n"
+    "Paid the landing fee and walked out to the aircraft\n"
+    "Airborne just after ten with a light headwind\n"
+    "Cruised down past Rouen at three thousand feet\n"
+    "Landed at Tours with the tanks nearly half full\n"
+    "Lunch in the club house while the fuel bowser came\n"
+    "Took off again for Biarritz an hour later\n"
+    "Long descent over the pine forests of the Landes\n"
+    "Parked on the grass at Biarritz as the sun went down\n"
+)
+
+
+def test_a_log_told_in_short_lines_without_full_stops_is_read() -> None:
+    # a forum post written as one short line per event: its lines are the story, not headings
+    assert [n for n, role in _stops(TERSE_LOG) if role != "departure"][-2:] == ["Tours", "Biarritz"]
+
+
+@pytest.mark.parametrize("line", ["Landed at Tours.", "Landed at Tours with fuel to spare"])
+def test_a_verb_that_begins_a_line_governs_the_place_after_it(line: str) -> None:
+    # "Tours" is also an English word, read as the town only where a flight verb governs it
+    assert _stops(line) == [("Tours", "stop")]
+
+
+def test_a_few_short_lines_among_prose_are_still_headings() -> None:
+    text = "Easter trip, part 2\nPhotos from the day out\n" + (
+        "We flew from Cherbourg to Tours on Saturday. The next day we went on to Biarritz.\n"
+    )
+    assert "Cherbourg" in [n for n, _ in _stops(text)]
+    assert "Photos" not in " ".join(n for n, _ in _stops(text))
+
+
 def test_plain_list_items_are_still_skipped() -> None:
     text = "The jet left Boise and landed in Reno.\n• Related: flights from Denver to Omaha.\n"
     assert [n for n, _ in _stops(text)] == ["Boise", "Reno"]

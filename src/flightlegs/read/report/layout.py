@@ -273,12 +273,17 @@ def _prose_lines(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]
             spans.append((pos, pos + len(body)))
         pos += len(line)
     rows = _table_rows(text, spans)
-    spans = _unwrap(text, spans, rows)
+    log = _terse_log(text, spans)
+    if not log:  # a log's short lines are its entries, not a paragraph wrapped
+        spans = _unwrap(text, spans, rows)
     prose: list[tuple[int, int]] = []
     header: list[tuple[int, int]] = []
     furniture = False
     for start, end in spans:
         line = text[start:end]
+        if log and _log_line(line):
+            prose.append((start, end))
+            continue
         if _FURNITURE_MARKER.match(line):
             furniture = True
             continue
@@ -313,6 +318,32 @@ def _prose_lines(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]
         ]
         header = []
     return prose, header
+
+
+def _log_line(line: str) -> bool:
+    """A line of a terse log that tells what happened: four words or more, two in lower case."""
+    words = line.split()
+    return len(words) >= _LOG_WORDS and sum(w.islower() for w in words) >= 2
+
+
+def _terse_log(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether a text is told in short lines with no full stops, as a pilot's forum post may be.
+
+    "Airborne on time / Made it as far as Stokenchurch mast / Landed at Caen": most of
+    its lines read as a log's entries, not headings, and they are the story.
+    """
+    lines = [text[a:b].strip() for a, b in spans]
+    lines = [ln for ln in lines if len(ln.split()) >= 3]
+    if len(lines) < _LOG_LINES:
+        return False
+    bare = [ln for ln in lines if not re.search(r"[.!?:][\"”’')\]]*$", ln) and _log_line(ln)]
+    return len(bare) * 2 >= len(lines)
+
+
+#: A log's entry has this many words at least ...
+_LOG_WORDS = 4
+#: ... and a text is a log only when half of its lines, and this many at least, are entries.
+_LOG_LINES = 8
 
 
 #: A line of prose this long after a "Read more" block is the story again, not a link.

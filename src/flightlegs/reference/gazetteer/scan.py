@@ -337,7 +337,7 @@ def _named_field(
     if not (
         _FIELD_AFTER.match(text, end)
         or _FIELD_BEFORE.search(lead[-30:])
-        or (_FLY_TO.search(lead) and _alone(text, span))  # "fly to Wellesbourne"
+        or (_leads(_FLY_TO, lead) and _alone(text, span))  # "fly to Wellesbourne"
         # a leg line: "Day 1 : Rayne - Alderney", "Coulommiers - Abbeville 1hr05 - Rayne"
         or _LEG_AFTER.match(text, end)
         or _LEG_BEFORE.search(lead)
@@ -412,10 +412,10 @@ def _misspelt_at(
         return None
     lead = text[max(0, first.start - 40) : first.start]
     governed = bool(
-        _FLOWN_TO.search(lead)
-        or _FLY_TO.search(lead)
-        or _FIELD_LEAD.search(lead)
-        or _DIARY_STOP.search(lead)
+        _leads(_FLOWN_TO, lead)
+        or _leads(_FLY_TO, lead)
+        or _leads(_FIELD_LEAD, lead)
+        or _leads(_DIARY_STOP, lead)
         or (_TO_AT.search(lead) and _flight_near(text, first.start, first.end))
     )
     for k in (2, 1):
@@ -560,7 +560,7 @@ def _flown_field(
     lead = text[max(0, span[0].start - 40) : span[0].start]
     if _FIELD_AFTER.match(text, span[-1].end):
         return fields, False  # "Texel International Airport", "Höxter airfield": the report says so
-    if _FLOWN_TO.search(lead) or _FIELD_LEAD.search(lead):
+    if _leads(_FLOWN_TO, lead) or _leads(_FIELD_LEAD, lead):
         return fields, False
     kept, weak = _field_evidence(gaz, text, toks, j, span, tuple(r.place for r in fields))
     return [r for r in fields if r.place in kept], weak
@@ -855,6 +855,27 @@ _FIELD_LEAD: Final = re.compile(
 )
 
 
+#: A capital that begins a sentence or a line, before a word in lower case.
+_SENTENCE_CAPITAL: Final = re.compile(r"(?:^|(?<=[\n.!?;:])\s*)[A-Z](?=[a-z])")
+
+
+def _leads(pattern: re.Pattern[str], lead: str) -> bool:
+    r"""Whether the words before a name match ``pattern``, also where they begin a sentence.
+
+    A log's line or a diary's sentence begins with the verb ("Landed at Tours",
+    "Refuelled at Cahors"), which the patterns hold in lower case.
+
+    Examples
+    --------
+    >>> _leads(re.compile(r"\blanded at\s+$"), "Landed at ")
+    True
+    """
+    if pattern.search(lead):
+        return True
+    lowered = _SENTENCE_CAPITAL.sub(lambda m: m[0].lower(), lead)
+    return lowered != lead and bool(pattern.search(lowered))
+
+
 def _has_upper(span: Sequence[_Token]) -> bool:
     return any(not t.raw.islower() for t in span)
 
@@ -900,7 +921,7 @@ def _accepts(reading: _Reading, raw: str, span: Sequence[_Token], text: str = ""
     if any(not c.isascii() and c.isalpha() for c in raw):
         return True
     lead = text[max(0, span[0].start - 40) : span[0].start]
-    return bool(_FLOWN_TO.search(lead))
+    return _leads(_FLOWN_TO, lead)
 
 
 def _comma_between(text: str, a: int, b: int) -> bool:
