@@ -449,6 +449,16 @@ def test_phrasing(text: str, expected: list[tuple[str, str]]) -> None:
             [("Bagotville", "departure"), ("Gander", "stop")],
         ),
         (
+            # a long name shortened: alone, Petropavlovsk is Petropavl, in Kazakhstan
+            "The Q400 flew from Nome to Petropavlovsk in Russia, followed by Sapporo.",
+            [("Nome", "departure"), ("Petropavlovsk", "stop"), ("Sapporo", "stop")],
+        ),
+        (
+            # a territory's country in brackets locates it, and the list goes on past it
+            "The crew flew to Tokyo, then to Guam (US), Port Moresby and Cairns.",
+            [("Tokyo", "stop"), ("Guam", "stop"), ("Port Moresby", "stop"), ("Cairns", "stop")],
+        ),
+        (
             # one descriptor after another, a demonym between
             "The jet left Vienna and landed at the airport of the Brazilian city of Fortaleza.",
             [("Vienna", "departure"), ("Fortaleza", "stop")],
@@ -1045,3 +1055,8 @@ def test_a_home_town_is_set_aside_and_says_so() -> None:
 def test_a_lone_line_of_cells_is_navigation_not_a_table() -> None:
     text = "Home | US | Mexico\n\nThe flight landed in Lagos on Monday after leaving Madrid.\n"
     assert _names(text) == [("Madrid", "departure"), ("Lagos", "stop")]
+
+
+def test_a_shortened_name_is_the_longer_one_in_the_country_named_beside_it() -> None:
+    route = parse_report("The Q400 flew from Nome to Petropavlovsk in Russia, then to Sapporo.")
+    assert [s.code for s in route.stops] == ["OME", "PKC", "CTS"]

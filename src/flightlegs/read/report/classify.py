@@ -384,6 +384,12 @@ def _classify(
         clause = text[clause_start : next_break.start() if next_break else sentence.end].lower()
         prev = previous
         previous = m
+        if prev is not None and _bracketed_area(text, qualifier if qualifier else prev, m):
+            # "Guam (US)", "Nuuk (Denmark)": the country a territory belongs to, in brackets,
+            # though the gazetteer files the place under its own code; a list goes on past it
+            m.reason = f"locates {prev.text}"
+            previous, qualifier = prev, m
+            continue
         if prev is not None and _is_alias(text, qualifier if qualifier else prev, m):
             # "Sondrestrom (now Kangerlussuaq)": one place under two names; a list goes on past it
             m.reason = f"another name for {prev.text}"
@@ -533,6 +539,7 @@ def _classify(
             and (
                 _qualifies(m, prev)
                 or (_LOCATOR_JOIN.fullmatch(join) is not None and _region_around(m, prev))
+                or (_LOCATOR_JOIN.fullmatch(join) is not None and _shortened(m, prev, gaz))
                 or (
                     # "Córdova airport at Rionegro", "Joint Base Elmendorf-Richardson in Anchorage"
                     (
@@ -970,6 +977,26 @@ def _region_around(m: _Mention, prev: _Mention) -> bool:
     return False
 
 
+def _shortened(m: _Mention, prev: _Mention, gaz: Gazetteer) -> bool:
+    """``m`` is the country or region of a place whose longer name ``prev`` shortens.
+
+    "Petropavlovsk in Russia": the name alone is Petropavl, in Kazakhstan; in
+    Russia it is Petropavlovsk-Kamchatsky, whose place ``prev`` now reads.
+    """
+    if (
+        not m.places
+        or m.places[0].kind not in (StopKind.REGION, StopKind.COUNTRY)
+        or prev.stop is not None
+        or not prev.places
+        or any(_contains(m.places[0], [p]) for p in prev.places)
+    ):
+        return False
+    longer = gaz.longer_names_in(prev.text, m.places[0])
+    if longer:
+        prev.places = longer
+    return bool(longer)
+
+
 def _qualifies(m: _Mention, prev: _Mention) -> bool:
     """``m`` is a region or country that contains the place named just before it."""
     if not m.places or m.places[0].kind not in (StopKind.REGION, StopKind.COUNTRY):
@@ -1229,6 +1256,20 @@ def _only_a_leg(text: str, sentence: _Sentence, mentions: Sequence[_Mention]) ->
             rest = rest[:a] + " " + rest[b:]
     # "Felixstowe to Plymouth. - 276 miles.": a log's leg line, perhaps with its length
     return bool(re.fullmatch(r"[\s,.;:]*(?:to|→|->)[\s,.;:]*" + _LEG_LENGTH, rest))
+
+
+def _bracketed_area(text: str, before: _Mention, m: _Mention) -> bool:
+    """Whether ``m`` is a country or region in brackets just after the place named before it."""
+    return (
+        before.end <= m.start
+        and bool(m.places)
+        and m.places[0].kind in (StopKind.REGION, StopKind.COUNTRY)
+        and bool(before.places)
+        and before.places[0] != m.places[0]  # Guam is a country of its own, ISO's GU
+        and not _qualifies(m, before)  # "St. Petersburg (Florida)": the locator's own rule
+        and bool(_ALIAS_OPEN.fullmatch(text, before.end, m.start))
+        and text[m.end : m.end + 3].lstrip().startswith(")")
+    )
 
 
 def _is_alias(text: str, before: _Mention, m: _Mention) -> bool:

@@ -122,6 +122,7 @@ Examples
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import functools
 import logging
@@ -130,6 +131,7 @@ from array import array
 from pathlib import Path
 
 from flightlegs.core.airport import _MAX_NAME_LENGTH, Airport
+from flightlegs.core.route import StopKind
 from flightlegs.core.cache import _write_cache, caching
 from flightlegs.errors import InputError, UnknownPlaceError
 from flightlegs.reference.airports import AirportTable, _rows, airport_table
@@ -182,6 +184,7 @@ class Gazetteer:
         self._members: dict[int, tuple[Airport, ...]] = {}
         self._ref_of: dict[tuple[str, str, str | None, str | None], int] | None = None
         self._suggest_keys: list[str] | None = None
+        self._sorted_keys: list[str] | None = None
         self._spellings: dict[tuple[str, int], list[tuple[str, str, int]]] | None = None
         self._misspellings: dict[tuple[str, int], str | None] = {}
 
@@ -314,6 +317,37 @@ class Gazetteer:
             found.append(self._place(self._ix.regions_by_code[upper]))
         if not found and key in self._ix.tail:
             found = [self._place(~row) for row in _rows(self._ix.tail[key])]
+        return tuple(dict.fromkeys(found))
+
+    def longer_names_in(self, name: str, area: Place) -> tuple[Place, ...]:
+        """The cities and airports in ``area`` whose names begin with ``name``, best first.
+
+        A report shortens a long name ("Petropavlovsk in Russia" for
+        Petropavlovsk-Kamchatsky); where the short name means a place elsewhere,
+        the area named beside it says which longer one it stands for.
+
+        Examples
+        --------
+        >>> g = gazetteer()
+        >>> [p.name for p in g.longer_names_in("Petropavlovsk", g.country("RU"))]
+        ['Petropavlovsk-Kamchatsky']
+        """
+        if self._sorted_keys is None:
+            self._sorted_keys = sorted(self._ix.names)
+        head = fold(name) + " "
+        keys = self._sorted_keys
+        found: list[Place] = []
+        for i in range(bisect.bisect_left(keys, head), len(keys)):
+            if not keys[i].startswith(head):
+                break
+            found += [
+                r.place
+                for r in self._readings(keys[i])
+                if r.prose
+                and r.place.kind in (StopKind.CITY, StopKind.AIRPORT)
+                and r.place.country == area.country
+                and (area.kind is StopKind.COUNTRY or r.place.region == area.region)
+            ]
         return tuple(dict.fromkeys(found))
 
     def airports(self) -> tuple[Airport, ...]:
