@@ -449,6 +449,12 @@ def test_phrasing(text: str, expected: list[tuple[str, str]]) -> None:
             [("Bagotville", "departure"), ("Gander", "stop")],
         ),
         (
+            # every form of the verb: "will leave for", "sets off for", "is taking off for"
+            "The prime minister will leave for Dodoma on Saturday and sets off for Nairobi "
+            "on Sunday.",
+            [("Dodoma", "stop"), ("Nairobi", "stop")],
+        ),
+        (
             # a long name shortened: alone, Petropavlovsk is Petropavl, in Kazakhstan
             "The Q400 flew from Nome to Petropavlovsk in Russia, followed by Sapporo.",
             [("Nome", "departure"), ("Petropavlovsk", "stop"), ("Sapporo", "stop")],
