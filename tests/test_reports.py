@@ -449,6 +449,17 @@ def test_phrasing(text: str, expected: list[tuple[str, str]]) -> None:
             [("Bagotville", "departure"), ("Gander", "stop")],
         ),
         (
+            # a list announced by its stages, after a name the gazetteer does not know
+            "Fowler left Biloxi and flew the rest in three stages, as follows: Evergreen, "
+            "Andalusia, Thomasville and Jacksonville.",
+            [
+                ("Biloxi", "departure"),
+                ("Andalusia", "stop"),
+                ("Thomasville", "stop"),
+                ("Jacksonville", "stop"),
+            ],
+        ),
+        (
             # every form of the verb: "will leave for", "sets off for", "is taking off for"
             "The prime minister will leave for Dodoma on Saturday and sets off for Nairobi "
             "on Sunday.",
@@ -1066,3 +1077,12 @@ def test_a_lone_line_of_cells_is_navigation_not_a_table() -> None:
 def test_a_shortened_name_is_the_longer_one_in_the_country_named_beside_it() -> None:
     route = parse_report("The Q400 flew from Nome to Petropavlovsk in Russia, then to Sapporo.")
     assert [s.code for s in route.stops] == ["OME", "PKC", "CTS"]
+
+
+def test_a_day_told_without_a_year_is_in_the_year_nearest_the_flight() -> None:
+    # "Jan. 16", told of a trip begun in September 1911, is January 1912: not an earlier trip
+    text = (
+        "On Sept. 11, 1911, Fowler took off from Los Angeles. He reached Orange, Texas, on "
+        "Dec. 7 and landed at Biloxi on Jan. 11. On Jan. 16 he flew on to Evergreen, Alabama."
+    )
+    assert [s.name for s in parse_report(text).stops][-2:] == ["Biloxi", "Evergreen"]

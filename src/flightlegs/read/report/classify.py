@@ -650,10 +650,15 @@ def _classify(
             m.first, m.first_stop = prev.first, prev.first_stop
             m.cue = f"the airfield of the stop before ({prev.text})"
             continue
+        colon = text.rfind(":", sentence.start, m.start)
         if (
             not m.reason
-            and _STOPS_LIST.search(text[sentence.start : m.start].lower())
-            and (prev is None or prev.end < text.rfind(":", sentence.start, m.start))
+            and colon >= 0
+            and _STOPS_LIST.search(text[sentence.start : colon + 1].lower())
+            and (prev is None or prev.end < colon)
+            # the first name the list gives, or one after names the gazetteer does not know
+            # ("as follows: Evergreen, Andalusia")
+            and _UNKNOWN_NAMES.fullmatch(text, colon + 1, m.start)
         ):
             m.role, m.cue = Role.STOP, "a list of stops after a colon"
             # "The tour will take the King ... with nine stops: Hawaii, Fiji, ...": a plan
@@ -975,6 +980,10 @@ def _region_around(m: _Mention, prev: _Mention) -> bool:
             m.places = (p, *(q for q in m.places if q != p))
             return True
     return False
+
+
+#: Capitalised words and the commas between them: names of places the gazetteer does not know.
+_UNKNOWN_NAMES: Final = re.compile(r"[\s,;]*(?:[A-Z][\w.'’-]*[\s,;]+){0,4}")
 
 
 def _shortened(m: _Mention, prev: _Mention, gaz: Gazetteer) -> bool:

@@ -124,19 +124,23 @@ def _months_before(text: str, start: int, end: int, flight: dt.date) -> list[str
 
     Full dates count when more than :data:`_EARLIER_DAYS` before the flight, a month
     and year ("in September 2002") when its whole month is. A day without a year
-    takes the flight's year, and so can never be earlier by a year.
+    takes the year that puts it nearest the flight: "Jan. 16", told of a flight
+    begun on 11 September 1911, is in 1912.
 
     >>> t = "seized at Kennedy Airport in September 2002 on his way home"
     >>> _months_before(t, 0, len(t), dt.date(2002, 10, 8))
     ['September 2002']
     >>> _months_before(t, 0, len(t), dt.date(2002, 9, 30))
     []
+    >>> t = "by Jan. 16 he had reached Evergreen"
+    >>> _months_before(t, 0, len(t), dt.date(1911, 9, 11))
+    []
     """
     earlier: list[str] = []
     taken: list[tuple[int, int]] = []
     for d in _dates(text, start, end):
         taken.append((d.start, d.end))
-        day = dt.date(d.year or flight.year, d.month, d.day)
+        day = dt.date(d.year, d.month, d.day) if d.year else _nearest_year(d, flight)
         if (flight - day).days <= _EARLIER_DAYS:
             return []
         earlier.append(text[d.start : d.end])
@@ -147,6 +151,17 @@ def _months_before(text: str, start: int, end: int, flight: dt.date) -> list[str
             return []
         earlier.append(text[m.start("month") : m.end()])
     return earlier
+
+
+def _nearest_year(d: _Date, flight: dt.date) -> dt.date:
+    """The day and month of ``d`` in the year, of the flight's and those either side, nearest it."""
+    days = []
+    for year in (flight.year - 1, flight.year, flight.year + 1):
+        try:
+            days.append(dt.date(year, d.month, d.day))
+        except ValueError:  # 29 February
+            continue
+    return min(days, key=lambda day: abs((day - flight).days))
 
 
 #: A date told with a stop more than this many days before the flight's is another trip (a
