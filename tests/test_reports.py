@@ -1086,3 +1086,23 @@ def test_a_day_told_without_a_year_is_in_the_year_nearest_the_flight() -> None:
         "Dec. 7 and landed at Biloxi on Jan. 11. On Jan. 16 he flew on to Evergreen, Alabama."
     )
     assert [s.name for s in parse_report(text).stops][-2:] == ["Biloxi", "Evergreen"]
+
+
+def test_where_the_aircraft_came_from_is_the_departure_of_a_route_that_names_none() -> None:
+    text = (
+        "The deportees were put aboard a Boeing 737 that had just come in from Youngstown, "
+        "Ohio. Later it landed in Alexandria and then in Harrisburg."
+    )
+    assert [s.name for s in parse_report(text).stops] == ["Youngstown", "Alexandria", "Harrisburg"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The jet landed in Alexandria and then in Harrisburg, not far from Youngstown.",
+        "The seaplane landed at Horta, then moored about 200 miles from Ponta Delgada.",
+    ],
+)
+def test_a_place_a_distance_is_measured_from_is_not_where_the_flight_left(text: str) -> None:
+    names = [m.text for m in explain_report(text).stops]
+    assert "Youngstown" not in names and "Ponta Delgada" not in names

@@ -268,7 +268,12 @@ _SHORT_TO = re.compile(
     r"\W*(?:(?:and|then|nonstop|non-stop|straight|directly|on|onward|back)\W+){0,2}to"
 )
 # "flying in from Istanbul": where someone or something came in from, not a departure
-_BARE_FROM = re.compile(r"(?<!\bin )\bfrom\s*$")
+#: "from" alone before a place: where it left, but not in a distance ("not far from
+#: Marseille", "80 km from Youngstown") nor "in from"
+_BARE_FROM = re.compile(
+    r"(?<!\bin )(?<!\bfar )(?<!\bmiles )(?<!\bkm )(?<!\bkilometres )"
+    r"(?<!\bkilometers )(?<!\bnorth )(?<!\bsouth )(?<!\beast )(?<!\bwest )\bfrom\s*$"
+)
 # "was flying in separately from South Africa": someone else came in from there
 _IN_FROM = re.compile(r"\bin(?:\s+\w+ly)?\s+from\s*$")
 _PEOPLE_FROM = re.compile(
@@ -326,7 +331,9 @@ _QUALIFIER_JOIN = re.compile(
 )
 _LOCATOR = re.compile(
     r"\b(?:(?:north|south|east|west)(?:[ -]?(?:east|west))?(?:ern)?\s+of|near|nearby|outside"
-    r"(?: of)?|close to|beside|off the coast of|across from|just of)\s+(?:the\s+)?$"
+    r"(?: of)?|close to|beside|off the coast of|across from|just of"
+    # "moored about 200 miles from Ponta Delgada", "not far from Marseille"
+    r"|(?:miles|km|kilometres|kilometers|nautical miles|nm|far) from)\s+(?:the\s+)?$"
 )
 #: a name that is an organisation's own: "the Reina Sofia Foundation", "IAG Cargo", "Alaska
 #: Airlines", "the Bangor Daily News"; capitalised, right after the place's name

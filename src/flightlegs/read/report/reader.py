@@ -38,13 +38,14 @@ import itertools
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from flightlegs.core.route import Evidence, Route, Stop, StopKind
 from flightlegs.errors import InputError, UnknownPlaceError
 from flightlegs.read.report.classify import PERSON_REASON, _classify
 from flightlegs.read.report.cues import (
     _AGO,
+    _BARE_FROM,
     _BEFORE_ARRIVING,
     _CLAUSE_BREAK,
     _FIRST_PERSON_FLIGHT,
@@ -395,12 +396,17 @@ def _told_again(m: _Mention, role: Role, cue: str) -> _Mention:
 #: A place told before the first stop that scores at least this is where a route with no
 #: departure began ("porters stowed the luggage aboard the Stratocruiser at London Airport").
 ORIGIN_THRESHOLD = 0.5
+#: "from" before a place, as :data:`_BARE_FROM` or after "in" ("had just come in from Youngstown").
+_CAME_FROM: Final = re.compile(rf"{_BARE_FROM.pattern}|\bin from\s*$")
 #: Places precise enough to be where a flight began (a country or a region is not).
 _ORIGIN_KINDS = frozenset({StopKind.CITY, StopKind.AIRPORT})
 
 
 def _implied_origin(
-    stops: list[_Mention], by_sentence: list[tuple[_Sentence, list[_Mention]]], gaz: Gazetteer
+    stops: list[_Mention],
+    by_sentence: list[tuple[_Sentence, list[_Mention]]],
+    gaz: Gazetteer,
+    text: str,
 ) -> list[_Mention]:
     """A departure for a route that names none, where the report implies one.
 
@@ -413,7 +419,8 @@ def _implied_origin(
       there ("returned to Luton after a night in Nice": Luton, Nice, Luton);
     * otherwise the place told before the first stop that the scoring stage
       rates likeliest, at least :data:`ORIGIN_THRESHOLD`, is the departure
-      (a town or an airport; a country or region is too vague to be one).
+      (a town or an airport; a country or region is too vague to be one);
+    * else the first town or airport the flight is said to be from, wherever told.
     """
     if not stops or any(m.role is Role.DEPARTURE for m in stops):
         return stops
@@ -433,11 +440,25 @@ def _implied_origin(
         and _kind(m) in _ORIGIN_KINDS
         and not any(_same(m, s, gaz, nested=False) for s in stops)
     ]
+    cue = "where the aircraft was before the first stop told (no departure is named)"
+    if not candidates and re.search(rf"\b{_FLIGHT_WORD}\b", text.lower()):
+        # "a Boeing 737 that had just come in from Youngstown", "after six and a half hours
+        # in the air from Kano": the first town or airport a flight is said to be from, in
+        # a report of flying
+        candidates = [
+            m
+            for s, ms in by_sentence
+            for m in ms
+            if m.reason in RESCUABLE
+            and _kind(m) in _ORIGIN_KINDS
+            and _CAME_FROM.search(text[max(s.start, m.start - 40) : m.start].lower())
+            and not any(_same(m, x, gaz, nested=False) for x in stops)
+        ][:1]
+        cue = "where the aircraft came from (no departure is named)"
     if not candidates:
         return stops
     best = max(candidates, key=lambda m: m.confidence or 0.0)
-    best.role, best.reason = Role.DEPARTURE, ""
-    best.cue = "where the aircraft was before the first stop told (no departure is named)"
+    best.role, best.reason, best.cue = Role.DEPARTURE, "", cue
     return [best, *stops]
 
 
@@ -822,7 +843,7 @@ def explain_report(text: str) -> ReportReading:
     stops = _merge_repeats(_newest_first(_order(by_sentence, text, gaz), text), gaz)
     stops = _title_destination_last(stops)
     stops = _round_trip(stops, by_sentence)
-    stops = _implied_origin(stops, by_sentence, gaz)
+    stops = _implied_origin(stops, by_sentence, gaz, text)
     _fit_to_route(stops)
     _fit_ends(stops)
     date = _flight_date(text, sentences, stops, header, datelines)

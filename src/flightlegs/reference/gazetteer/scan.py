@@ -892,7 +892,7 @@ _FLOWN_TO: Final = re.compile(
     r"|\bcame down (?:at|in)\s+$"
     # "Plymouth to Hourtin (Bordeaux). 380 miles.": a log's leg line, from its first name
     r"|(?:^|\n)[ \t>*-]*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+to\s+$"
-    r"|\b(?:left|leaving|leaves|reached|reaching|reaches)\s+$"
+    r"|\b(?:left|leaving|leaves|leave|reached|reaching|reaches|reach)\s+$"
     r"|\b(?:via|by way of)\s+$"
     # "from Putian to Van": the second of a from-to pair
     r"|\bfrom\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+(?:to|for)\s+$"
