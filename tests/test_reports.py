@@ -460,6 +460,26 @@ def test_phrasing(text: str, expected: list[tuple[str, str]]) -> None:
             ],
         ),
         (
+            # a time after each place of a list: "Christchurch at 8.10, Blenheim at 10.45"
+            "McGregor reached Dunedin at 5.10 a.m., Christchurch at 8.10, Blenheim at 10.45 "
+            "and got to Wellington at 11.45.",
+            [
+                ("Dunedin", "stop"),
+                ("Christchurch", "stop"),
+                ("Blenheim", "stop"),
+                ("Wellington", "stop"),
+            ],
+        ),
+        (
+            "The president will then leave Rome for L'Aquila, Italy, for the summit.",
+            [("Rome", "departure"), ("L'Aquila", "stop")],
+        ),
+        (
+            "It had ferried south from Mareeba, where it had arrived the day before from Horn "
+            "Island.",
+            [("Horn Island", "departure")],
+        ),
+        (
             # every form of the verb: "will leave for", "sets off for", "is taking off for"
             "The prime minister will leave for Dodoma on Saturday and sets off for Nairobi "
             "on Sunday.",

@@ -123,7 +123,11 @@ _AFTER_PLACE_AFTER = re.compile(
 _DEPARTURE_CUE = re.compile(
     r"(?:\b(?:took|taken|taking|takes|take) off(?: from)?|\blifted off(?: from)?"
     r"|\b(?:departed|departing|departs|depart|dep\.?|left|leaving|leaves)(?: from)?"
-    r"|\b(?:will|would|to|shall|is due to|was due to) leave(?: from)?"
+    r"|\b(?:will|would|to|shall|is due to|was due to)(?: then| again| soon| later| \w+ly)?"
+    r" leave(?: from)?"
+    # "having come in from Offutt", "where it had arrived the day before from Horn Island"
+    r"|\bhaving (?:come|arrived|flown)(?: in| back)? from"
+    r"|\b(?:it|which|that)(?: had| has| have)? arrived(?: [\w-]+){0,3}? from"
     r"|\b(?:flew|flying|flown|fly|flies) out of|\bwheels[ -]up (?:from|in|at)"
     # not "moving $8 billion in assets out of the U.S.": money, not a flight
     r"|(?<!assets )(?<!money )(?<!funds )(?<!cash )(?<!capital )\bout of"
@@ -230,7 +234,7 @@ _STOP_CUE = re.compile(
     r"\s+(?:at|around|about|shortly after|just after|before)\s+[\d:.]+"
     r"\s*(?:[ap]\.?m\.?|z|utc|gmt|local(?: time)?)?\s+(?:\w+ly\s+)?for"
     # "we shut down in Fort Stockton", "got into Albuquerque", "a two-hour turnaround in"
-    r"|\b(?:shut|shuts|shutting) down (?:in|at)|\b(?:got|get|gets|getting) into"
+    r"|\b(?:shut|shuts|shutting) down (?:in|at)|\b(?:got|get|gets|getting) (?:in)?to"
     r"|\bturn-?arounds? (?:in|at)"
     # "the usual milk-run route through Narsarsuaq"
     r"|\broute (?:ran |went |led |took (?:us |them |her |him |it )?)?(?:through|via|by way of)"
@@ -309,7 +313,9 @@ _AIRPORT_WORDS = re.compile(r"\b(?:airport|airfield|air base|base|field|station)
 _WHEN = (
     r"(?:\s+(?:on|by|at|early|late|later)\s+(?:the\s+)?(?:\w+day|\d{1,2}(?:\s+\w+)?|\w+ \d{1,2}"
     r"|morning|afternoon|evening|night|noon|midnight|nightfall|dusk|dawn|sunset|sundown"
-    r"|\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?))?"
+    r"|\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?|\d{1,2}[:.]\d\d"
+    # "Christchurch at 8.10, Blenheim at 10.45", "Gander at 0614Z"
+    r"|\d{3,4}\s*(?:z|utc|gmt|hrs|hours|local)\b))?"
 )
 #: what a stop was for, between it and the next of a list: "at Frankfurt for fuel and again at"
 _PURPOSE = r"(?:\s+for\s+(?:the\s+|a\s+)?(?:fuel|gas|refuel\w*|customs|the night|night|crew rest))?"
@@ -570,7 +576,7 @@ _TRAVEL_VERB = (
     r"|dropp?\w*"
     r"|deliver\w*|ferr(?:y|ied|ying)|hopp\w+|routed|made (?:a|an|its|one|two) [\w -]{0,20}stops?"
     r"|went on|pushed on|pressed on|moved on|went|reached|set (?:off|out)|depart(?:ed|s|ing)?"
-    r"|left|leaves|leaving)"
+    r"|left|leaves|leaving|leave)"
 )
 #: Where a travel word leads: the place after it is a stop ("took off for Poland", "came
 #: into Shannon", "was refuelled at Keflavik", "picking up troops at Robert Gray").
