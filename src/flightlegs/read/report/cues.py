@@ -502,7 +502,9 @@ _EARLIER = re.compile(
     r"|\bhad\s+(?:\w+\s+)?(?:flown|stopped|left|departed|taken off|landed"
     r"|set out|begun|started"
     r"|refuell?ed|touched down|arrived|been flown|evacuated|airlifted|medevaced|transferred"
-    r"|taken|carried|brought)\b",
+    # not a duration: "that first stage had taken 15 hours"
+    r"|taken(?!\s+(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|some|about|nearly"
+    r"|almost|over|more than|less than)\b)|carried|brought)\b",
     re.IGNORECASE,
 )
 # "Zurich's Runway 28 was still wet when ... an A320 lifted off": the airport it left

@@ -400,9 +400,11 @@ def _split_sentences(text: str, start: int, end: int, first_index: int) -> list[
         token = word.group(1).lower().strip(".") if word else ""
         # "at 2 p.m. It had left Honolulu": a clock time can end a sentence too
         clock_end = token in ("a.m", "p.m") and _STARTS_SENTENCE.match(text, m.end(), end)
+        # "at a cruise of 148 km/h. On May 20 ...": a unit's last letter, not an initial
+        unit_end = len(token) == 1 and text[m.start() - 2 : m.start() - 1] == "/"
         if (
             token in _ABBREVIATIONS or len(token.replace(".", "")) == 1 or "." in token
-        ) and not clock_end:
+        ) and not (clock_end or unit_end):
             continue
         out.append(_Sentence(begin, m.end(), text[begin : m.end()], first_index + len(out)))
         begin = m.end()
