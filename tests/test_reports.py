@@ -1135,3 +1135,14 @@ def test_a_duration_or_a_units_last_letter_does_not_put_the_stops_after_it_first
         "cruise of 148 km/h. On May 20 it went on to Ponta Delgada and reached Lisbon."
     )
     assert [s.name for s in parse_report(text).stops] == ["Halifax", "Ponta Delgada", "Lisbon"]
+
+
+def test_names_told_one_after_another_are_read_together_as_a_route() -> None:
+    # Croydon's first reading is an outback strip in Queensland, and Rome has its Georgia; each
+    # first reading fits the other, but only the English field makes a route with Naples
+    route = parse_report("The Avian landed at Croydon, then flew on to Rome and Naples.")
+    assert [(s.name, s.country) for s in route.stops] == [
+        ("Croydon", "GB"),
+        ("Rome", "IT"),
+        ("Naples", "IT"),
+    ]

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -167,6 +168,85 @@ def _fit_to_route(stops: Sequence[_Mention]) -> None:
             # "began in Texas, flew to Palm Beach and then went on to New Orleans": Palm Beach,
             # Florida, out of the way as it is, not Palm Beach, Queensland, half a world off
             m.places = (best, *(p for p in m.places if p != best))
+
+
+#: At most this many readings of each name in a run are tried together, and so many in all.
+_RUN_READINGS: Final = 4
+_RUN_COMBINATIONS: Final = 256
+#: What each step down a name's readings adds to the way a run's readings make, in metres.
+_LATER_READING_M: Final = 2_000_000.0
+
+
+def _fits_alone(m: _Mention) -> bool:
+    """A stop with readings to choose among: a town or airport not located, coded or pinned."""
+    return (
+        m.stop is None
+        and m.within is None
+        and len(m.places) >= 2
+        and m.places[0].kind in (StopKind.CITY, StopKind.AIRPORT)
+    )
+
+
+def _fit_runs(stops: Sequence[_Mention]) -> None:
+    """Read names told one after another as the places of those names that make a route.
+
+    "left Seville, heading for Cordoba ... we stop at Ocana": Córdoba's first
+    reading is in Argentina and Ocaña's in Colombia, and each fits the other,
+    so neither is read again by :func:`_fit_to_route`, which looks at one
+    name at a time. Here the readings of a run of such names (the first
+    :data:`_RUN_READINGS` of each) are tried together, with the stops either
+    side of the run, each later reading costing :data:`_LATER_READING_M` more.
+    The way the first readings make is given up for the cheapest when it is more
+    than :data:`_DETOUR_RATIO` times as long and longer by :data:`_DETOUR_MIN_M`.
+    """
+    from flightlegs.core.geodesy import distance_m
+
+    i = 0
+    while i < len(stops):
+        if not _fits_alone(stops[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(stops) and _fits_alone(stops[j]):
+            j += 1
+        run = stops[i:j]
+        i = j
+        if len(run) < 2:
+            continue
+        options = [
+            [(k, p, _place_position(p)) for k, p in enumerate(m.places[:_RUN_READINGS])]
+            for m in run
+        ]
+        if math.prod(len(o) for o in options) > _RUN_COMBINATIONS:
+            continue
+        left = _position(stops[i - len(run) - 1]) if i - len(run) > 0 else None
+        right = _position(stops[j]) if j < len(stops) else None
+
+        def length(combo: Sequence[tuple[int, Place, LatLon | None]]) -> float | None:
+            points = [left, *(where for _, _, where in combo), right]
+            known = [q for q in points if q is not None]
+            if len(known) < len(combo):
+                return None  # a reading with no position: nothing to compare
+            # each later reading of a name costs as much as a long leg: "Paris" and "Shannon"
+            # are not Paris, Tennessee, and a Shannon near it, for being close together
+            return sum(distance_m(a, b) for a, b in itertools.pairwise(known)) + sum(
+                k * _LATER_READING_M for k, _, _ in combo
+            )
+
+        first = length([o[0] for o in options])
+        if first is None:
+            continue
+        best, shortest = None, first
+        for combo in itertools.product(*options):
+            way = length(combo)
+            if way is not None and way < shortest:
+                best, shortest = combo, way
+        if best is None or not (
+            first > _DETOUR_RATIO * shortest and first - shortest > _DETOUR_MIN_M
+        ):
+            continue
+        for m, (_, place, _) in zip(run, best, strict=True):
+            m.places = (place, *(p for p in m.places if p != place))
 
 
 # An end stop is read as another place of its name when its first reading makes the end leg

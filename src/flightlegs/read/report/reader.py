@@ -96,6 +96,7 @@ from flightlegs.read.report.order import _better, _order
 from flightlegs.read.report.place import (
     _airport_of_city,
     _fit_ends,
+    _fit_runs,
     _fit_to_route,
     _geocode,
     _locate,
@@ -844,6 +845,7 @@ def explain_report(text: str) -> ReportReading:
     stops = _title_destination_last(stops)
     stops = _round_trip(stops, by_sentence)
     stops = _implied_origin(stops, by_sentence, gaz, text)
+    _fit_runs(stops)
     _fit_to_route(stops)
     _fit_ends(stops)
     date = _flight_date(text, sentences, stops, header, datelines)
