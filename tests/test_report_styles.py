@@ -78,6 +78,17 @@ def test_a_few_short_lines_among_prose_are_still_headings() -> None:
     assert "Photos" not in " ".join(n for n, _ in _stops(text))
 
 
+def test_a_paragraph_cut_off_mid_sentence_is_still_prose() -> None:
+    # a page's excerpt may end inside a sentence: the paragraph's own sentences are the story
+    text = (
+        "Ferry flight diary\n\n"
+        "Well, in Wichita I met Alex, who would fly with me as far as Nairobi. We left at "
+        "0900 for Cincinnati, a leg of about four hours over farmland and small towns. Every "
+        "one of them had an airstrip of its own. As we passed St Louis I could see the arch, and"
+    )
+    assert ("Cincinnati", "stop") in _stops(text)
+
+
 def test_plain_list_items_are_still_skipped() -> None:
     text = "The jet left Boise and landed in Reno.\n• Related: flights from Denver to Omaha.\n"
     assert [n for n, _ in _stops(text)] == ["Boise", "Reno"]

@@ -471,6 +471,10 @@ def test_phrasing(text: str, expected: list[tuple[str, str]]) -> None:
             ],
         ),
         (
+            "We left Wichita on Monday; the route would take us through Cincinnati and Bangor.",
+            [("Wichita", "departure"), ("Cincinnati", "stop"), ("Bangor", "stop")],
+        ),
+        (
             "The president will then leave Rome for L'Aquila, Italy, for the summit.",
             [("Rome", "departure"), ("L'Aquila", "stop")],
         ),

@@ -228,7 +228,9 @@ def _is_prose(line: str) -> bool:
     if not re.search(r"[.!?][\"”’')\]]*$", text) and not (
         len(words) >= 12 and text.endswith(":")  # a paragraph leading into a list
     ):
-        return False
+        # a paragraph cut off mid-sentence (a page's excerpt ends "... it looked beautiful
+        # from") is prose still, when it holds sentences of its own
+        return len(words) >= 2 * _SENTENCE_WORDS and len(_SENTENCE_END.findall(text)) >= 2
     if len(words) >= _SENTENCE_WORDS:
         # "From Toronto the crew flew to Calgary, then on to Anchorage and Nome in Alaska,
         # ...": a long sentence of place names is still a sentence, not a headline
