@@ -1150,3 +1150,17 @@ def test_names_told_one_after_another_are_read_together_as_a_route() -> None:
         ("Rome", "IT"),
         ("Naples", "IT"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fog kept the jet from landing at Bangui, so it went on to Gbadolite.",
+        "Bad weather prevented the plane from making its scheduled refuelling stop in Bangui. "
+        "It was diverted to Gbadolite.",
+    ],
+)
+def test_a_stop_the_flight_was_kept_from_making_is_not_flown(text: str) -> None:
+    reading = explain_report(text)
+    assert [m.text for m in reading.stops] == ["Gbadolite"]
+    assert [s.reason for s in reading.set_aside if s.text == "Bangui"] == ["negated"]

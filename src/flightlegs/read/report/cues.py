@@ -362,6 +362,12 @@ _NEGATION = re.compile(
     r"|the|planned|scheduled|further|other|more|single|one|need|needed|to|then|actually))*"
     r"\s+(?:stop\w*|land\w*|refuel\w*|reach\w*|touch\w*|call\w*|arriv\w*|fl[yoe]w?\w*|go|went"
     r"|head\w*|leave|depart|set off|take off)\b"
+    # "bad weather had kept the plane from making its scheduled refuelling stopover in",
+    # "fog prevented the jet from landing at"
+    r"|\b(?:kept|keeps|keeping|prevented|prevents|preventing|stopped|barred|blocked)"
+    r"(?:\s+(?:the|its|their|his|her|it|them|him)\b)?(?:\s+[\w-]+){0,2}?\s+from"
+    r"\s+(?:making\s+)?(?:(?:its|a|the|their|any)\s+)?(?:(?:scheduled|planned|intended|refuell?ing"
+    r"|fuel|technical)\s+)*(?:stop\w*|land\w*|refuel\w*|reach\w*|touch\w*|call\w*|arriv\w*)\b"
 )
 _VETO = re.compile(
     r"\b(?:did not|didn't|did n't|never|does not|has not|had not)\s+(?:\w+\s+)?(?:stop|land|refuel"
