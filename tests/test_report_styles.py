@@ -89,6 +89,25 @@ def test_a_paragraph_cut_off_mid_sentence_is_still_prose() -> None:
     assert ("Cincinnati", "stop") in _stops(text)
 
 
+def test_a_diarys_dated_day_heading_names_the_days_stops() -> None:
+    text = (
+        "5/01/05 Galveston, TX and Corpus Christi, TX\n"
+        "Day two of the trip. Short hops and a windy beach, and an early night.\n"
+    )
+    assert _stops(text) == [("Galveston", "stop"), ("Corpus Christi", "stop")]
+
+
+def test_a_day_headings_place_told_again_below_it_is_read_where_it_is_told() -> None:
+    # the heading names where the day ended; the story says when it got there
+    text = (
+        "4/30/05 San Antonio, Tx\n"
+        "Day one. I launched from Santa Ana at 6:45am and flew to Deming, New Mexico, "
+        "where I fuelled up and left for San Antonio.\n"
+    )
+    names = [n for n, _ in _stops(text)]
+    assert names.index("Deming") < names.index("San Antonio")
+
+
 def test_plain_list_items_are_still_skipped() -> None:
     text = "The jet left Boise and landed in Reno.\n• Related: flights from Denver to Omaha.\n"
     assert [n for n, _ in _stops(text)] == ["Boise", "Reno"]

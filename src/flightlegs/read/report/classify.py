@@ -305,6 +305,8 @@ def _names_heading(
     if heading is None:
         return False
     start, end = (sentence.start + i for i in heading.span("place"))
+    if heading["place2"] and m.start == sentence.start + heading.start("place2"):
+        start, end = (sentence.start + i for i in heading.span("place2"))
     if m.start != start:
         return False
     if m.end == end:

@@ -189,10 +189,15 @@ _PLACE_HEADING = re.compile(
     # "Day 4: Narsarsuaq, Greenland", "Day 3, Luxor, Egypt", "Day 5 late afternoon: Entebbe!"
     # "* Yerevan (Armenia)": an item of a list of stops
     r"^\s*(?:(?:[*•·▪-]|\d{1,2}[.)])\s+)?"
-    r"(?P<prefix>(?i:day|leg|stop|stage|part)\s+[\w]+(?:\s+[a-z]+){0,2}\s*[:,–—-]\s*)?"
+    r"(?P<prefix>(?i:day|leg|stop|stage|part)\s+[\w]+(?:\s+[a-z]+){0,2}\s*[:,–—-]\s*"
+    # "4/30/05 San Antonio, Tx", "30 April 2005: Deming": a diary's day
+    rf"|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\s*[:,–—-]?\s*|{_DAY_MONTH},?\s+\d{{4}}\s*[:,–—-]?\s*)?"
     rf"(?P<place>{_TITLE_WORD}(?:[ -]{_TITLE_WORD}){{0,3}}"
     # "Dubuque, IA": a state's postal code after the town
-    rf"(?:,\s*(?:{_TITLE_WORD}(?:\s{_TITLE_WORD}){{0,2}}|[A-Z]{{2}}\.?))?)"
+    rf"(?:,\s*(?:{_TITLE_WORD}(?:\s{_TITLE_WORD}){{0,2}}|[A-Z][A-Za-z]\.?))?)"
+    # "Galveston, TX and New Orleans, LA": the day's two stops
+    rf"(?:\s+(?:and|&)\s+(?P<place2>{_TITLE_WORD}(?:[ -]{_TITLE_WORD}){{0,3}}"
+    rf"(?:,\s*(?:{_TITLE_WORD}(?:\s{_TITLE_WORD}){{0,2}}|[A-Z][A-Za-z]\.?))?))?"
     rf"(?:\s*\({_TITLE_WORD}(?:\s{_TITLE_WORD}){{0,2}}\))?"
     rf"(?:,?\s+(?:(?:[A-Z][a-z]+day,?\s+)?{_DAY_MONTH}(?:,?\s+\d{{4}})?))?"
     r"(?:,?\s+(?:\d{3,4}\s?Z|\d{1,2}[:.]\d\d(?:\s*(?:UTC|GMT|Z|local))?))?\s*!?\s*$",
@@ -404,9 +409,9 @@ def _split_sentences(text: str, start: int, end: int, first_index: int) -> list[
         clock_end = token in ("a.m", "p.m") and _STARTS_SENTENCE.match(text, m.end(), end)
         # "at a cruise of 148 km/h. On May 20 ...": a unit's last letter, not an initial
         unit_end = len(token) == 1 and text[m.start() - 2 : m.start() - 1] == "/"
-        if (
-            token in _ABBREVIATIONS or len(token.replace(".", "")) == 1 or "." in token
-        ) and not (clock_end or unit_end):
+        if (token in _ABBREVIATIONS or len(token.replace(".", "")) == 1 or "." in token) and not (
+            clock_end or unit_end
+        ):
             continue
         out.append(_Sentence(begin, m.end(), text[begin : m.end()], first_index + len(out)))
         begin = m.end()

@@ -463,6 +463,33 @@ def _implied_origin(
     return [best, *stops]
 
 
+_HEADING_CUE = "a heading that names where the writer is"
+
+
+def _headings_told_below(
+    by_sentence: list[tuple[_Sentence, list[_Mention]]], gaz: Gazetteer
+) -> None:
+    """Set aside a diary's day heading whose place the day's story tells again as a stop.
+
+    "4/30/05 San Antonio, Tx" heads a day flown from Santa Ana by way of Deming,
+    which "left for San Antonio": the heading names where the day ended, and the
+    story says when it was reached. A heading whose place the story below it does
+    not tell again stays a stop.
+    """
+    flat = [m for _, ms in by_sentence for m in ms]
+    heads = [i for i, m in enumerate(flat) if m.active and m.cue == _HEADING_CUE]
+    for n, i in enumerate(heads):
+        below = flat[i + 1 : heads[n + 1] if n + 1 < len(heads) else len(flat)]
+        if any(
+            x.active
+            and x.role is not Role.RETURN
+            and x.cue != _HEADING_CUE
+            and _same(flat[i], x, gaz)
+            for x in below
+        ):
+            flat[i].role, flat[i].reason = None, "named again below its heading, where it is told"
+
+
 def _one_flight(by_sentence: list[tuple[_Sentence, list[_Mention]]], other_from: int) -> None:
     """Set aside the places of the flight that is not the report's, where it tells two.
 
@@ -830,6 +857,7 @@ def explain_report(text: str) -> ReportReading:
     _another_story(text, by_sentence)
     _people_named_again(by_sentence)
     _located_once(by_sentence)
+    _headings_told_below(by_sentence, gaz)
     rescue(text, by_sentence)
     guessed = not any(m.active for _, ms in by_sentence for m in ms)
     if guessed:
