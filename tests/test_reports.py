@@ -475,6 +475,12 @@ def test_phrasing(text: str, expected: list[tuple[str, str]]) -> None:
             [("Wichita", "departure"), ("Cincinnati", "stop"), ("Bangor", "stop")],
         ),
         (
+            # the way between told as a river or a shore: "down the Tigris to Basra"
+            "He flew first to Damascus, then down the Euphrates to Baghdad and down the Tigris "
+            "to Basra, next along the shore of the Gulf to Bushire.",
+            [("Damascus", "stop"), ("Baghdad", "stop"), ("Basra", "stop"), ("Bushire", "stop")],
+        ),
+        (
             "The president will then leave Rome for L'Aquila, Italy, for the summit.",
             [("Rome", "departure"), ("L'Aquila", "stop")],
         ),

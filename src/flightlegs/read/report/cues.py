@@ -193,7 +193,10 @@ _STOP_CUE = re.compile(
     r"|\bports? of call (?:was|were|is|would be)(?: (?:at|in))?"
     r"|\b(?:itinerary|route|flight plan|schedule|stops)(?: [\w-]+){0,3}?"
     r" (?:included|includes|including|took in|takes in|covered|listed|showed|were|was|is|went)"
-    r"|\bthen (?:across|over|down|up|along|around) [\w -]{1,30}? to"
+    # "then down the Euphrates to Baghdad and down the Tigris to Basra, next along the eastern
+    # shore of the Persian Gulf to Bushire"
+    r"|(?:\b(?:then|and|next|thence|and then)|,)\s+(?:across|over|down|up|along|around|round|past)"
+    r" [\w -]{1,40}? to"
     # "her route took her through Vienna", "the detour led the jet to Gander"
     r"|\b(?:took|takes|taking|take|carried|carries|carrying|carry|led|leads|lead|brought|bring"
     r"|routed) (?:her|him"
