@@ -1168,3 +1168,11 @@ def test_a_stop_the_flight_was_kept_from_making_is_not_flown(text: str) -> None:
     reading = explain_report(text)
     assert [m.text for m in reading.stops] == ["Gbadolite"]
     assert [s.reason for s in reading.set_aside if s.text == "Bangui"] == ["negated"]
+
+
+def test_where_people_got_out_of_on_their_own_is_not_where_the_flight_left() -> None:
+    text = (
+        "The evacuation flight from Suceava, routed via Dubai, reached Delhi with 170 "
+        "Indians who had got out of Ukraine."
+    )
+    assert "Ukraine" not in [m.text for m in explain_report(text).stops]

@@ -130,7 +130,9 @@ _DEPARTURE_CUE = re.compile(
     r"|\b(?:it|which|that)(?: had| has| have)? arrived(?: [\w-]+){0,3}? from"
     r"|\b(?:flew|flying|flown|fly|flies) out of|\bwheels[ -]up (?:from|in|at)"
     # not "moving $8 billion in assets out of the U.S.": money, not a flight
-    r"|(?<!assets )(?<!money )(?<!funds )(?<!cash )(?<!capital )\bout of"
+    # nor "170 Indians who had got out of Ukraine": people who left it on their own
+    r"|(?<!assets )(?<!money )(?<!funds )(?<!cash )(?<!capital )(?<!got )(?<!gotten )(?<!fled )"
+    r"(?<!escaped )(?<!crossed )(?<!walked )(?<!driven )(?<!drove )\bout of"
     r"|\b(?:off the ground|airborne) (?:from|in|at|out of)"
     r"|\barr(?:\.|ived|iving)? from"
     # "the charter flight of deportees from the USA", "a flight from Moscow": where it left
