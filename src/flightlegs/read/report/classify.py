@@ -989,10 +989,11 @@ _UNKNOWN_NAMES: Final = re.compile(r"[\s,;]*(?:[A-Z][\w.'’-]*[\s,;]+){0,4}")
 
 
 def _shortened(m: _Mention, prev: _Mention, gaz: Gazetteer) -> bool:
-    """``m`` is the country or region of a place whose longer name ``prev`` shortens.
+    """``m`` is the country or region of a place ``prev`` names that its readings missed.
 
-    "Petropavlovsk in Russia": the name alone is Petropavl, in Kazakhstan; in
-    Russia it is Petropavlovsk-Kamchatsky, whose place ``prev`` now reads.
+    "Plymouth, Massachusetts": the town is a reading of the name never matched in
+    prose alone. "Petropavlovsk in Russia": the name alone is Petropavl, in
+    Kazakhstan; in Russia it is Petropavlovsk-Kamchatsky. ``prev`` now reads that place.
     """
     if (
         not m.places
@@ -1002,7 +1003,11 @@ def _shortened(m: _Mention, prev: _Mention, gaz: Gazetteer) -> bool:
         or any(_contains(m.places[0], [p]) for p in prev.places)
     ):
         return False
-    longer = gaz.longer_names_in(prev.text, m.places[0])
+    area = m.places[0]
+    # "Plymouth, Massachusetts": a reading of the name itself that text alone does not match
+    # (a small field's town), then a longer name ("Petropavlovsk-Kamchatsky")
+    inside = [p for p in gaz.lookup(prev.text) if _contains(area, [p])]
+    longer = tuple(inside) or gaz.longer_names_in(prev.text, area)
     if longer:
         prev.places = longer
     return bool(longer)

@@ -621,16 +621,16 @@ def _build_index(table: AirportTable) -> _Index:
             known = []
         if (
             known
-            and _BIG_TOWN <= town.population < _POPULOUS
+            and town.population < _POPULOUS
             and town.key not in closed_short
             and not any(
                 r.place.country == town.country and r.place.region == town.region for r in known
             )
         ):
-            # a city of 100,000 is not hidden by a place of its name in another region: Pasadena,
-            # Texas and California beside Pasadena, Maryland, whose airport bears the name, and
-            # Kansas City, Kansas, across the river from Missouri's; the region named after it
-            # ("Pasadena, California") or the route then chooses; it
+            # a city of 15,000 or more is not hidden by a place of its name in another region:
+            # Pasadena, Texas and California, beside Pasadena, Maryland, whose airport bears the
+            # name; Kansas City, Kansas, across the river from Missouri's; Augusta, Sicily. The
+            # region named after it ("Pasadena, California") or the route then chooses; it
             # follows the readings the name had, which stay first where nothing else is said
             known, hidden = [], True
         if known and (
