@@ -1180,3 +1180,19 @@ def test_where_people_got_out_of_on_their_own_is_not_where_the_flight_left() -> 
         "Indians who had got out of Ukraine."
     )
     assert "Ukraine" not in [m.text for m in explain_report(text).stops]
+
+
+def test_where_a_flight_set_off_for_but_turned_back_from_is_not_a_stop() -> None:
+    text = (
+        "The minister left Berlin on Sunday and was due to land in Canberra on Monday. After a "
+        "refuelling stop at Abu Dhabi the aircraft set off for Australia. Shortly after take-off "
+        "the fault came back and the plane had to return to Abu Dhabi."
+    )
+    reading = explain_report(text)
+    assert "Australia" not in [m.text for m in reading.stops]
+    assert "Canberra" not in [m.text for m in reading.stops]
+
+
+def test_a_destination_reached_before_the_turn_back_is_a_stop() -> None:
+    text = "The jet took off for Lagos. It landed there at noon and later had to return to Accra."
+    assert "Lagos" in [m.text for m in explain_report(text).stops]

@@ -46,6 +46,7 @@ from flightlegs.read.report.classify import PERSON_REASON, _classify
 from flightlegs.read.report.cues import (
     _AGO,
     _BARE_FROM,
+    _BOUND_FOR,
     _BEFORE_ARRIVING,
     _CLAUSE_BREAK,
     _FIRST_PERSON_FLIGHT,
@@ -463,6 +464,46 @@ def _implied_origin(
     return [best, *stops]
 
 
+#: The flight went back where it came from: "the plane had to return to the Emirati capital".
+_TURNED_BACK: Final = re.compile(
+    r"\b(?:turn(?:ed|s|ing)? back|(?:had|was forced|were forced|forced it) to return"
+    r"|had to (?:go|fly|head|come) back|(?:was|were) forced (?:to go )?back)\b"
+)
+
+
+_REACHED: Final = re.compile(
+    r"(?i)\b(?:land(?:ed|s|ing)?|arriv\w+|reach\w*|touch\w* down|stopp\w+|refuel\w*|got there)\b"
+)
+
+
+def _turned_back_from(
+    text: str, by_sentence: list[tuple[_Sentence, list[_Mention]]], gaz: Gazetteer
+) -> None:
+    """Set aside where a flight set off for when the next sentence turns it back.
+
+    "the aircraft set off for Australia once more on Monday night. Shortly after
+    take-off the fault came back and the plane had to return to the Emirati
+    capital": it never reached Australia, nor Canberra, where it was due. Only a
+    destination told with "for", "bound for" or "heading to", at the end of the
+    sentence before the turn, with no landing and no place between it and the turn.
+    """
+    for (sentence, ms), (after, later) in itertools.pairwise(by_sentence):
+        if not ms or not _TURNED_BACK.search(after.text.lower()):
+            continue
+        turn = after.start + _TURNED_BACK.search(after.text.lower()).start()
+        if any(x.active and x.start < turn for x in later):
+            continue
+        last = ms[-1]
+        if _REACHED.search(text, last.end, turn):
+            continue  # "took off for Lagos. It landed there at noon and later had to return"
+        if not (last.active and last.role is Role.STOP and _BOUND_FOR.search(last.cue)):
+            continue
+        # and the plan to land in it: "was due to land in Canberra", in Australia
+        for x in [last, *(x for _, g in by_sentence for x in g if x.active and x.planned)]:
+            if x is last or _same(x, last, gaz):
+                x.role, x.reason = None, "where the flight set off for, but turned back"
+
+
 _HEADING_CUE = "a heading that names where the writer is"
 
 
@@ -859,6 +900,7 @@ def explain_report(text: str) -> ReportReading:
     _located_once(by_sentence)
     _headings_told_below(by_sentence, gaz)
     rescue(text, by_sentence)
+    _turned_back_from(text, by_sentence, gaz)
     guessed = not any(m.active for _, ms in by_sentence for m in ms)
     if guessed:
         # no sentence says plainly where the flight went: the likeliest places, said to be so
