@@ -483,6 +483,11 @@ def test_phrasing(text: str, expected: list[tuple[str, str]]) -> None:
             [("Damascus", "stop"), ("Baghdad", "stop"), ("Basra", "stop"), ("Bushire", "stop")],
         ),
         (
+            "She landed at Lympne. The next day an aerial escort accompanied her to Croydon "
+            "Airport.",
+            [("Lympne", "stop"), ("Croydon Airport", "stop")],
+        ),
+        (
             "The president will then leave Rome for L'Aquila, Italy, for the summit.",
             [("Rome", "departure"), ("L'Aquila", "stop")],
         ),
