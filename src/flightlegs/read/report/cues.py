@@ -628,7 +628,8 @@ _AFTER_DOING = re.compile(
 #: times on the way: Rome, Beirut ...", "nine stops: Hawaii, Fiji, Samoa".
 _STOPS_LIST = re.compile(
     r"\b(?:stops?|stopovers?|stopped|landed|landings|came down|touched down|refuel\w*|fuel stops?"
-    r"|calls?|called at|legs|hops|stages|laps|route|routing|itinerary|via|as follows)\b[^:;.]{0,60}:\s*$"
+    r"|calls?|called at|legs|hops|stages|laps|route|routing|itinerary|via|as follows)\b"
+    r"[^:;.]{0,60}:\s*$"
 )
 _CLAUSE_BREAK = re.compile(
     r"[;:]|\bbut\b|—|–|,\s+(?:so|and so|because|while|whereas|and that|and then)\b|\bbecause\b"

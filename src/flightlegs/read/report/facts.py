@@ -141,6 +141,8 @@ def _months_before(text: str, start: int, end: int, flight: dt.date) -> list[str
     for d in _dates(text, start, end):
         taken.append((d.start, d.end))
         day = dt.date(d.year, d.month, d.day) if d.year else _nearest_year(d, flight)
+        if day is None:  # 29 February in no year near the flight's
+            continue
         if (flight - day).days <= _EARLIER_DAYS:
             return []
         earlier.append(text[d.start : d.end])
@@ -151,17 +153,6 @@ def _months_before(text: str, start: int, end: int, flight: dt.date) -> list[str
             return []
         earlier.append(text[m.start("month") : m.end()])
     return earlier
-
-
-def _nearest_year(d: _Date, flight: dt.date) -> dt.date:
-    """The day and month of ``d`` in the year, of the flight's and those either side, nearest it."""
-    days = []
-    for year in (flight.year - 1, flight.year, flight.year + 1):
-        try:
-            days.append(dt.date(year, d.month, d.day))
-        except ValueError:  # 29 February
-            continue
-    return min(days, key=lambda day: abs((day - flight).days))
 
 
 #: A date told with a stop more than this many days before the flight's is another trip (a

@@ -190,63 +190,67 @@ def _fits_alone(m: _Mention) -> bool:
 def _fit_runs(stops: Sequence[_Mention]) -> None:
     """Read names told one after another as the places of those names that make a route.
 
-    "left Seville, heading for Cordoba ... we stop at Ocana": Córdoba's first
-    reading is in Argentina and Ocaña's in Colombia, and each fits the other,
-    so neither is read again by :func:`_fit_to_route`, which looks at one
-    name at a time. Here the readings of a run of such names (the first
-    :data:`_RUN_READINGS` of each) are tried together, with the stops either
-    side of the run, each later reading costing :data:`_LATER_READING_M` more.
-    The way the first readings make is given up for the cheapest when it is more
-    than :data:`_DETOUR_RATIO` times as long and longer by :data:`_DETOUR_MIN_M`.
+    "landed at Croydon, then flew on to Rome and Naples": Croydon's first reading
+    is a strip in Queensland, and Rome's first fits it no worse than any, so
+    neither is read again by :func:`_fit_to_route`, which looks at one name at a
+    time. Here the readings of a run of such names (the first :data:`_RUN_READINGS`
+    of each) are tried together, with the stops either side of the run, each
+    later reading costing :data:`_LATER_READING_M` more. The way the first readings
+    make is given up for the cheapest when it is more than :data:`_DETOUR_RATIO`
+    times as long and longer by :data:`_DETOUR_MIN_M`.
     """
-    from flightlegs.core.geodesy import distance_m
-
-    i = 0
-    while i < len(stops):
-        if not _fits_alone(stops[i]):
-            i += 1
+    start = 0
+    while start < len(stops):
+        end = start
+        while end < len(stops) and _fits_alone(stops[end]):
+            end += 1
+        if end - start < 2:
+            start = end + 1
             continue
-        j = i
-        while j < len(stops) and _fits_alone(stops[j]):
-            j += 1
-        run = stops[i:j]
-        i = j
-        if len(run) < 2:
-            continue
+        run = stops[start:end]
         options = [
             [(k, p, _place_position(p)) for k, p in enumerate(m.places[:_RUN_READINGS])]
             for m in run
         ]
+        left = _position(stops[start - 1]) if start > 0 else None
+        right = _position(stops[end]) if end < len(stops) else None
+        start = end + 1
         if math.prod(len(o) for o in options) > _RUN_COMBINATIONS:
             continue
-        left = _position(stops[i - len(run) - 1]) if i - len(run) > 0 else None
-        right = _position(stops[j]) if j < len(stops) else None
-
-        def length(combo: Sequence[tuple[int, Place, LatLon | None]]) -> float | None:
-            points = [left, *(where for _, _, where in combo), right]
-            known = [q for q in points if q is not None]
-            if len(known) < len(combo):
-                return None  # a reading with no position: nothing to compare
-            # each later reading of a name costs as much as a long leg: "Paris" and "Shannon"
-            # are not Paris, Tennessee, and a Shannon near it, for being close together
-            return sum(distance_m(a, b) for a, b in itertools.pairwise(known)) + sum(
-                k * _LATER_READING_M for k, _, _ in combo
-            )
-
-        first = length([o[0] for o in options])
+        first = _run_cost(left, [o[0] for o in options], right)
         if first is None:
             continue
-        best, shortest = None, first
+        best, cheapest = None, first
         for combo in itertools.product(*options):
-            way = length(combo)
-            if way is not None and way < shortest:
-                best, shortest = combo, way
+            cost = _run_cost(left, combo, right)
+            if cost is not None and cost < cheapest:
+                best, cheapest = combo, cost
         if best is None or not (
-            first > _DETOUR_RATIO * shortest and first - shortest > _DETOUR_MIN_M
+            first > _DETOUR_RATIO * cheapest and first - cheapest > _DETOUR_MIN_M
         ):
             continue
         for m, (_, place, _) in zip(run, best, strict=True):
             m.places = (place, *(p for p in m.places if p != place))
+
+
+def _run_cost(
+    left: LatLon | None,
+    combo: Sequence[tuple[int, Place, LatLon | None]],
+    right: LatLon | None,
+) -> float | None:
+    """The way, in metres, through one choice of readings, with what the later ones cost.
+
+    Each later reading of a name costs as much as a long leg: "Paris" and "Shannon"
+    are not Paris, Tennessee, and a Shannon near it, for being close together.
+    ``None`` when a reading has no position to measure.
+    """
+    from flightlegs.core.geodesy import distance_m
+
+    if any(where is None for _, _, where in combo):
+        return None
+    points = [q for q in (left, *(where for _, _, where in combo), right) if q is not None]
+    legs = sum(distance_m(a, b) for a, b in itertools.pairwise(points))
+    return legs + sum(k * _LATER_READING_M for k, _, _ in combo)
 
 
 # An end stop is read as another place of its name when its first reading makes the end leg

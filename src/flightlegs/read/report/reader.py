@@ -46,8 +46,8 @@ from flightlegs.read.report.classify import PERSON_REASON, _classify
 from flightlegs.read.report.cues import (
     _AGO,
     _BARE_FROM,
-    _BOUND_FOR,
     _BEFORE_ARRIVING,
+    _BOUND_FOR,
     _CLAUSE_BREAK,
     _FIRST_PERSON_FLIGHT,
     _FLIGHT_WORD,
@@ -487,10 +487,11 @@ def _turned_back_from(
     destination told with "for", "bound for" or "heading to", at the end of the
     sentence before the turn, with no landing and no place between it and the turn.
     """
-    for (sentence, ms), (after, later) in itertools.pairwise(by_sentence):
-        if not ms or not _TURNED_BACK.search(after.text.lower()):
+    for (_, ms), (after, later) in itertools.pairwise(by_sentence):
+        turned = _TURNED_BACK.search(after.text.lower())
+        if not ms or turned is None:
             continue
-        turn = after.start + _TURNED_BACK.search(after.text.lower()).start()
+        turn = after.start + turned.start()
         if any(x.active and x.start < turn for x in later):
             continue
         last = ms[-1]

@@ -131,8 +131,8 @@ from array import array
 from pathlib import Path
 
 from flightlegs.core.airport import _MAX_NAME_LENGTH, Airport
-from flightlegs.core.route import StopKind
 from flightlegs.core.cache import _write_cache, caching
+from flightlegs.core.route import StopKind
 from flightlegs.errors import InputError, UnknownPlaceError
 from flightlegs.reference.airports import AirportTable, _rows, airport_table
 from flightlegs.reference.gazetteer import scan
