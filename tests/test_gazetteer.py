@@ -1202,3 +1202,18 @@ def test_a_half_of_an_airports_slashed_name_that_names_a_field_is_its_name() -> 
     found = [p.airport.iata for p in gazetteer().lookup("Naha Airport") if p.airport]
     assert found[0] == "OKA"
     assert "NAH" in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The jet flew on to Oakland County, Michigan.", "We went to Orange County, California."],
+)
+def test_a_county_named_for_a_city_is_not_the_city(text: str) -> None:
+    # Oakland County lies in Michigan and Oakland in California
+    assert [m.text for m in gazetteer().find_mentions(text)][:1] != ["Oakland"]
+    assert "Orange" not in [m.text for m in gazetteer().find_mentions(text)]
+
+
+def test_a_countys_airport_is_still_read() -> None:
+    found = [m.text for m in gazetteer().find_mentions("We landed at Chester County airport.")]
+    assert found == ["Chester"]

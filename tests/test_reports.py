@@ -39,12 +39,9 @@ KNOWN: dict[tuple[str, str], str] = {
     "Galway') is not found, so the hospital helipad stop is missed",
     # The scorer learns from the words around every stop of the real reports, not from the
     # rules' verdicts; that found 5 more of the 92 held-out stops, and reads an airport after
-    # "at" as a stop even where the clause is about something else. Case 39's score lies
-    # close to the threshold: one refit of the weights (with xm and xn) read it right, the
-    # next (with the Tigris and Plymouth readings of xn) wrong again.
-    ("39", "stops"): "scoring: 'Plane spotters at Keflavik posted photographs' reads as a stop "
-    "at Keflavik, where the report leaves it between Keflavik and Akureyri (so: Iceland)",
-    ("39", "not_stops"): "scoring: 'Plane spotters at Keflavik' reads as a stop at Keflavik",
+    # "at" as a stop even where the clause is about something else. (Case 39's 'Plane
+    # spotters at Keflavik' scores close to the threshold: refits of the weights have read it
+    # as a stop and not; the committed weights do not.)
     ("49", "stops"): "scoring: 'the airport at Luganville suffered minor damage' reads as a stop",
     ("49", "not_stops"): "scoring: 'the airport at Luganville suffered minor damage' reads as "
     "a stop",

@@ -300,6 +300,12 @@ def _match_names(
                 accepted, weak = _flown_field(gaz, text, toks, i, k, readings)
             if not accepted:
                 continue
+        if _COUNTY_AFTER.match(text, span[-1].end) and all(
+            r.place.kind in (StopKind.CITY, StopKind.AIRPORT) for r in accepted
+        ):
+            # "Oakland County, MI", "Orange County, California": a county named for a
+            # city, which may lie in another state (the state named after it says where)
+            return None, i + k + 1
         start, end = span[0].start, span[-1].end
         mention = (_WeakMention if weak else PlaceMention)(
             start,
@@ -874,6 +880,12 @@ def _leads(pattern: re.Pattern[str], lead: str) -> bool:
         return True
     lowered = _SENTENCE_CAPITAL.sub(lambda m: m[0].lower(), lead)
     return lowered != lead and bool(pattern.search(lowered))
+
+
+#: A county's word after a name: the county, not the town ("Oakland County").
+_COUNTY_AFTER: Final = re.compile(
+    r"\s+(?:County|Parish|Borough)\b(?!\s+(?i:airport|regional|international|int|airfield|field))"
+)
 
 
 def _has_upper(span: Sequence[_Token]) -> bool:
