@@ -259,6 +259,8 @@ _EPITHET: Final = re.compile(
 
 #: The verdict on a name a person's title comes before.
 PERSON_REASON: Final = "a person's name (a title comes before it), not a place"
+#: The cue of a heading line that is a place: "Day 4: Narsarsuaq, Greenland".
+HEADING_CUE: Final = "a heading that names where the writer is"
 
 
 def _surface_governs(clause_left: str) -> bool:
@@ -619,7 +621,7 @@ def _classify(
             m.cue = "a row of a table"
             continue
         if prev is None and m.chain is None and _names_heading(text, sentence, m, mentions):
-            m.role, m.cue = Role.STOP, "a heading that names where the writer is"
+            m.role, m.cue = Role.STOP, HEADING_CUE
             continue
         if (
             prev is not None

@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING, Final
 
 from flightlegs.core.route import Evidence, Route, Stop, StopKind
 from flightlegs.errors import InputError, UnknownPlaceError
-from flightlegs.read.report.classify import PERSON_REASON, _classify
+from flightlegs.read.report.classify import HEADING_CUE, PERSON_REASON, _classify
 from flightlegs.read.report.cues import (
     _AGO,
     _BARE_FROM,
@@ -471,6 +471,7 @@ _TURNED_BACK: Final = re.compile(
 )
 
 
+#: Words that the flight got to a place, between a destination and the turn back.
 _REACHED: Final = re.compile(
     r"(?i)\b(?:land(?:ed|s|ing)?|arriv\w+|reach\w*|touch\w* down|stopp\w+|refuel\w*|got there)\b"
 )
@@ -505,9 +506,6 @@ def _turned_back_from(
                 x.role, x.reason = None, "where the flight set off for, but turned back"
 
 
-_HEADING_CUE = "a heading that names where the writer is"
-
-
 def _headings_told_below(
     by_sentence: list[tuple[_Sentence, list[_Mention]]], gaz: Gazetteer
 ) -> None:
@@ -519,13 +517,13 @@ def _headings_told_below(
     not tell again stays a stop.
     """
     flat = [m for _, ms in by_sentence for m in ms]
-    heads = [i for i, m in enumerate(flat) if m.active and m.cue == _HEADING_CUE]
+    heads = [i for i, m in enumerate(flat) if m.active and m.cue == HEADING_CUE]
     for n, i in enumerate(heads):
         below = flat[i + 1 : heads[n + 1] if n + 1 < len(heads) else len(flat)]
         if any(
             x.active
             and x.role is not Role.RETURN
-            and x.cue != _HEADING_CUE
+            and x.cue != HEADING_CUE
             and _same(flat[i], x, gaz)
             for x in below
         ):
