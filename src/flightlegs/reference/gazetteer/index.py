@@ -183,8 +183,7 @@ class Gazetteer:
         self._readings_of: dict[str, tuple[_Reading, ...]] = {}
         self._members: dict[int, tuple[Airport, ...]] = {}
         self._ref_of: dict[tuple[str, str, str | None, str | None], int] | None = None
-        self._suggest_keys: list[str] | None = None
-        self._sorted_keys: list[str] | None = None
+        self._prose_keys: list[str] | None = None
         self._spellings: dict[tuple[str, int], list[tuple[str, str, int]]] | None = None
         self._misspellings: dict[tuple[str, int], str | None] = {}
 
@@ -278,6 +277,16 @@ class Gazetteer:
 
     # -- look-ups ---------------------------------------------------------------
 
+    def _names_in_prose(self) -> list[str]:
+        """The folded names with a reading matched in prose, sorted (made once, when asked)."""
+        if self._prose_keys is None:
+            self._prose_keys = sorted(
+                k
+                for k, packed in self._ix.names.items()
+                if isinstance(packed, int) or any(isinstance(r, int) or r[4] for r in packed)
+            )
+        return self._prose_keys
+
     def lookup(self, name: str) -> tuple[Place, ...]:
         """Every place a name may mean, best first; ``()`` when none.
 
@@ -332,10 +341,8 @@ class Gazetteer:
         >>> [p.name for p in g.longer_names_in("Petropavlovsk", g.country("RU"))]
         ['Petropavlovsk-Kamchatsky']
         """
-        if self._sorted_keys is None:
-            self._sorted_keys = sorted(self._ix.names)
         head = fold(name) + " "
-        keys = self._sorted_keys
+        keys = self._names_in_prose()
         found: list[Place] = []
         for i in range(bisect.bisect_left(keys, head), len(keys)):
             if not keys[i].startswith(head):
@@ -450,16 +457,11 @@ class Gazetteer:
         key = fold(name)[:_MAX_NAME_LENGTH] if isinstance(name, str) else ""
         if not key:
             return ()
-        if self._suggest_keys is None:
-            self._suggest_keys = sorted(
-                k
-                for k, packed in self._ix.names.items()
-                if isinstance(packed, int) or any(isinstance(r, int) or r[4] for r in packed)
-            )
-        pool = [k for k in self._suggest_keys if k[:1] == key[:1] and abs(len(k) - len(key)) <= 3]
+        keys = self._names_in_prose()
+        pool = [k for k in keys if k[:1] == key[:1] and abs(len(k) - len(key)) <= 3]
         close = difflib.get_close_matches(key, pool, n=limit * 2, cutoff=0.7)
         if len(close) < limit:
-            close += difflib.get_close_matches(key, self._suggest_keys, n=limit, cutoff=0.8)
+            close += difflib.get_close_matches(key, keys, n=limit, cutoff=0.8)
         out: list[str] = []
         for k in close:
             readings = self._readings(k)
