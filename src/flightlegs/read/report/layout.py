@@ -207,6 +207,10 @@ _PLACE_HEADING = re.compile(
 _TABLE_ROW = re.compile(r"^[^|\t\n]*(?:[|\t][^|\t\n]*){2,}$")
 
 
+#: How a sentence ends: a full stop, question or exclamation mark, and any closing quote.
+_ENDS_SENTENCE = re.compile(r"[.!?][\"”’')\]]*$")
+
+
 def _is_heading(sentence_text: str) -> bool:
     """A short line that does not end like a sentence, or a label and a fragment: a heading.
 
@@ -216,7 +220,7 @@ def _is_heading(sentence_text: str) -> bool:
     text = sentence_text.strip()
     if len(text) >= 120:
         return False
-    if not re.search(r"[.!?][\"”’')\]]*$", text):
+    if not _ENDS_SENTENCE.search(text):
         return True
     label, colon, fragment = text.partition(":")
     return bool(colon) and len(label.split()) <= 6 and len(fragment.split()) <= 8
@@ -230,7 +234,7 @@ def _is_prose(line: str) -> bool:
         return False
     if _CLOCK.match(text) and len(words) >= 4 and any(w.islower() for w in words):
         return True  # a timeline entry: "9:30 pm: POTUS lands at Joint Base Andrews"
-    if not re.search(r"[.!?][\"”’')\]]*$", text) and not (
+    if not _ENDS_SENTENCE.search(text) and not (
         len(words) >= 12 and text.endswith(":")  # a paragraph leading into a list
     ):
         # a paragraph cut off mid-sentence (a page's excerpt ends "... it looked beautiful
@@ -343,7 +347,9 @@ def _terse_log(text: str, spans: list[tuple[int, int]]) -> bool:
     lines = [ln for ln in lines if len(ln.split()) >= 3]
     if len(lines) < _LOG_LINES:
         return False
-    bare = [ln for ln in lines if not re.search(r"[.!?:][\"”’')\]]*$", ln) and _log_line(ln)]
+    bare = [
+        ln for ln in lines if not (_ENDS_SENTENCE.search(ln) or ln.endswith(":")) and _log_line(ln)
+    ]
     return len(bare) * 2 >= len(lines)
 
 
