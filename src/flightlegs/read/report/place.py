@@ -177,7 +177,7 @@ _RUN_COMBINATIONS: Final = 256
 _LATER_READING_M: Final = 2_000_000.0
 
 
-def _fits_alone(m: _Mention) -> bool:
+def _has_readings_to_choose(m: _Mention) -> bool:
     """A stop with readings to choose among: a town or airport not located, coded or pinned."""
     return (
         m.stop is None
@@ -202,7 +202,7 @@ def _fit_runs(stops: Sequence[_Mention]) -> None:
     start = 0
     while start < len(stops):
         end = start
-        while end < len(stops) and _fits_alone(stops[end]):
+        while end < len(stops) and _has_readings_to_choose(stops[end]):
             end += 1
         if end - start < 2:
             start = end + 1
