@@ -583,3 +583,12 @@ def test_arbitrary_text_never_raises(text: str) -> None:
 def test_arbitrary_aircraft_words_never_raise(words: list[str]) -> None:
     for mention in find_aircraft_mentions(" ".join(words)):
         assert isinstance(mention.spec, AircraftSpec)
+
+
+def test_a_types_family_name_after_it_is_part_of_the_mention() -> None:
+    # "Hercules" alone needs an article to be an aircraft; after a C-130J it is its name
+    found = find_aircraft_mentions("a Royal Air Force C-130J Hercules flown by 47 Squadron")
+    assert [(m.text, m.spec.designator) for m in found] == [("C-130J Hercules", "C30J")]
+    # a family's name after a type of another family is not taken in
+    other = find_aircraft_mentions("the C-130J Globemaster")
+    assert [m.text for m in other] == ["C-130J", "Globemaster"]

@@ -1100,3 +1100,32 @@ def test_a_paragraph_after_a_picture_placeholder_is_read() -> None:
     assert any(
         s.text == "Tromso" and s.reason.startswith("in a line not read") for s in reading.set_aside
     )
+
+
+def test_a_family_named_before_its_type_is_the_same_aircraft() -> None:
+    # the headline names the family, the story the type: one aircraft, not another's trip
+    text = (
+        "RAF C-130 Hercules heads south\n\n"
+        "A C-130J took off from RAF Brize Norton on its way to Mount Pleasant Airfield.\n"
+    )
+    assert [m.text for m in explain_report(text).stops] == ["RAF Brize Norton", "Mount Pleasant"]
+
+
+def test_a_planned_route_that_includes_its_stops_is_the_route_of_the_flight_under_way() -> None:
+    text = (
+        "A C-130J took off from RAF Brize Norton on its way to Mount Pleasant. The planned"
+        " route, which also takes in other tasks, includes Gibraltar, Senegal, the Ascension"
+        " Islands, Rio de Janeiro and finally Mount Pleasant.\n"
+    )
+    reading = explain_report(text)
+    assert [s.name for s in parse_report(text).stops] == [
+        "RAF Brize Norton", "Gibraltar", "Senegal", "Rio de Janeiro", "Mount Pleasant",
+    ]  # fmt: skip
+    # the list goes on past a name the gazetteer does not hold, and is marked planned
+    assert [m.planned for m in reading.stops if m.text == "Rio de Janeiro"] == [True]
+    # a plan that ends elsewhere than where the flight is bound stays set aside
+    other = explain_report(
+        "A C-130J took off from RAF Brize Norton on its way to Mount Pleasant. The planned"
+        " route includes Gibraltar, Senegal and Dakar.\n"
+    )
+    assert [m.text for m in other.stops] == ["RAF Brize Norton", "Mount Pleasant"]

@@ -853,10 +853,31 @@ def find_aircraft_mentions(text: str) -> list[AircraftMention]:
             continue
         if not _context_allows(entry.prose, text, match.start(), match.end()):
             continue
-        mentions.append(
-            AircraftMention(start, match.end(), text[start : match.end()], _spec(entry.target))
-        )
+        spec = _spec(entry.target)
+        end = pos = _family_name_after(text, match.end(), spec, names)
+        mentions.append(AircraftMention(start, end, text[start:end], spec))
     return mentions
+
+
+def _family_name_after(text: str, end: int, spec: AircraftSpec, names: _MentionIndex) -> int:
+    """Where a mention ends, taking in its family's name after it ("C-130J Hercules").
+
+    The family's name alone ("Hercules") is not read as an aircraft without an
+    article before it; after a type of the family it is part of that type's name,
+    and no place (Hercules, California) either.
+    """
+    space = re.match(r"[ \t]+", text[end:])
+    if space is None:
+        return end
+    after = _match_at(text, end + space.end(), names)
+    entry = _resolve(after.group("core")) if after is not None else None
+    if entry is None:
+        return end
+    family = _spec(entry.target)
+    members = {t.icao_type for t in family.members}
+    if family.is_family and members >= {t.icao_type for t in spec.members}:
+        return after.end()  # type: ignore[union-attr]  # entry is None when after is
+    return end
 
 
 def aircraft_types() -> tuple[AircraftType, ...]:

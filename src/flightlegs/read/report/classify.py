@@ -190,10 +190,13 @@ _NOT_UNTIL_AFTER: Final = re.compile(r"[^.;:]{0,40}?\buntil\b")
 #: A remark in brackets after a name: "(fuel stop)", "(customs)"
 _REMARK: Final = re.compile(r"^\s*\([^()\n]{1,30}\)")
 #: A clause that gives the route as the list after it: "my route to Wichita was", "the
-#: itinerary: ", "the planned route went".
+#: itinerary: ", "the planned route went", "the planned route for ZH868, which also takes in
+#: equipment movements, includes".
 _ROUTE_WAS: Final = re.compile(
     r"\b(?:route|routing|itinerary|flight plan)\b[^.;]{0,40}?\b(?:was|is|went|goes|runs|ran|read"
     r"|will be|would be)\s*:?\s*$|\b(?:route|routing|itinerary)\s*:\s*$"
+    r"|\b(?:route|routing|itinerary|flight plan)\b[^.;:]{0,100}?\b(?:includ(?:e|es|ed)"
+    r"|compris(?:e|es|ed)|t(?:ake|akes|ook) in)(?:\s+(?:stops?|calls?)\s+(?:in|at))?\s+(?:the\s+)?$"
 )
 
 
@@ -625,8 +628,13 @@ def _classify(
             continue
         if (
             prev is not None
-            # "Levelland (fuel stop), Santa Fe": a remark in brackets does not end the list
-            and (_LIST_JOIN.match(join) or _LIST_JOIN.match(_REMARK.sub("", join)))
+            # "Levelland (fuel stop), Santa Fe": a remark in brackets does not end the list;
+            # nor does a name the gazetteer does not hold ("Senegal, the Ascension Islands, Rio")
+            and (
+                _LIST_JOIN.match(join)
+                or _LIST_JOIN.match(_REMARK.sub("", join))
+                or _LIST_JOIN.match(_UNKNOWN_ITEM.sub("", join))
+            )
             and m.chain is None
         ):
             m.role, m.via, m.from_cue = prev.role, prev.via, prev.from_cue
@@ -987,6 +995,8 @@ def _region_around(m: _Mention, prev: _Mention) -> bool:
 
 
 #: Capitalised words and the commas between them: names of places the gazetteer does not know.
+#: One item of a list that names no place the gazetteer holds: ", the Ascension Islands"
+_UNKNOWN_ITEM: Final = re.compile(r"^,\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*(?=,)")
 _UNKNOWN_NAMES: Final = re.compile(r"[\s,;]*(?:[A-Z][\w.'’-]*[\s,;]+){0,4}")
 
 

@@ -184,6 +184,7 @@ def _find_mentions(
 
     mentions: list[_Mention] = []
     aircraft: list[tuple[int, int, str]] = []
+    family_members: dict[str, set[str]] = {}
     chain_id = 0
     for start, end in prose:
         line = text[start:end]
@@ -195,6 +196,8 @@ def _find_mentions(
             earlier = [*aircraft, *planes]
             told = next((d for _, _, d in earlier if a.spec.is_family and d in members), None)
             planes.append((start + a.start, start + a.end, told or designator))
+            if a.spec.is_family:
+                family_members[designator] = members
         aircraft.extend(planes)
         taken: list[tuple[int, int]] = [(a, b) for a, b, _ in planes]
         found: list[_Mention] = []
@@ -232,6 +235,13 @@ def _find_mentions(
             found.append(_Mention(s, e, pm.text, places=pm.places, demonym=pm.demonym))
         found.sort(key=lambda x: x.start)
         mentions.extend(found)
+    # "RAF C-130 Hercules Heads to Antarctica ... a C-130J took off": a family named before
+    # a type of it names that type
+    types = [d for _, _, d in aircraft if d not in family_members]
+    for i, (a, b, d) in enumerate(aircraft):
+        if d in family_members:
+            told = next((t for t in types if t in family_members[d]), None)
+            aircraft[i] = (a, b, told or d)
     return mentions, aircraft
 
 

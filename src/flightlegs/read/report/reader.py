@@ -159,6 +159,14 @@ def _plans_only_when_no_flight(
         # Kaposvár": only the two ends were told as flown, and the plan fills in the way
         return
     planned = [m for m in active if m.planned]
+    # "took off from Brize Norton on its way to Mount Pleasant ... The planned route includes
+    # Gibraltar, ... and finally RAF Mount Pleasant": the plan of the flight under way, a list
+    # that ends where it is bound, is its route
+    route_plan = [m for m in planned if planned and m.sentence == planned[-1].sentence]
+    if len(route_plan) < 3 or not any(
+        _BOUND_FOR.search(f.cue) and _same(route_plan[-1], f, gaz, nested=False) for f in flown
+    ):
+        route_plan = []
     pairs = _flown_in_plan(ends, planned, gaz)
     if len(planned) > len(ends) and pairs:
         # "the plan takes them from Texas to Kentucky, on to Maine, ...; right now it is on
@@ -183,7 +191,7 @@ def _plans_only_when_no_flight(
     }
     told = {s.index: s for s, _ in by_sentence}
     for m in active:
-        if not m.planned or _ONWARD_PLAN.search(m.cue) or m.sentence in onward:
+        if not m.planned or _ONWARD_PLAN.search(m.cue) or m.sentence in onward or m in route_plan:
             continue
         s = told.get(m.sentence)
         after = s.text[m.end - s.start :] if s is not None and s.start <= m.end else ""
