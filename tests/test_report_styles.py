@@ -1129,3 +1129,36 @@ def test_a_planned_route_that_includes_its_stops_is_the_route_of_the_flight_unde
         " route includes Gibraltar, Senegal and Dakar.\n"
     )
     assert [m.text for m in other.stops] == ["RAF Brize Norton", "Mount Pleasant"]
+
+
+def test_a_route_line_after_route_colon_names_the_stops() -> None:
+    text = (
+        "Gulfstream III, operated by a charter firm\n\n"
+        "Route: Washington DC – Luton – Larnaca – Kabul – Palma de Mallorca – Gander\n\n"
+        "The jet was hired to go back to Kabul.\n"
+    )
+    names = [s.name for s in parse_report(text).stops]
+    assert names[:6] == [
+        "Washington DC", "Luton", "Larnaca", "Kabul", "Palma de Mallorca", "Gander",
+    ]  # fmt: skip
+
+
+def test_the_flight_told_in_more_stops_is_the_reports_when_it_tells_two() -> None:
+    text = (
+        "In June the agency had flown him from Kabul to Tunis and back. The second circuit was"
+        " flown by a different jet. It left Prague for Constanta, went on to Rabat, then flew to"
+        " Dubai and on to Kabul.\n"
+    )
+    assert [s.name for s in parse_report(text).stops] == [
+        "Prague", "Constanta", "Rabat", "Dubai", "Kabul",
+    ]  # fmt: skip
+
+
+def test_a_stop_takes_the_date_of_its_own_sentence_when_it_gives_one() -> None:
+    # the summary's later date does not make the departure the newest section of a log
+    text = (
+        "On 26 August 2004 he was flown out of Kabul.\n\n"
+        "The jet departed Dulles Airport on 23 August 2004 and flew to Prague. On 24 August it"
+        " left for Constanta.\n"
+    )
+    assert [s.name for s in parse_report(text).stops][:3] == ["Dulles", "Prague", "Constanta"]

@@ -159,6 +159,10 @@ _LINK_LINE = re.compile(
 )
 #: The date a log's line may open with: "09DEC06", "12/09/2006", "2006-12-09" (optional).
 _LOG_DATE = r"(?:(?:\d{1,2}[A-Z]{3}\d{2,4}|\d{1,4}[./-]\d{1,2}(?:[./-]\d{1,4})?)\s+)?"
+#: A name in a line of names: "Kabul", "Palma de Mallorca", "Washington DC".
+_LINE_NAME = (
+    r"[A-Z][\w'’.]+(?:\s+(?:(?:de|da|del|des|do|la|le|of|upon|am|sur)\s+)?[A-Z][\w'’.]+){0,3}"
+)
 #: A heading that gives a route: a code chain, or "Calcutta to Insein".
 _ROUTE_HEADING = re.compile(
     r"(?<![\w-])[A-Z][A-Z0-9]{2,3}(?:-[A-Z][A-Z0-9]{2,3})+(?![\w-])"
@@ -172,9 +176,10 @@ _ROUTE_HEADING = re.compile(
     # log's line of one leg with its date first: "09DEC06 Tenerife - Bermuda"
     rf"|^\s*{_LOG_DATE}[A-Z][\w'’.]+(?:,?\s+[A-Z][\w'’.]+){{0,4}}\s+[-–—]\s+[A-Z][\w'’.]+"
     r"(?:,?\s+[A-Z][\w'’.]+){0,4}\s*$"
-    # a route on a line of its own: "Chinchilla – Barcaldine – Shandonvale Station – Winton"
-    rf"|^\s*{_LOG_DATE}[A-Z][\w'’.]+(?:\s+[A-Z][\w'’.]+){{0,3}}"
-    r"(?:\s+[-–—]\s+[A-Z][\w'’.]+(?:\s+[A-Z][\w'’.]+){0,3}){2,}\s*$"
+    # a route on a line of its own: "Chinchilla – Barcaldine – Shandonvale Station – Winton",
+    # "Route: Washington DC – Luton – Larnaca – Kabul"
+    rf"|^\s*(?:(?i:route|routing|itinerary|flight path|stops)\s*:\s*)?{_LOG_DATE}{_LINE_NAME}"
+    rf"(?:\s+[-–—]\s+{_LINE_NAME}){{2,}}\s*$"
 )
 
 _TITLE_WORD = r"[A-Z][a-zà-ÿ][\w'’.-]*"

@@ -235,11 +235,15 @@ _ONWARD_PLAN = re.compile(
 )
 
 
+_SENTENCE_END: Final = re.compile(r"[.!?](?:\s|$)|\n")
+
+
 def _newest_first(stops: list[_Mention], text: str) -> list[_Mention]:
     """A log told newest first (a blog's dated posts) is put back in flight order.
 
-    Each stop takes the date of the section it is told in (the last full date
-    before it). When those dates only ever go back in time, and do so at least
+    Each stop takes the date of its own sentence, where that gives a full date
+    after it ("departed Dulles on 23 August 2004"), or else of the section it is
+    told in (the last full date before it). When those dates only ever go back in time, and do so at least
     once, the sections are read oldest first; within a section the order stays.
     """
     dated = [d for d in _dates(text, 0, len(text)) if d.year is not None]
@@ -249,9 +253,12 @@ def _newest_first(stops: list[_Mention], text: str) -> list[_Mention]:
     keys: list[tuple[int, int, int]] = []
     for m in stops:
         at = bisect.bisect_left(starts, m.start)
-        if at == 0:
+        if at < len(dated) and not _SENTENCE_END.search(text, m.end, dated[at].start):
+            d = dated[at]  # "departed Dulles ... on 23 August 2004": its own sentence's date
+        elif at == 0:
             return stops
-        d = dated[at - 1]
+        else:
+            d = dated[at - 1]
         keys.append((d.year or 0, d.month, d.day))
     descending = all(a >= b for a, b in itertools.pairwise(keys))
     if not descending or keys[0] == keys[-1]:
@@ -543,7 +550,10 @@ def _one_flight(by_sentence: list[tuple[_Sentence, list[_Mention]]], other_from:
 
     "The second left Harlingen ...": the report's flights are split at the sentence
     that starts the other one. The first is the report's, unless it is told in fewer
-    than two stops (a take-off and no more is no route) and the later one in more.
+    than two stops (a take-off and no more is no route) and the later one in more, or
+    the later one in at least two stops more: "In June it had flown him to Tunis and
+    back. The second circuit was flown by a different jet. It left Prague for ..." is a
+    report of the second circuit.
     """
 
     def told(part: Iterable[tuple[_Sentence, list[_Mention]]]) -> int:
@@ -551,7 +561,7 @@ def _one_flight(by_sentence: list[tuple[_Sentence, list[_Mention]]], other_from:
 
     first = [(s, ms) for s, ms in by_sentence if s.index < other_from]
     later = [(s, ms) for s, ms in by_sentence if s.index >= other_from]
-    other = first if told(first) < 2 <= told(later) else later
+    other = first if told(first) < 2 <= told(later) or told(later) > told(first) + 1 else later
     for _, ms in other:
         for m in ms:
             if not m.reason:
