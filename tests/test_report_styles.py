@@ -1162,3 +1162,26 @@ def test_a_stop_takes_the_date_of_its_own_sentence_when_it_gives_one() -> None:
         " left for Constanta.\n"
     )
     assert [s.name for s in parse_report(text).stops][:3] == ["Dulles", "Prague", "Constanta"]
+
+
+def test_a_list_of_stops_a_line_each_after_an_announcing_colon() -> None:
+    text = (
+        "Alaska '03\n\n"
+        "We made the trip from Houston up to Anchorage, and I kept more or less to the route"
+        " of the highway. These were my legs (some 2,900 nautical miles each way):\n"
+        "AMA - Amarillo\n"
+        "CYQL - Lethbridge (landed to clear customs, which meant sitting on the ground for ten"
+        " minutes and then leaving again)\n"
+        "CYXJ - Fort St John (fuel stop)\n"
+        "ANC - Anchorage\n\n"
+        "The weather held most of the way, and the customs officers were courteous on both"
+        " sides of the border, though the paperwork took longer than the flying some days.\n"
+    )
+    names = [s.name for s in parse_report(text).stops]
+    assert names == ["Houston", "Amarillo", "Lethbridge", "Fort St John", "Anchorage"]
+    # lines under a heading that announces no stops are no list of them
+    plain = explain_report(
+        "Alaska '03\n\nWe flew to Denver. The towns I liked best of all the trip:\n"
+        "AMA - Amarillo, for its steaks\nYQL - Lethbridge, for its bridge\n"
+    )
+    assert [m.text for m in plain.stops] == ["Denver"]

@@ -162,6 +162,7 @@ from flightlegs.read.report.layout import (
     _LOG_DATE,
     _PLACE_HEADING,
     _TABLE_ROW,
+    _in_stops_list,
     _is_heading,
     _Sentence,
 )
@@ -675,6 +676,15 @@ def _classify(
             m.role, m.cue = Role.STOP, "a list of stops after a colon"
             # "The tour will take the King ... with nine stops: Hawaii, Fiji, ...": a plan
             m.planned = bool(_HYPOTHETICAL.search(text[sentence.start : m.start].lower()))
+            continue
+        if (
+            not m.reason
+            and prev is None
+            and m.chain is None
+            and _in_stops_list(text, sentence.start)
+        ):
+            # "These were my legs:" and a line for each stop, "AMA - Amarillo"
+            m.role, m.cue = Role.STOP, "an item of a list of stops, a line each"
             continue
         if (
             prev is not None

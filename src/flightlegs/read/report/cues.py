@@ -276,7 +276,9 @@ _RETURN_CUE = re.compile(
     r"|(?:heading|headed|heads|flying|flew|flown|went|going) home to)\s*$"
 )
 _SHORT_TO = re.compile(
-    r"\W*(?:(?:and|then|nonstop|non-stop|straight|directly|on|onward|back)\W+){0,2}to"
+    # "from Houston up to Anchorage", "down to Miami", "across to Dublin"
+    r"\W*(?:(?:and|then|nonstop|non-stop|straight|directly|on|onward|back|up|down|over|across"
+    r"|out)\W+){0,2}to"
 )
 # "flying in from Istanbul": where someone or something came in from, not a departure
 #: "from" alone before a place: where it left, but not in a distance ("not far from

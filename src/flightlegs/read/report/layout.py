@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
+
+from flightlegs.read.report.cues import _STOPS_LIST
 
 if TYPE_CHECKING:
     pass
@@ -313,7 +315,7 @@ def _prose_lines(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]
             if close and not furniture and _is_prose(rest) and len(rest.split()) >= 8:
                 prose.append((start + close + len(rest) - len(rest.lstrip()), end))
             continue
-        if not furniture and _is_prose(line):
+        if not furniture and (_is_prose(line) or _in_stops_list(text, start)):
             prose.append((start, end))
             continue
         if not prose and len(header) < 3:
@@ -334,6 +336,35 @@ def _prose_lines(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]
         ]
         header = []
     return prose, header
+
+
+#: The longest line that is read as one item of a list of stops.
+_LIST_LINE_CHARS: Final = 200
+
+
+def _in_stops_list(text: str, at: int) -> bool:
+    """The line at ``at`` is one of a list of stops announced by a line ending in a colon.
+
+    "These were my legs (some 2,900 nautical miles each way):" then "T41 - LaPorte",
+    "AMA - Amarillo", ...: every line up to the announcing one is short and ends with no
+    full stop, and no blank line comes between.
+    """
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start : end if end >= 0 else len(text)]
+    if start == 0 or len(line) > _LIST_LINE_CHARS or line.rstrip().endswith((".", ":")):
+        return False
+    while start > 0:
+        prev_end = start - 1
+        start = text.rfind("\n", 0, prev_end) + 1
+        above = text[start:prev_end].strip()
+        if not above:
+            return False  # a blank line: the list began without an announcement
+        if above.endswith(":"):
+            return bool(_STOPS_LIST.search(above.lower()))
+        if len(above) > _LIST_LINE_CHARS or above.endswith("."):
+            return False
+    return False
 
 
 def _log_line(line: str) -> bool:

@@ -243,8 +243,9 @@ def _newest_first(stops: list[_Mention], text: str) -> list[_Mention]:
 
     Each stop takes the date of its own sentence, where that gives a full date
     after it ("departed Dulles on 23 August 2004"), or else of the section it is
-    told in (the last full date before it). When those dates only ever go back in time, and do so at least
-    once, the sections are read oldest first; within a section the order stays.
+    told in (the last full date before it). When those dates only ever go back in
+    time, and do so at least once, the sections are read oldest first; within a
+    section the order stays.
     """
     dated = [d for d in _dates(text, 0, len(text)) if d.year is not None]
     if len(stops) < 2 or len(dated) < 2:
