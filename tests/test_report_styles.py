@@ -1185,3 +1185,21 @@ def test_a_list_of_stops_a_line_each_after_an_announcing_colon() -> None:
         "AMA - Amarillo, for its steaks\nYQL - Lethbridge, for its bridge\n"
     )
     assert [m.text for m in plain.stops] == ["Denver"]
+
+
+def test_a_jet_belonging_to_someone_is_not_flown_to_them() -> None:
+    reading = explain_report(
+        "They had flown on a private jet belonging to Florida real estate magnate Gil Dezer."
+        " The jet flew from Arizona to Tel Aviv.\n"
+    )
+    assert [m.text for m in reading.stops] == ["Arizona", "Tel Aviv"]
+
+
+def test_refuelling_stops_listed_after_a_colon_go_between_the_ends_told() -> None:
+    text = (
+        "ICE deported the men from the United States, flying them from Arizona to Tel Aviv."
+        " The Gulfstream put down three times on the way to refuel: in New Jersey, in Ireland"
+        " and in Bulgaria.\n"
+    )
+    names = [s.name for s in parse_report(text).stops]
+    assert names == ["Arizona", "New Jersey", "Ireland", "Bulgaria", "Tel Aviv"]

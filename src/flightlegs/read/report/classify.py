@@ -671,7 +671,8 @@ def _classify(
             and (prev is None or prev.end < colon)
             # the first name the list gives, or one after names the gazetteer does not know
             # ("as follows: Evergreen, Andalusia")
-            and _UNKNOWN_NAMES.fullmatch(text, colon + 1, m.start)
+            # ("to refuel: in New Jersey, in Ireland and in Bulgaria")
+            and _UNKNOWN_NAMES.fullmatch(re.sub(r"(?:in|at)\s*$", "", text[colon + 1 : m.start]))
         ):
             m.role, m.cue = Role.STOP, "a list of stops after a colon"
             # "The tour will take the King ... with nine stops: Hawaii, Fiji, ...": a plan
@@ -783,7 +784,7 @@ def _classify(
                 _SHORT_TO.fullmatch(cue)
                 and any(x.active or x.from_cue for x in mentions if x.start < m.start)
             )
-            or re.search(r"\b" + _FLIGHT_WORD + r"(?:\s+\w+)?\s+to$", cue)
+            or re.search(r"\b" + _FLIGHT_WORD + _NOT_OWNED + r"(?:\s+\w+)?\s+to$", cue)
             or _FLEW_THEM_TO.search(cue)
         ):
             m.role = Role.STOP
@@ -1005,6 +1006,12 @@ def _region_around(m: _Mention, prev: _Mention) -> bool:
 
 
 #: Capitalised words and the commas between them: names of places the gazetteer does not know.
+#: "a jet belonging to Florida real estate magnate ...", "a C-17 assigned to Dover": whose
+#: the aircraft is, not where it flew
+_NOT_OWNED: Final = (
+    r"(?!\s+(?:belong(?:s|ed|ing)?|owned|registered|leased|sold|assigned|based|close|next"
+    r"|similar|linked|tied|related)\s+to$)"
+)
 #: One item of a list that names no place the gazetteer holds: ", the Ascension Islands"
 _UNKNOWN_ITEM: Final = re.compile(r"^,\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*(?=,)")
 _UNKNOWN_NAMES: Final = re.compile(r"[\s,;]*(?:[A-Z][\w.'’-]*[\s,;]+){0,4}")

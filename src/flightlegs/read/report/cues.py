@@ -472,7 +472,11 @@ _NEW_FLIGHT = re.compile(
 _ON_THE_WAY_AFTER = re.compile(
     r"^[^.;]{0,25}?\b(?:along the way|on the way|en route)\b(?!\s+(?:to|from)\b)"
 )
-_EN_ROUTE = re.compile(r"\b(?:on the way|along the way|en route|on its way)\b(?!\s+(?:to|from)\b)")
+# "on the way to refuel": on the way, not to a place
+_EN_ROUTE = re.compile(
+    r"\b(?:on the way|along the way|en route|on its way)\b"
+    r"(?!\s+(?:to|from)\b(?!\s+(?:refuel|take on|pick|collect|drop|stop|land)\w*))"
+)
 # "We took off from Abuja ... and refuelled in N'Djamena": a crew's own account is the route
 _FIRST_PERSON_FLIGHT = re.compile(
     # "our crew flew into the heart of it", "a 13-member crew flew in relief supplies from Delhi":

@@ -186,7 +186,7 @@ def _merge(
         and len(body) >= 2
         and len(seg_body) >= 2
         and all(m.role is Role.STOP for m in seg_body)
-        and not any(_same(m, body[0], gaz) for m in seg_body)
+        and not any(_same(m, body[0], gaz, nested=False) for m in seg_body)
         and not all(any(_same(m, t, gaz) for m in seg_body) for t in body[1:])
     ):
         # "it came down five times on the way: Rome, Beirut, Khartoum ...": the stops between
