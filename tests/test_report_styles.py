@@ -1203,3 +1203,21 @@ def test_refuelling_stops_listed_after_a_colon_go_between_the_ends_told() -> Non
     )
     names = [s.name for s in parse_report(text).stops]
     assert names == ["Arizona", "New Jersey", "Ireland", "Bulgaria", "Tel Aviv"]
+
+
+def test_a_leaders_planned_legs_and_the_schedule_after_them() -> None:
+    text = (
+        "The prime minister leaves on Friday on a six-day visit to three countries, the"
+        " ministry said on Tuesday, and will attend two summits on the way.\n\n"
+        "On the first leg of the trip he will be in the Japanese city of Hiroshima from May 19"
+        " to 21 for the summit of the G7 economies.\n\n"
+        "From Japan, he will go on to Port Moresby, where on May 22 he will co-host a forum.\n\n"
+        "On the third and last leg of the trip, he will be in Sydney from May 22 to 24.\n\n"
+        "This is the official schedule for the visits:\n\n"
+        "May 19, Friday\n\n"
+        "8pm - Arrives in Hiroshima\n\n"
+        "9pm - Dinner with the delegation\n"
+    )
+    reading = explain_report(text)
+    assert [m.text for m in reading.stops] == ["Hiroshima", "Port Moresby", "Sydney"]
+    assert all(m.planned for m in reading.stops)

@@ -201,6 +201,17 @@ _ROUTE_WAS: Final = re.compile(
 )
 
 
+#: Where a leg of a trip takes someone: "on the third and last leg of the trip, Modi will be
+#: in", "the second stage saw the crew at".
+_LEG_SPENT_IN: Final = re.compile(
+    r"\b(?:leg|stage)\s+of\s+(?:the|his|her|their|its|our|my)\s+(?:trip|tour|journey|visit"
+    r"|flight)\b[^.;]{0,50}?\b(?:will be|would be|is|was|be|stays?|stayed|spends?|spent"
+    r"|saw (?:him|her|them|us|the \w+))\s+(?:\w+\s+)?(?:in|at)"
+    # "will be in the Japanese city of Hiroshima"
+    r"(?:\s+the\s+[\w\s-]{0,30}?\b(?:city|town|port|capital|island)\s+of)?\s*$"
+)
+
+
 def _strip_descriptor(window: str) -> tuple[str, bool]:
     """Drop "the northeastern Chinese city of" and articles before a name."""
     airport = False
@@ -756,6 +767,9 @@ def _classify(
         elif _ROUTE_WAS.search(clause_left):
             # "My route to Wichita Kansas was Sydney, Tontouta, Pago, ...": the list is the route
             m.role, m.cue = Role.STOP, clause_left.strip()
+        elif _LEG_SPENT_IN.search(clause_left):
+            # "On the first leg of the trip Modi will be in the Japanese city of Hiroshima"
+            m.role, m.cue = Role.STOP, clause_left.strip()
         elif _NEXT_STOP_AFTER.search(clause_left):
             m.role, m.cue = Role.STOP, clause_left.strip()  # "the next stop after Guam is Manila"
         elif _LOGGED_AFTER.match(text, m.end, sentence.end):
@@ -872,6 +886,9 @@ def _classify(
         )
         if later or flying or reached:
             m.role = Role.DEPARTURE
+            onward = [x for x in mentions[i + 1 :] if x.active and x.role is not Role.DEPARTURE]
+            if onward and all(x.planned for x in onward) and not flying:
+                m.planned = True  # "From Japan, Modi will go on to Port Moresby": the plan's
         else:
             m.reason = "no cue says the flight went there"
     _name_chains(text, sentence, mentions)

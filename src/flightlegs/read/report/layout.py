@@ -133,7 +133,9 @@ _ABBREVIATIONS = frozenset(
 _LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[•*·▪-])\s+")
 # A log line or timeline entry begins with a clock time ("1402Z dep KIWA", "• 06:10 (UTC−3): ...")
 _CLOCK = re.compile(
-    r"^\W*(?:\d{3,4}Z|\d{1,2}[:.h]\d\d(?:\s*[ap]\.?m\b\.?)?)(?!\w|:\d)", re.IGNORECASE
+    # "0614Z", "9:10am", "14h30", and "8pm" of a schedule
+    r"^\W*(?:\d{3,4}Z|\d{1,2}[:.h]\d\d(?:\s*[ap]\.?m\b\.?)?|\d{1,2}\s?[ap]\.?m\b\.?)(?!\w|:\d)",
+    re.IGNORECASE,
 )
 _FURNITURE_MARKER = re.compile(
     r"^\s*(?:trending(?: stories| now)?|most (?:popular|read)|latest stories|related(?: stories"

@@ -280,6 +280,9 @@ def _merge(
 
 _NEXT_LEG = re.compile(
     r"^a heading|\b(?:head(?:ed|ing|s)?|left|leave|set off|took off|take off|depart\w*)\s+for$"
+    # "on the third and last leg of the trip, Modi will be in": a leg after those told
+    r"|\b(?:last|final|next|second|third|fourth|fifth|sixth)\s+(?:and\s+\w+\s+)?"
+    r"(?:leg|stage|hop|stop)\b"
 )
 
 
@@ -304,6 +307,7 @@ def _order(
     itinerary: list[_Mention] = []
     anchor: int | None = None
     days_told: list[str] = []  # weekdays of the sentences with stops so far
+    log_first: bool | None = None  # whether the report's log lines come before its prose
     for sentence, mentions in sentences:
         groups: dict[int | None, list[_Mention]] = {}
         for m in mentions:
@@ -318,9 +322,12 @@ def _order(
         )
         if day is not None and any(m.active for m in mentions):
             days_told.append(day.group(1))
-        in_order = bool(_CLOCK.match(sentence.text) or _TABLE_ROW.match(sentence.text)) or any(
-            m.again for m in mentions
-        )
+        logged = bool(_CLOCK.match(sentence.text) or _TABLE_ROW.match(sentence.text))
+        if logged and log_first is None and any(m.active for m in mentions):
+            log_first = not itinerary
+        # a log read after the story's prose ("This is the official schedule: 9:10am - Leaves
+        # Delhi ...") retells the stops told, and is aligned on them like any sentence
+        in_order = (logged and log_first is not False) or any(m.again for m in mentions)
         en_route = bool(_EN_ROUTE.search(sentence.text))
         for segment in [*(_segment(g) for g in chains), _segment(prose)]:
             if segment:
