@@ -1217,3 +1217,30 @@ def test_a_county_named_for_a_city_is_not_the_city(text: str) -> None:
 def test_a_countys_airport_is_still_read() -> None:
     found = [m.text for m in gazetteer().find_mentions("We landed at Chester County airport.")]
     assert found == ["Chester"]
+
+
+def test_a_countrys_name_is_the_country_before_a_town_abroad_of_that_name() -> None:
+    # Armenia, Quindío (Colombia) has an airport; "Armenia" in a report is the country
+    first, *rest = gazetteer().lookup("Armenia")
+    assert (first.kind, first.country) == (StopKind.COUNTRY, "AM")
+    assert "CO" in {p.country for p in rest}
+    # a city in the country of its name stays first
+    assert gazetteer().lookup("Singapore")[0].kind is StopKind.CITY
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [("Persia", "IR"), ("Siam", "TH"), ("Ceylon", "LK"), ("Dutch East Indies", "ID")],
+)
+def test_former_names_of_countries_read_as_the_country(name: str, code: str) -> None:
+    # reports of history: "hopped across Persia and India"
+    first = gazetteer().lookup(name)[0]
+    assert (first.kind, first.country) == (StopKind.COUNTRY, code)
+
+
+def test_an_airport_read_by_its_former_name() -> None:
+    # Harry Reid International was McCarran International until December 2021
+    found = gazetteer().find_mentions("We landed at McCarran International Airport at 1:15pm.")
+    assert [(m.text, m.places[0].airport.iata) for m in found if m.places[0].airport] == [
+        ("McCarran International Airport", "LAS")
+    ]

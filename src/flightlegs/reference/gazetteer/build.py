@@ -767,7 +767,7 @@ def _build_index(table: AirportTable) -> _Index:
         if ap.icao and (ap.country != "US" or ap.icao[0] in "KP"):
             icao[ap.icao].append(place)
 
-    names = {key: tuple(sorted(rs, key=_reading_order)) for key, rs in b.names.items()}
+    names = {key: _country_first(sorted(rs, key=_reading_order)) for key, rs in b.names.items()}
     blockers = frozenset(_cfold(p) for p in _BLOCKERS)
     ngram: dict[str, int] = {}
     fields = [k for k in tail if k not in names]
@@ -1006,6 +1006,20 @@ _KIND_ORDER: Final = {
     StopKind.REGION: 2,
     StopKind.COUNTRY: 3,
 }
+
+
+def _country_first(readings: list[_Reading]) -> tuple[_Reading, ...]:
+    """A country's name is the country before a town of that name in another country.
+
+    "Armenia" is the country, then Armenia, Quindío (Colombia); "Singapore" stays the
+    city of Singapore, in the country of that name.
+    """
+    countries = [r for r in readings if r.place.kind is StopKind.COUNTRY and not r.demonym]
+    if countries and readings[0].place.kind is StopKind.CITY:
+        first = countries[0]
+        if first.place.country != readings[0].place.country:
+            return (first, *(r for r in readings if r is not first))
+    return tuple(readings)
 
 
 def _reading_order(r: _Reading) -> tuple[Any, ...]:

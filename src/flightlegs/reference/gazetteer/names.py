@@ -116,6 +116,14 @@ _COUNTRY_ALIASES: Final[dict[str, str]] = {
     "Syrian Arab Republic": "SY", "Kyrgyz Republic": "KG", "Slovak Republic": "SK",
     "Republic of Ireland": "IE", "Eire": "IE", "Emirates": "AE", "Trinidad": "TT",
     "St Kitts": "KN", "St Lucia": "LC", "St Vincent": "VC", "Curacao": "CW", "Reunion": "RE",
+    # former names, in reports of history: "hopped across Persia and India"
+    "Persia": "IR", "Siam": "TH", "Ceylon": "LK", "Formosa": "TW", "Abyssinia": "ET",
+    "Mesopotamia": "IQ", "Malaya": "MY", "Dutch East Indies": "ID", "Dutch Indies": "ID",
+    "Netherlands East Indies": "ID", "Netherlands Indies": "ID", "Belgian Congo": "CD",
+    "Zaire": "CD", "Tanganyika": "TZ", "Transjordan": "JO", "Trans-Jordan": "JO",
+    "Dahomey": "BJ", "Upper Volta": "BF", "East Pakistan": "BD", "Bechuanaland": "BW",
+    "Nyasaland": "MW", "Basutoland": "LS", "Northern Rhodesia": "ZM", "Southern Rhodesia": "ZW",
+    "Rhodesia": "ZW", "Anglo-Egyptian Sudan": "SD",
 }  # fmt: skip
 _EXACT_COUNTRY_ALIASES: Final[dict[str, str]] = {
     "US": "US", "USA": "US", "UK": "GB", "UAE": "AE", "DRC": "CD", "PRC": "CN", "ROK": "KR",
