@@ -1244,3 +1244,9 @@ def test_an_airport_read_by_its_former_name() -> None:
     assert [(m.text, m.places[0].airport.iata) for m in found if m.places[0].airport] == [
         ("McCarran International Airport", "LAS")
     ]
+
+
+def test_a_great_citys_old_name_is_read_where_its_namesakes_are_not_read_in_prose() -> None:
+    # Bagdad, Arizona and its airfield are never read in prose; "Bagdad" of 1930 is Baghdad
+    found = gazetteer().find_mentions("She flew on from Bagdad to Bushire in a day.")
+    assert [(m.text, m.places[0].country) for m in found] == [("Bagdad", "IQ"), ("Bushire", "IR")]

@@ -1221,3 +1221,16 @@ def test_a_leaders_planned_legs_and_the_schedule_after_them() -> None:
     reading = explain_report(text)
     assert [m.text for m in reading.stops] == ["Hiroshima", "Port Moresby", "Sydney"]
     assert all(m.planned for m in reading.stops)
+
+
+def test_passed_through_and_got_in_to_are_stops_and_an_earlier_message_no_other_flight() -> None:
+    text = (
+        "DELHI, Monday. Miss Johnson got in to Calcutta this evening. An earlier message said"
+        " she had been held up at Allahabad. Miss Johnson set out from Croydon on May 5, and has"
+        " passed through Vienna, Aleppo and Bushire.\n"
+    )
+    names = [m.text for m in explain_report(text).stops]
+    assert {"Calcutta", "Croydon", "Vienna", "Aleppo", "Bushire"} <= set(names)
+    # an earlier message is about the same flight, not another one
+    aside = {s.text: s.reason for s in explain_report(text).set_aside}
+    assert aside.get("Allahabad") != "about another flight in the same report"

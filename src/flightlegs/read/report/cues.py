@@ -177,6 +177,8 @@ _STOP_CUE = re.compile(
     r"|were handed over|was handed over|were released|came off the plane)"
     r"(?: [\w-]+){0,2}? (?:at|in)"
     r"|\b(?:connected|connecting|transited|transiting|transit)(?: (?:through|via|at|in))?"
+    # "has passed through Vienna, Constantinople, Aleppo", "got in to Calcutta this evening"
+    r"|\b(?:passed|passing|passes|pass) through|\b(?:got|gets|getting) in(?: to|to| at)?"
     r"|\bon the (?:tarmac|apron) (?:in|at)"
     r"|\b(?:was|were|been|being) (?:spotted|photographed|seen|sighted|pictured|filmed)"
     r"(?: [\w-]+){0,3}? (?:at|in)"
@@ -465,7 +467,10 @@ _SURFACE = re.compile(
 _NEW_FLIGHT = re.compile(
     r"^\W*(?:(?:the|a)\s+(?:second|third|fourth|other|next|later)|(?:(?:the|a)\s+)?(?:2nd|3rd|\d+th)"
     r"|(?:a|an)\s+(?:first|earlier"
-    r"|previous|separate))\b(?!\s+(?:leg|stop|hop|day))",
+    r"|previous|separate))\b(?!\s+(?:leg|stop|hop|day))"
+    # "An earlier message reported that ...": an earlier word of the same flight
+    r"(?!\s+(?:message|report|cable|dispatch|despatch|telegram|story|article|statement|version"
+    r"|account|update|edition|item|bulletin|wire)s?\b)",
     re.IGNORECASE,
 )
 # "stopped to refuel in Iceland on the way": a stop between the ends already told

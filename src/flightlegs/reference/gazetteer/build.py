@@ -694,7 +694,10 @@ def _build_index(table: AirportTable) -> _Index:
             if key == town.key or key in not_cities or not _ok_short(key):
                 continue
             own = {a.ident for a in members[town.place]}
-            if all(
+            existing = b.names.get(key, ())
+            # "Bagdad" in a report of 1930: Bagdad, Arizona and its airfield are never read in
+            # prose, so the great city's other name is
+            if (existing and not any(r.prose for r in existing)) or all(
                 r.rank[0] == _LAST_TIER  # a town offered only after the others ("Pasadena")
                 or population.get(r.place, town.population) * 10 < town.population
                 # "Frankfurt" is the short name of Frankfurt am Main's airport, and the city

@@ -566,9 +566,11 @@ def _flown_field(
     lead = text[max(0, span[0].start - 40) : span[0].start]
     if _FIELD_AFTER.match(text, span[-1].end):
         return fields, False  # "Texel International Airport", "Höxter airfield": the report says so
-    if _leads(_FLOWN_TO, lead) or _leads(_FIELD_LEAD, lead):
-        return fields, False
     kept, weak = _field_evidence(gaz, text, toks, j, span, tuple(r.place for r in fields))
+    if _leads(_FLOWN_TO, lead) or _leads(_FIELD_LEAD, lead):
+        # "set out from Croydon ... In England": the verb says it is a field; what the text
+        # says around it, which of the fields of that name
+        return ([r for r in fields if r.place in kept] or fields), weak and bool(kept)
     return [r for r in fields if r.place in kept], weak
 
 
@@ -905,6 +907,9 @@ _FLOWN_TO: Final = re.compile(
     # "Plymouth to Hourtin (Bordeaux). 380 miles.": a log's leg line, from its first name
     r"|(?:^|\n)[ \t>*-]*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+to\s+$"
     r"|\b(?:left|leaving|leaves|leave|reached|reaching|reaches|reach)\s+$"
+    # "set out from Croydon on the morning of May 5", "has passed through Vienna"
+    r"|\b(?:set|sets|setting|started|starting) (?:out|off) from\s+$|\btook off from\s+$"
+    r"|\b(?:passed|passing|passes) through\s+$"
     r"|\b(?:via|by way of)\s+$"
     # "from Putian to Van": the second of a from-to pair
     r"|\bfrom\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+(?:to|for)\s+$"
