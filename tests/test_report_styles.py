@@ -1234,3 +1234,18 @@ def test_passed_through_and_got_in_to_are_stops_and_an_earlier_message_no_other_
     # an earlier message is about the same flight, not another one
     aside = {s.text: s.reason for s in explain_report(text).set_aside}
     assert aside.get("Allahabad") != "about another flight in the same report"
+
+
+def test_a_schedule_after_a_prose_lead_gives_the_order() -> None:
+    text = (
+        "On Wednesday the President sets off on a three-day tour, with stops in Iowa and"
+        " Arizona on the first day.\n\n"
+        "9:50AM THE PRESIDENT departs the White House en route Joint Base Andrews\n\n"
+        "10:05AM THE PRESIDENT departs Joint Base Andrews en route Cedar Rapids, IA\n\n"
+        "11:20AM THE PRESIDENT arrives Cedar Rapids, IA\n\n"
+        "1:30PM THE PRESIDENT departs Cedar Rapids, IA en route Phoenix, AZ\n\n"
+        "3:35PM THE PRESIDENT arrives Phoenix, AZ\n"
+    )
+    assert [s.name for s in parse_report(text).stops] == [
+        "Joint Base Andrews", "Cedar Rapids", "Phoenix",
+    ]  # fmt: skip

@@ -235,6 +235,8 @@ _STOP_CUE = re.compile(
     r"|\b(?:flight|leg|hop|diverted|diverting|divert|diverts|arr\.?)\s+(?:to|for|into)?|\barr\.?"
     # log telegraphese: "arrived Larnaca 0240Z"
     r"|\b(?:arrived|landed|reached)|\bwheels[ -]down (?:in|at|on)|\bwheels[ -]up (?:for|to)"
+    # a schedule's "THE PRESIDENT arrives Phoenix, AZ", "departs Cedar Rapids en route Phoenix"
+    r"|\b(?:arrives|lands)|\ben[ -]?route"
     r"|\b(?:dep(?:\.|arted)?|departing|departs|depart|left|leaving|leaves|leave|took off|takes off"
     r"|take off|taking off|lifted off|lifts off|set off|sets off|setting off|set out|sets out"
     r"|setting out) (?:for|towards?)"
@@ -481,6 +483,8 @@ _ON_THE_WAY_AFTER = re.compile(
 _EN_ROUTE = re.compile(
     r"\b(?:on the way|along the way|en route|on its way)\b"
     r"(?!\s+(?:to|from)\b(?!\s+(?:refuel|take on|pick|collect|drop|stop|land)\w*))"
+    # a schedule's "departs Cedar Rapids en route Phoenix": where it is bound
+    r"(?!\s*[A-Z])"
 )
 # "We took off from Abuja ... and refuelled in N'Djamena": a crew's own account is the route
 _FIRST_PERSON_FLIGHT = re.compile(

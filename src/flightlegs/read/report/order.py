@@ -301,6 +301,15 @@ def _last_leg_end(body: list[_Mention]) -> int | None:
     return None
 
 
+#: A report with this many timed or tabled lines that name stops is read in their order.
+_LOG_LINES = 3
+
+
+def _logged(sentence: _Sentence) -> bool:
+    """A log's or a schedule's line: it begins with a clock time, or is a table's row."""
+    return bool(_CLOCK.match(sentence.text) or _TABLE_ROW.match(sentence.text))
+
+
 def _order(
     sentences: Sequence[tuple[_Sentence, list[_Mention]]], text: str, gaz: Gazetteer
 ) -> list[_Mention]:
@@ -308,6 +317,12 @@ def _order(
     anchor: int | None = None
     days_told: list[str] = []  # weekdays of the sentences with stops so far
     log_first: bool | None = None  # whether the report's log lines come before its prose
+    logs = [(s, ms) for s, ms in sentences if _logged(s) and any(m.active for m in ms)]
+    if len(logs) >= _LOG_LINES:
+        # a schedule or log of its own ("9:50AM THE PRESIDENT departs ... 11:20AM arrives
+        # Cedar Rapids"): its lines give the order, and the prose around them merges into it
+        in_log = {s.index for s, _ in logs}
+        sentences = [*logs, *((s, ms) for s, ms in sentences if s.index not in in_log)]
     for sentence, mentions in sentences:
         groups: dict[int | None, list[_Mention]] = {}
         for m in mentions:
@@ -322,7 +337,7 @@ def _order(
         )
         if day is not None and any(m.active for m in mentions):
             days_told.append(day.group(1))
-        logged = bool(_CLOCK.match(sentence.text) or _TABLE_ROW.match(sentence.text))
+        logged = _logged(sentence)
         if logged and log_first is None and any(m.active for m in mentions):
             log_first = not itinerary
         # a log read after the story's prose ("This is the official schedule: 9:10am - Leaves
