@@ -1249,3 +1249,13 @@ def test_a_schedule_after_a_prose_lead_gives_the_order() -> None:
     assert [s.name for s in parse_report(text).stops] == [
         "Joint Base Andrews", "Cedar Rapids", "Phoenix",
     ]  # fmt: skip
+
+
+def test_a_first_stop_with_an_aside_and_an_organisation_that_names_no_town() -> None:
+    reading = explain_report(
+        "MR. RHODES: Our first stop, obviously, is Thailand. The Thais intercepted a shipment"
+        " from North Korea that was headed for Hamas.\n"
+    )
+    assert [m.text for m in reading.stops] == ["Thailand"]
+    # "Hamas" is an other name GeoNames gives Hamm, Germany: no place is read for it
+    assert "Hamas" not in [s.text for s in reading.set_aside]

@@ -191,6 +191,8 @@ _BLOCKERS: Final = (
     "Central Americans", "South American", "North American", "Indian Country", "American Indian",
     "Arizona State University", "Texas A&M", "Georgia Tech", "Korean War", "Mexican-American",
     "African American", "African Americans", "Asian American", "Asian Americans",
+    # organisations GeoNames gives as other names of towns ("Hamas" for Hamm, Germany)
+    "Hamas", "Hezbollah",
 )  # fmt: skip
 
 # AP-style abbreviations of US states, valid only after "<place>, "
