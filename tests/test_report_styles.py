@@ -1259,3 +1259,14 @@ def test_a_first_stop_with_an_aside_and_an_organisation_that_names_no_town() -> 
     assert [m.text for m in reading.stops] == ["Thailand"]
     # "Hamas" is an other name GeoNames gives Hamm, Germany: no place is read for it
     assert "Hamas" not in [s.text for s in reading.set_aside]
+
+
+def test_where_people_work_is_no_stop_and_a_list_goes_on_past_a_town_a_base_is_near() -> None:
+    text = (
+        "Eric Daido is a state firefighter at Honolulu Airport. Since Monday the mission has"
+        " taken the crew from Hickam to a snowy Elmendorf Air Force Base, where they loaded"
+        " pallets. From there the C-17 went on to Yokota Air Base near Tokyo, and then to"
+        " Utapao.\n"
+    )
+    names = [m.text for m in explain_report(text).stops]
+    assert names == ["Hickam", "Elmendorf Air Force Base", "Yokota Air Base", "Utapao"]

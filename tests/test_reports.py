@@ -1102,7 +1102,7 @@ def test_a_home_town_is_set_aside_and_says_so() -> None:
     reading = explain_report("The pilot, a native of Ohio, flew from Denver to Boise.")
     assert [m.text for m in reading.stops] == ["Denver", "Boise"]
     assert [(s.text, s.reason) for s in reading.set_aside] == [
-        ("Ohio", "where someone lives or was born, not a stop")
+        ("Ohio", "where someone lives, works or was born, not a stop")
     ]
 
 

@@ -482,7 +482,7 @@ def _classify(
         elif _REACHED_AT.search(window):
             m.reason = "where someone was reached for comment, not a stop"
         elif _HOME_OF.search(window):
-            m.reason = "where someone lives or was born, not a stop"
+            m.reason = "where someone lives, works or was born, not a stop"
         elif _OVERFLIGHT.search(window):
             m.reason = "flown over or crossed, not landed at"
         elif prev is not None and (its := _airport_named_near(text, prev, m, gaz)) is not None:
@@ -515,6 +515,12 @@ def _classify(
                 window = _tail(raw_window)
             else:
                 m.reason = "a locator (west of, near), not a stop"
+                between = text[prev.end : m.start] if prev is not None else ""
+                if prev is not None and len(between) <= 30 and "," not in between:
+                    # "went on to Yokota Air Base near Tokyo, and then to Utapao": the list goes
+                    # on from the base, past the town it is near
+                    previous, qualifier = prev, m
+                    continue
         if (
             not m.reason
             and not m.planned

@@ -284,7 +284,8 @@ _RETURN_CUE = re.compile(
 _SHORT_TO = re.compile(
     # "from Houston up to Anchorage", "down to Miami", "across to Dublin"
     r"\W*(?:(?:and|then|nonstop|non-stop|straight|directly|on|onward|back|up|down|over|across"
-    r"|out)\W+){0,2}to"
+    # "from Honolulu to a snowy Elmendorf Air Force Base"
+    r"|out)\W+){0,2}to(?:\s+(?:a|an|the)(?:\s+[a-z][a-z-]+)?)?"
 )
 # "flying in from Istanbul": where someone or something came in from, not a departure
 #: "from" alone before a place: where it left, but not in a distance ("not far from
@@ -721,7 +722,12 @@ _SPEAKS_AFTER = re.compile(
 #: "a native of Ohio", "born in Lagos", "who lives in Tucson": someone's home
 _HOME_OF = re.compile(
     r"\b(?:native of|natives of|born in|born at|grew up in|raised in|lives in|lived in|living in"
-    r"|resident of|residents of|hometown of|home town of|(?:his|her|their) home (?:town )?in)\s*$"
+    r"|resident of|residents of|hometown of|home town of|(?:his|her|their) home (?:town )?in"
+    # "works for a contractor in Ewa Beach", "is a state firefighter at Honolulu Airport",
+    # "finished at Mililani High": where someone works or went to school
+    r"|(?:works?|worked|working|employed|teaches|taught|studied|studies)(?: \w+){0,5}? (?:in|at)"
+    r"|(?:is|was) an? (?:[\w-]+ ){0,2}(?:firefighter|officer|sergeant|engineer|nurse|teacher"
+    r"|mechanic|controller|manager|student|professor|doctor|lawyer|police \w+) (?:in|at))\s*$"
 )
 #: "flew over Iran", "after crossing Greenland": a place flown over, not landed at
 _OVERFLIGHT = re.compile(
