@@ -238,10 +238,10 @@ def _find_mentions(
     # "RAF C-130 Hercules Heads to Antarctica ... a C-130J took off": a family named before
     # a type of it names that type
     types = [d for _, _, d in aircraft if d not in family_members]
-    for i, (a, b, d) in enumerate(aircraft):
+    for i, (at, until, d) in enumerate(aircraft):
         if d in family_members:
             told = next((t for t in types if t in family_members[d]), None)
-            aircraft[i] = (a, b, told or d)
+            aircraft[i] = (at, until, told or d)
     return mentions, aircraft
 
 
