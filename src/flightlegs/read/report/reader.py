@@ -162,11 +162,12 @@ def _plans_only_when_no_flight(
     # "took off from Brize Norton on its way to Mount Pleasant ... The planned route includes
     # Gibraltar, ... and finally RAF Mount Pleasant": the plan of the flight under way, a list
     # that ends where it is bound, is its route
-    route_plan = [m for m in planned if planned and m.sentence == planned[-1].sentence]
+    route_plan = [m for m in planned if m.sentence == planned[-1].sentence]
     if len(route_plan) < 3 or not any(
         _BOUND_FOR.search(f.cue) and _same(route_plan[-1], f, gaz, nested=False) for f in flown
     ):
         route_plan = []
+    in_route_plan = {id(m) for m in route_plan}
     pairs = _flown_in_plan(ends, planned, gaz)
     if len(planned) > len(ends) and pairs:
         # "the plan takes them from Texas to Kentucky, on to Maine, ...; right now it is on
@@ -191,7 +192,12 @@ def _plans_only_when_no_flight(
     }
     told = {s.index: s for s, _ in by_sentence}
     for m in active:
-        if not m.planned or _ONWARD_PLAN.search(m.cue) or m.sentence in onward or m in route_plan:
+        if (
+            not m.planned
+            or _ONWARD_PLAN.search(m.cue)
+            or m.sentence in onward
+            or id(m) in in_route_plan
+        ):
             continue
         s = told.get(m.sentence)
         after = s.text[m.end - s.start :] if s is not None and s.start <= m.end else ""
@@ -235,7 +241,8 @@ _ONWARD_PLAN = re.compile(
 )
 
 
-_SENTENCE_END: Final = re.compile(r"[.!?](?:\s|$)|\n")
+#: Where a sentence or a line ends, between a stop and a date after it.
+_SENTENCE_OR_LINE_END: Final = re.compile(r"[.!?](?:\s|$)|\n")
 
 
 def _newest_first(stops: list[_Mention], text: str) -> list[_Mention]:
@@ -254,7 +261,7 @@ def _newest_first(stops: list[_Mention], text: str) -> list[_Mention]:
     keys: list[tuple[int, int, int]] = []
     for m in stops:
         at = bisect.bisect_left(starts, m.start)
-        if at < len(dated) and not _SENTENCE_END.search(text, m.end, dated[at].start):
+        if at < len(dated) and not _SENTENCE_OR_LINE_END.search(text, m.end, dated[at].start):
             d = dated[at]  # "departed Dulles ... on 23 August 2004": its own sentence's date
         elif at == 0:
             return stops
