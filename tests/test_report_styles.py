@@ -1270,3 +1270,16 @@ def test_where_people_work_is_no_stop_and_a_list_goes_on_past_a_town_a_base_is_n
     )
     names = [m.text for m in explain_report(text).stops]
     assert names == ["Hickam", "Elmendorf Air Force Base", "Yokota Air Base", "Utapao"]
+
+
+def test_a_run_with_no_full_stop_is_cut_into_sentences_at_its_line_breaks() -> None:
+    from flightlegs.read.report.layout import _MAX_SENTENCE_CHARS, _split_sentences
+
+    text = "\n".join(f"AMA - Amarillo (fuel stop number {i})" for i in range(300))
+    sentences = _split_sentences(text, 0, len(text), 0)
+    assert len(sentences) > 1
+    assert all(len(s.text) <= _MAX_SENTENCE_CHARS for s in sentences)
+    assert [s.index for s in sentences] == list(range(len(sentences)))
+    # cut at line breaks: every piece starts a line, and together they hold the whole text
+    assert all(s.start == 0 or text[s.start - 1] == "\n" for s in sentences)
+    assert "".join(s.text + "\n" for s in sentences).rstrip("\n") == text

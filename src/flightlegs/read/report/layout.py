@@ -13,6 +13,7 @@ A dateline ("LONDON, May 3 —") is noted and its place and date ignored.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
@@ -351,22 +352,27 @@ def _in_stops_list(text: str, at: int) -> bool:
     "AMA - Amarillo", ...: every line up to the announcing one is short and ends with no
     full stop, and no blank line comes between.
     """
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    line = text[start : end if end >= 0 else len(text)]
-    if start == 0 or len(line) > _LIST_LINE_CHARS or line.rstrip().endswith((".", ":")):
-        return False
-    while start > 0:
-        prev_end = start - 1
-        start = text.rfind("\n", 0, prev_end) + 1
-        above = text[start:prev_end].strip()
-        if not above:
-            return False  # a blank line: the list began without an announcement
-        if above.endswith(":"):
-            return bool(_STOPS_LIST.search(above.lower()))
-        if len(above) > _LIST_LINE_CHARS or above.endswith("."):
-            return False
-    return False
+    return text.rfind("\n", 0, at) + 1 in _stops_list_lines(text)
+
+
+@functools.lru_cache(maxsize=4)
+def _stops_list_lines(text: str) -> frozenset[int]:
+    """Where each line of an announced list of stops begins, in one pass over the lines."""
+    starts: set[int] = set()
+    announced = False
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        line = raw.strip()
+        if not line:
+            announced = False  # a blank line ends the list
+        elif line.endswith(":"):
+            announced = bool(_STOPS_LIST.search(line.lower()))
+        elif len(line) > _LIST_LINE_CHARS or line.endswith("."):
+            announced = False
+        elif announced:
+            starts.add(pos)
+        pos += len(raw)
+    return frozenset(starts)
 
 
 def _log_line(line: str) -> bool:
@@ -443,8 +449,40 @@ def _unwrap(text: str, spans: list[tuple[int, int]], rows: set[int]) -> list[tup
     return out
 
 
+#: The longest sentence read as one (the longest in the labelled corpora is 442 characters).
+#: A longer run with no sentence end, such as a list of lines with no full stop, is cut at its
+#: line breaks or spaces, so what each place's clause looks back over stays short.
+_MAX_SENTENCE_CHARS = 2_000
+
+
 def _split_sentences(text: str, start: int, end: int, first_index: int) -> list[_Sentence]:
-    out: list[_Sentence] = []
+    spans = [piece for s in _sentence_spans(text, start, end) for piece in _cut_long(text, *s)]
+    return [_Sentence(a, b, text[a:b], first_index + i) for i, (a, b) in enumerate(spans)]
+
+
+def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` in pieces of at most :data:`_MAX_SENTENCE_CHARS`.
+
+    Each cut falls at a line break, or else at a space, where the piece has one.
+    """
+    pieces: list[tuple[int, int]] = []
+    while end - start > _MAX_SENTENCE_CHARS:
+        limit = start + _MAX_SENTENCE_CHARS
+        cut = text.rfind("\n", start + 1, limit)
+        if cut < 0:
+            cut = text.rfind(" ", start + 1, limit)
+        cut = limit if cut < 0 else cut
+        pieces.append((start, cut))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        pieces.append((start, end))
+    return pieces
+
+
+def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
     begin = start
     for m in _SENTENCE_END.finditer(text, start, end):
         word = re.search(r"([A-Za-z.]+)$", text[max(begin, m.start() - 12) : m.start()])
@@ -457,12 +495,12 @@ def _split_sentences(text: str, start: int, end: int, first_index: int) -> list[
             clock_end or unit_end
         ):
             continue
-        out.append(_Sentence(begin, m.end(), text[begin : m.end()], first_index + len(out)))
+        out.append((begin, m.end()))
         begin = m.end()
         while begin < end and text[begin].isspace():
             begin += 1
     if begin < end:
-        out.append(_Sentence(begin, end, text[begin:end], first_index + len(out)))
+        out.append((begin, end))
     return out
 
 
