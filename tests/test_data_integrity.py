@@ -354,6 +354,9 @@ def test_corrections_cite_a_source() -> None:
         ("LHBP", "HU-BU"),  # Budapest airport lies in Budapest: OurAirports HU-PE
         ("BGBW", "GL-KU"),  # Narsarsuaq: OurAirports GL-U-A
         ("LCLK", "CY-03"),  # Larnaca: OurAirports CY-04 (Famagusta in ISO)
+        ("GMMX", "MA-07"),  # Marrakech Menara: OurAirports MA-MAR (a province of Marrakech-Safi)
+        ("GMME", "MA-04"),  # Rabat-Sale: OurAirports MA-RBA (Rabat-Sale-Kenitra)
+        ("HKJK", "KE-30"),  # Nairobi Jomo Kenyatta: OurAirports KE-110 (a province until 2013)
         ("KIWA", "US-AZ"),  # an ISO code passes through unchanged
     ],
 )

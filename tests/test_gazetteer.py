@@ -1085,6 +1085,23 @@ def test_belgian_places_lie_in_belgiums_regions(g: Gazetteer, name: str, region:
     assert g.lookup(name)[0].region == region
 
 
+@pytest.mark.parametrize(
+    ("name", "region"),
+    [
+        # Morocco's twelve regions of 2015, not OurAirports' provinces; Nairobi City County,
+        # not the province Kenya had until 2013 (data/region_codes.csv)
+        ("Marrakech", "MA-07"),
+        ("Rabat", "MA-04"),
+        ("Tangier", "MA-01"),
+        ("Nairobi", "KE-30"),
+    ],
+)
+def test_moroccan_and_kenyan_places_take_isos_current_regions(
+    g: Gazetteer, name: str, region: str
+) -> None:
+    assert g.lookup(name)[0].region == region
+
+
 def test_a_small_town_located_by_its_states_postal_code_is_found(g: Gazetteer) -> None:
     # a town too small to be read alone in prose is a place when its state follows it
     assert [m.text for m in g.find_mentions("* Opa-locka, FL")] == ["Opa-locka", "FL"]

@@ -41,10 +41,7 @@ KNOWN: dict[tuple[str, str], str] = {
     # rules' verdicts; that found 5 more of the 92 held-out stops, and reads an airport after
     # "at" as a stop even where the clause is about something else. (Case 39's 'Plane
     # spotters at Keflavik' scores close to the threshold: refits of the weights have read it
-    # as a stop and not; the weights learned from 210 fresh reports do.)
-    ("39", "stops"): "scoring: 'Plane spotters at Keflavik posted photographs' reads as a stop "
-    "at Keflavik, where the report leaves it between Keflavik and Akureyri (so: Iceland)",
-    ("39", "not_stops"): "scoring: 'Plane spotters at Keflavik' reads as a stop at Keflavik",
+    # as a stop and not; the weights learned from 270 fresh reports do not, so it passes.)
     ("49", "stops"): "scoring: 'the airport at Luganville suffered minor damage' reads as a stop",
     ("49", "not_stops"): "scoring: 'the airport at Luganville suffered minor damage' reads as "
     "a stop",

@@ -159,8 +159,9 @@ _DEPARTURE_CUE = re.compile(
 )
 _STOP_CUE = re.compile(
     r"(?:\b(?:stopped|stopping|stops|stop|stopovers?|stop-overs?|layovers?|night-stop|night-stopped"
-    r"|refuel\w*|fuel stops?|technical stops?|landed|landing|lands|land|touched down|touching down"
-    r"|touches down|arrived|arriving|arrives|called|calling|on the ground|on the ramp|parked"
+    r"|refuel\w*|fuell?ing|fuell?ed|fuel stops?|technical stops?|landed|landing|lands|land"
+    r"|touched down|touching down|touches down|arrived|arriving|arrives|called|calling"
+    r"|on the ground|on the ramp|parked"
     r"|came down|coming down|comes down|come down|alighted|alighting|splashed down|set down"
     r"|put down|puts down|putting down|overnighted|overnighting|night-stopped)"
     + _ADVERB
