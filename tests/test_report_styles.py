@@ -1251,6 +1251,25 @@ def test_a_schedule_after_a_prose_lead_gives_the_order() -> None:
     ]  # fmt: skip
 
 
+def test_a_dated_log_after_the_news_gives_the_order() -> None:
+    # a newspaper's latest news first (Karachi, Basra, Baghdad and a plan for Athens), then
+    # the stages so far, each line opening with its date: the log is the route, the news
+    # merges into it, and a log's line may begin with its verb ("Reached Rangoon")
+    text = (
+        "BASRA, Sunday. The monoplane took off from Karachi at dawn today and reached Basra at"
+        " noon, leaving again for Baghdad almost at once. It will leave Baghdad for Athens"
+        " tomorrow.\n\n"
+        "The flight so far, stage by stage:\n"
+        "June 25.\u2014Left Darwin for Singapore.\n"
+        "June 27.\u2014Reached Rangoon from Singapore.\n"
+        "June 29: Flew from Rangoon to Calcutta.\n"
+        "July 2 - Flew from Calcutta to Karachi.\n"
+    )
+    assert [s.name for s in parse_report(text).stops] == [
+        "Darwin", "Singapore", "Rangoon", "Calcutta", "Karachi", "Basra", "Baghdad",
+    ]  # fmt: skip
+
+
 def test_a_first_stop_with_an_aside_and_an_organisation_that_names_no_town() -> None:
     reading = explain_report(
         "MR. RHODES: Our first stop, obviously, is Thailand. The Thais intercepted a shipment"

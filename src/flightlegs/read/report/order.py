@@ -44,7 +44,7 @@ from flightlegs.read.report.cues import (
     _ONWARD,
     _WHEN_STOPPED,
 )
-from flightlegs.read.report.facts import _WEEKDAY, _WEEKDAYS
+from flightlegs.read.report.facts import _MONTH, _WEEKDAY, _WEEKDAYS
 from flightlegs.read.report.layout import _CLOCK, _TABLE_ROW, _Sentence
 from flightlegs.read.report.mentions import _area, _Mention, _precision, _same
 from flightlegs.read.report.model import Role
@@ -305,9 +305,28 @@ def _last_leg_end(body: list[_Mention]) -> int | None:
 _LOG_LINES = 3
 
 
-def _logged(sentence: _Sentence) -> bool:
-    """A log's or a schedule's line: it begins with a clock time, or is a table's row."""
-    return bool(_CLOCK.match(sentence.text) or _TABLE_ROW.match(sentence.text))
+#: A dated log's entry opens its line with the day: "June 25.—Left Richmond", "3 June 2003:
+#: N379P departed", "Tuesday, 14 May - landed at Keflavik", "2024-03-30: arrived".
+_MONTH_NAME = _MONTH.replace("?P<month>", "?:")
+_DATE_LED = re.compile(
+    r"^\W*(?:[A-Z][a-z]+day,?\s+)?"
+    rf"(?:{_MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_NAME}"
+    r"|(?:19|20)\d\d-\d\d-\d\d)"
+    r"(?:,?\s+(?:19|20)\d\d)?\s*(?:\.?\s*[—–:-]|\.(?=\s*[A-Z])|,(?=\s*[A-Z]))"
+)
+
+
+def _logged(sentence: _Sentence, text: str = "") -> bool:
+    """A log's or a schedule's line: it begins with a clock time or, opening its line, a date;
+    or it is a table's row."""
+    return bool(
+        _CLOCK.match(sentence.text)
+        or _TABLE_ROW.match(sentence.text)
+        or (
+            (sentence.start == 0 or text[sentence.start - 1 : sentence.start] == "\n")
+            and _DATE_LED.match(sentence.text)
+        )
+    )
 
 
 def _order(
@@ -317,7 +336,7 @@ def _order(
     anchor: int | None = None
     days_told: list[str] = []  # weekdays of the sentences with stops so far
     log_first: bool | None = None  # whether the report's log lines come before its prose
-    logs = [(s, ms) for s, ms in sentences if _logged(s) and any(m.active for m in ms)]
+    logs = [(s, ms) for s, ms in sentences if _logged(s, text) and any(m.active for m in ms)]
     if len(logs) >= _LOG_LINES:
         # a schedule or log of its own ("9:50AM THE PRESIDENT departs ... 11:20AM arrives
         # Cedar Rapids"): its lines give the order, and the prose around them merges into it
@@ -337,7 +356,7 @@ def _order(
         )
         if day is not None and any(m.active for m in mentions):
             days_told.append(day.group(1))
-        logged = _logged(sentence)
+        logged = _logged(sentence, text)
         if logged and log_first is None and any(m.active for m in mentions):
             log_first = not itinerary
         # a log read after the story's prose ("This is the official schedule: 9:10am - Leaves

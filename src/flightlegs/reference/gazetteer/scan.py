@@ -796,6 +796,8 @@ _LEAD_INS: Final = frozenset(
     greater downtown metro rural coastal inland monday tuesday wednesday thursday friday
     saturday sunday january february march april may june july august september october
     november december where when while after before during since until via flew fly flying
+    reached reaching reaches arriving arrives departing departs leaving lands landing stopped
+    refuelled refueled returned returning diverted continued headed crossed passed visited
     """.split()  # noqa: SIM905
 )
 
