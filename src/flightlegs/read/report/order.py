@@ -317,8 +317,10 @@ _DATE_LED = re.compile(
 
 
 def _logged(sentence: _Sentence, text: str = "") -> bool:
-    """A log's or a schedule's line: it begins with a clock time or, opening its line, a date;
-    or it is a table's row."""
+    """A log's or a schedule's line: a clock time or a date opens it, or it is a table's row.
+
+    A date counts only where it opens the text's line, not a sentence within a paragraph.
+    """
     return bool(
         _CLOCK.match(sentence.text)
         or _TABLE_ROW.match(sentence.text)
