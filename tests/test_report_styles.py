@@ -1270,6 +1270,27 @@ def test_a_dated_log_after_the_news_gives_the_order() -> None:
     ]  # fmt: skip
 
 
+def test_a_town_read_as_the_airport_told_next_to_it_is_one_stop() -> None:
+    # Santa Monica's best airport is LAX: "leaves Santa Monica ... arrives at LAX" is no leg
+    text = (
+        "The President leaves Santa Monica by helicopter and arrives at Los Angeles"
+        " International Airport at noon. He then flies to Palm Springs, and later returns to"
+        " Los Angeles International Airport.\n"
+    )
+    stops = parse_report(text).stops
+    assert [s.airport.iata for s in stops if s.airport is not None] == ["LAX", "PSP", "LAX"]
+    assert stops[-1].is_return
+
+
+def test_a_joint_base_before_its_name_is_the_bases_kind() -> None:
+    text = (
+        "The C-5M left Travis Air Force Base and stopped at Joint Base Charleston, South"
+        " Carolina, to load supplies, then flew on to Soto Cano Air Base in Honduras.\n"
+    )
+    codes = [s.airport.iata for s in parse_report(text).stops if s.airport is not None]
+    assert codes == ["SUU", "CHS", "XPL"]
+
+
 def test_a_first_stop_with_an_aside_and_an_organisation_that_names_no_town() -> None:
     reading = explain_report(
         "MR. RHODES: Our first stop, obviously, is Thailand. The Thais intercepted a shipment"

@@ -115,6 +115,26 @@ def _place_position(place: Place) -> LatLon | None:
     return airports[0].position if airports else None
 
 
+@functools.lru_cache(maxsize=8192)
+def _place_airport(place: Place) -> str | None:
+    """The ident of a town's or an airport's airport, its best guess for a town."""
+    from flightlegs.geocode.rank import rank_candidates
+
+    if place.airport is not None:
+        return place.airport.ident
+    if place.kind is not StopKind.CITY:
+        return None
+    airports, _ = rank_candidates(place, limit=1)
+    return airports[0].ident if airports else None
+
+
+def _airport_ident(m: _Mention) -> str | None:
+    """The airport a town or airport stop is read as; ``None`` for a region or a country."""
+    if m.stop is not None:
+        return m.stop.airport.ident if m.stop.airport is not None else None
+    return _place_airport(m.places[0]) if m.places else None
+
+
 def _position(m: _Mention) -> LatLon | None:
     if m.stop is not None:
         return m.stop.position

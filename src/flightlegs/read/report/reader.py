@@ -95,6 +95,7 @@ from flightlegs.read.report.model import (
 )
 from flightlegs.read.report.order import _better, _order
 from flightlegs.read.report.place import (
+    _airport_ident,
     _airport_of_city,
     _fit_ends,
     _fit_runs,
@@ -292,6 +293,21 @@ def _merge_repeats(stops: list[_Mention], gaz: Gazetteer) -> list[_Mention]:
             last.planned = last.planned and m.planned
             if m.role is Role.RETURN and len(merged) > 1:
                 last.role = Role.RETURN
+            continue
+        if (
+            m.role is not Role.RETURN
+            and (ident := _airport_ident(m)) is not None
+            and ident == _airport_ident(last)
+            and StopKind.AIRPORT in (_kind(last), _kind(m))
+        ):
+            # "leaves Santa Monica ... arrives at Los Angeles International Airport": a town
+            # read as the airport told next to it is that one stop (two towns whose nearest
+            # airport is one, Croydon and Heston, are not)
+            planned, role = last.planned and m.planned, last.role
+            merged[-1] = kept = _better(last, m)
+            kept.planned = planned
+            if role is Role.RETURN:
+                kept.role = Role.RETURN
             continue
         if (
             last.chain is None

@@ -28,6 +28,12 @@ BASE_KINDS: Final = (
     "Naval Station",
     "Air Force Base",
     "Air Force Station",
+    "Air National Guard Base",
+    "Air Reserve Base",
+    "Joint Reserve Base",
+    "Joint Base",
+    "Marine Corps Air Station",
+    "Royal Air Force",
     "Air Base",
     "Air Station",
 )
