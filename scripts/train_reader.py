@@ -50,7 +50,7 @@ FRESH = (
     *"cdefghijklmnopqrstuvwxyz",
     *("xa", "xb", "xc", "xd", "xe", "xf", "xg", "xh", "xi", "xj", "xk", "xl", "xm", "xn"),
     *("xo", "xp", "xq", "xr", "xs", "xt", "xu", "xv", "xw", "xx", "xy", "xz"),
-    *("ya", "yb", "yc", "yd"),
+    *("ya", "yb", "yc", "yd", "ye", "yf", "yg", "yh"),
 )
 MIN_COUNT = 2  # a feature seen fewer times says nothing general
 L2 = 3.0  # chosen by leaving each batch out in turn (1.0 and 10.0 read fewer stops)

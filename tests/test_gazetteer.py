@@ -1263,6 +1263,22 @@ def test_an_airport_read_by_its_former_name() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "iata"),
+    [
+        # rendition logs name the Polish airport by its village (data/airport_aliases.csv)
+        ("The Gulfstream landed at Szymany on 5 June.", "Szymany", "SZY"),
+        ("It flew on to Sea-Tac International Airport.", "Sea-Tac International Airport", "SEA"),
+        ("The Electra reached Dum Dum at dusk.", "Dum Dum", "CCU"),
+        ("From Hudaidah the jet flew on to Islamabad.", "Hudaidah", "HOD"),
+    ],
+)
+def test_an_airport_read_by_the_name_people_use(text: str, name: str, iata: str) -> None:
+    found = {m.text: m.places[0] for m in gazetteer().find_mentions(text)}
+    place = found[name]
+    assert place.airport is not None and place.airport.iata == iata
+
+
 def test_a_great_citys_old_name_is_read_where_its_namesakes_are_not_read_in_prose() -> None:
     # Bagdad, Arizona and its airfield are never read in prose; "Bagdad" of 1930 is Baghdad
     found = gazetteer().find_mentions("She flew on from Bagdad to Bushire in a day.")
