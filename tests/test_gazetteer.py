@@ -1276,7 +1276,8 @@ def test_an_airport_read_by_its_former_name() -> None:
 def test_an_airport_read_by_the_name_people_use(text: str, name: str, iata: str) -> None:
     found = {m.text: m.places[0] for m in gazetteer().find_mentions(text)}
     place = found[name]
-    assert place.airport is not None and place.airport.iata == iata
+    assert place.airport is not None
+    assert place.airport.iata == iata
 
 
 def test_a_great_citys_old_name_is_read_where_its_namesakes_are_not_read_in_prose() -> None:
