@@ -1187,6 +1187,23 @@ def test_a_list_of_stops_a_line_each_after_an_announcing_colon() -> None:
     assert [m.text for m in plain.stops] == ["Denver"]
 
 
+def test_a_list_announced_as_the_way_out_may_follow_a_blank_line() -> None:
+    # a blog's list under "The way out went like this:", a blank line between them
+    text = (
+        "Last Friday we set off for a conference in Logan, Utah. The way out went like this:\n"
+        "\n"
+        "- Toronto City, ON (start)\n"
+        "- Port Huron, MI (clear customs)\n"
+        "- Fort Dodge, IA (fuel stop)\n"
+        "- Casper, WY (overnight stop)\n"
+        "- Logan, UT (final destination)\n"
+        "\n"
+        "We came back a week later, tired and happy.\n"
+    )
+    names = [s.name for s in parse_report(text).stops]
+    assert names == ["Toronto City", "Port Huron", "Fort Dodge", "Casper", "Logan"]
+
+
 def test_a_jet_belonging_to_someone_is_not_flown_to_them() -> None:
     reading = explain_report(
         "They had flown on a private jet belonging to Florida real estate magnate Gil Dezer."

@@ -647,7 +647,9 @@ _AFTER_DOING = re.compile(
 #: times on the way: Rome, Beirut ...", "nine stops: Hawaii, Fiji, Samoa".
 _STOPS_LIST = re.compile(
     r"\b(?:stops?|stopovers?|stopped|landed|landings|came down|touched down|refuel\w*|fuel stops?"
-    r"|calls?|called at|legs|hops|stages|laps|route|routing|itinerary|via|as follows)\b"
+    r"|calls?|called at|legs|hops|stages|laps|route|routing|itinerary|via|as follows"
+    # "The way out went like this:", "The way home went:"
+    r"|(?:the|our) way (?:out|home|back|there|north|south|east|west))\b"
     r"[^:;.]{0,60}:\s*$"
 )
 _CLAUSE_BREAK = re.compile(

@@ -359,18 +359,20 @@ def _in_stops_list(text: str, at: int) -> bool:
 def _stops_list_lines(text: str) -> frozenset[int]:
     """Where each line of an announced list of stops begins, in one pass over the lines."""
     starts: set[int] = set()
-    announced = False
+    announced = listed = False
     pos = 0
     for raw in text.splitlines(keepends=True):
         line = raw.strip()
         if not line:
-            announced = False  # a blank line ends the list
+            # a blank line ends the list, but may stand between it and the line announcing it
+            announced = announced and not listed
         elif line.endswith(":"):
-            announced = bool(_STOPS_LIST.search(line.lower()))
+            announced, listed = bool(_STOPS_LIST.search(line.lower())), False
         elif len(line) > _LIST_LINE_CHARS or line.endswith("."):
             announced = False
         elif announced:
             starts.add(pos)
+            listed = True
         pos += len(raw)
     return frozenset(starts)
 
