@@ -1204,6 +1204,19 @@ def test_a_list_announced_as_the_way_out_may_follow_a_blank_line() -> None:
     assert names == ["Toronto City", "Port Huron", "Fort Dodge", "Casper", "Logan"]
 
 
+def test_a_code_that_opens_a_list_line_is_the_named_stops_airport() -> None:
+    # "Perth Airport" alone reads as Western Australia's; EGPT is Perth/Scone, in Scotland
+    text = (
+        "We flew these legs:\n\n- EHLE - Lelystad Airport\n- EGMD - Lydd Airport\n"
+        "- EGPT - Perth Airport\n"
+    )
+    codes = [s.airport.icao for s in parse_report(text).stops if s.airport is not None]
+    assert codes == ["EHLE", "EGMD", "EGPT"]
+    # a code whose airport lies far from every reading of the name says nothing of it
+    far = parse_report("We flew these legs:\n\n- EHLE - Lelystad Airport\n- KDXR - Lydd\n")
+    assert [s.airport.icao for s in far.stops if s.airport is not None] == ["EHLE", "EGMD"]
+
+
 def test_a_jet_belonging_to_someone_is_not_flown_to_them() -> None:
     reading = explain_report(
         "They had flown on a private jet belonging to Florida real estate magnate Gil Dezer."

@@ -87,6 +87,44 @@ def _pin_airport(m: _Mention, gaz: Gazetteer) -> None:
     m.places = (Place.for_airport(best), *m.places)
 
 
+#: A line of a list that opens with the stop's airport code: "- EGPT - Perth Airport".
+_CODE_OPENS_LINE: Final = re.compile(
+    r"[ \t]*(?:[-*•·][ \t]*)?([A-Z][A-Z0-9]{2,3})[ \t]*[-–—:][ \t]*"
+)
+#: The code's airport is the name's when it lies this near one of the name's readings.
+_CODE_NEAR_M: Final = 60_000.0
+
+
+def _pin_code_before(m: _Mention, gaz: Gazetteer, text: str) -> None:
+    """A name after its airport's code on a list's line is that airport.
+
+    "EGPT - Perth Airport" in a pilot's list of stops: Perth/Scone in Scotland,
+    not the Perth Airport of Western Australia that the name alone reads as.
+    The code counts when its airport lies within :data:`_CODE_NEAR_M` of one
+    of the name's readings.
+    """
+    from flightlegs.core.geodesy import distance_m
+
+    if m.stop is not None or not m.places:
+        return
+    line_start = text.rfind("\n", 0, m.start) + 1
+    code = _CODE_OPENS_LINE.fullmatch(text, line_start, m.start)
+    if code is None:
+        return
+    ports = [
+        p
+        for p in gaz.lookup(code[1])
+        if p.airport is not None and code[1] in (p.airport.iata, p.airport.icao, p.airport.faa)
+    ]
+    for port in ports:
+        assert port.airport is not None
+        for reading in m.places[:_RUN_READINGS]:
+            there = _place_position(reading)
+            if there is not None and distance_m(there, port.airport.position) <= _CODE_NEAR_M:
+                m.places = (port, *(p for p in m.places if p != port))
+                return
+
+
 _GENERIC_AIRPORT_WORDS: Final = re.compile(
     r"\b(?:international|regional|municipal|airport|airfield|aerodrome|airstrip|air base|airbase"
     r"|air force base|afb|army airfield|air field|field|base|air station|station)\b"

@@ -103,6 +103,7 @@ from flightlegs.read.report.place import (
     _geocode,
     _locate,
     _pin_airport,
+    _pin_code_before,
     _position,
     _return_first,
 )
@@ -952,6 +953,7 @@ def explain_report(text: str) -> ReportReading:
             if m.active:
                 _pin_airport(m, gaz)
                 _airport_of_city(m, gaz)
+                _pin_code_before(m, gaz, text)
     stops = _merge_repeats(_newest_first(_order(by_sentence, text, gaz), text), gaz)
     stops = _title_destination_last(stops)
     stops = _round_trip(stops, by_sentence)
