@@ -1217,6 +1217,15 @@ def test_a_code_that_opens_a_list_line_is_the_named_stops_airport() -> None:
     assert [s.airport.icao for s in far.stops if s.airport is not None] == ["EHLE", "EGMD"]
 
 
+def test_a_diversion_told_first_goes_before_the_end_of_the_leg_it_cut_short() -> None:
+    text = (
+        "An airliner bound for Toronto diverted to Gander on Tuesday after a passenger fell"
+        " ill.\n\nThe Airbus A330 was flying from Lisbon to Toronto when the crew asked for"
+        " help. It left Gander again two hours later.\n"
+    )
+    assert [s.name for s in parse_report(text).stops] == ["Lisbon", "Gander", "Toronto"]
+
+
 def test_a_jet_belonging_to_someone_is_not_flown_to_them() -> None:
     reading = explain_report(
         "They had flown on a private jet belonging to Florida real estate magnate Gil Dezer."

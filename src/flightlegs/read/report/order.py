@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING
 from flightlegs.core.route import StopKind
 from flightlegs.read.report.cues import (
     _BEFORE_LEAD,
+    _DIVERTED,
     _EARLIER,
     _EN_ROUTE,
     _HEADED,
@@ -416,7 +417,29 @@ def _order(
         and _same(out[0], out[-1], gaz, nested=False)
     ):
         out[-1].role = Role.RETURN  # a flight that ends where it began has come back
-    return _first_stop_first(out)
+    return _first_stop_first(_diversion_on_the_way(out))
+
+
+def _diversion_on_the_way(out: list[_Mention]) -> list[_Mention]:
+    """A diversion told before the leg it cut short goes before that leg's end.
+
+    "diverted to Shannon Airport this morning" then "was flying from Athens to JFK
+    when it happened": Athens, Shannon, New York, where it went on to.
+    """
+    for i in range(1, len(out)):
+        here, before = out[i], out[i - 1]
+        if (
+            here.role is not Role.RETURN  # "left Gander again" after: a stop all the same
+            and _DIVERTED.search(here.cue)
+            and before.end_of_leg
+            and before.role is Role.STOP
+            and here.start < before.start
+            and here.sentence != before.sentence
+        ):
+            out[i - 1], out[i] = here, before
+            if i > 1:
+                here.role = Role.STOP  # left again from the diversion: not the route's start
+    return out
 
 
 def _landed(m: _Mention) -> bool:
