@@ -583,6 +583,10 @@ def test_phrasing(text: str, expected: list[tuple[str, str]]) -> None:
             [("Kano", "stop"), ("Lagos", "stop")],
         ),
         (
+            "From Carlisle we made for Perth to refuel, then flew on to Kirkwall.",
+            [("Carlisle", "departure"), ("Perth", "stop"), ("Kirkwall", "stop")],
+        ),
+        (
             "The helicopter flew from the hospital in Galway to Shannon.",
             [("Galway", "departure"), ("Shannon", "stop")],
         ),

@@ -213,6 +213,8 @@ _STOP_CUE = re.compile(
     r"|\b(?:continued|continuing|continues|went|proceeded|proceeding|pressed|flew|flown|flying"
     r"|flies|headed|heading|heads|moved|carried on)\s+(?:on\s+)?(?:on\s+)?(?:to|for|into"
     r"|towards?)"
+    # "we made for Perth to refuel", "making for Wick"
+    r"|\b(?:made|making|make|makes) for"
     r"|\b(?:then|and then),?\s+(?:on\s+)?to|\b(?:on|onward|onwards) to"
     # "then on to Anchorage and Nome, followed by Sapporo and Tokyo"
     r"|\bfollowed by"
