@@ -587,6 +587,11 @@ def test_phrasing(text: str, expected: list[tuple[str, str]]) -> None:
             [("Carlisle", "departure"), ("Perth", "stop"), ("Kirkwall", "stop")],
         ),
         (
+            "The crossing had been scheduled for Monday, but the crew were snowed in at Gander"
+            " until Thursday, when they flew on to Shannon.",
+            [("Gander", "stop"), ("Shannon", "stop")],
+        ),
+        (
             "The helicopter flew from the hospital in Galway to Shannon.",
             [("Galway", "departure"), ("Shannon", "stop")],
         ),

@@ -104,7 +104,7 @@ def test_the_learned_weights_are_those_the_script_makes() -> None:
 
 FRESH = Path(__file__).parent / "reports-fresh"
 #: (exact routes, stops found in order) at least on tests/reports-fresh, as measured when set.
-FRESH_FLOOR = (64, 1009)  # 290 reports, 1410 stops (2026-12-08, eighth session)
+FRESH_FLOOR = (64, 1010)  # 290 reports, 1410 stops (2026-12-08, eighth session)
 
 
 def test_the_fresh_real_reports_keep_their_score() -> None:

@@ -170,6 +170,9 @@ _STOP_CUE = re.compile(
     + r"(?: on (?:its|the) (?:wheels|floats|water))?\s+(?:in|at|on)"
     r"|\b(?:reached|reaching|reach)|\bmade|\bvia|\bby way of|\banother (?:one |stop )?(?:in|at)"
     r"|\b(?:paused|pausing|pauses|pause|waited|held up(?: on the ground)?|customs) (?:at|in)"
+    # "snowed in at Churchill", "stranded in Goose Bay", "weathered in at Wick": on the ground
+    r"|\b(?:snowed|weathered|fogged|iced|stormed) in(?: at| in)?"
+    r"|\b(?:stranded|marooned|grounded|stuck|storm-bound|stormbound|weather-bound) (?:at|in)"
     # "crash-landed in a bog at Clifden", "force-landed in a field near Oran"
     r"|\b(?:crash-?landed|crash landed|force-?landed|forced landing|ditched|belly-landed"
     r"|emergency landing|precautionary landing|unscheduled landing|unplanned landing)"
@@ -798,7 +801,8 @@ _PLAN_LEAD = re.compile(
 #: A verb of flight done, which ends a plan: "but in the end we landed at".
 _FLOWN_VERB = re.compile(
     r"\b(?:flew|landed|arrived|left|departed|reached|touched down|took off|stopped|refuell?ed"
-    r"|went|came|headed|continued|returned|diverted)\b"
+    r"|went|came|headed|continued|returned|diverted|held up|snowed in|weathered in|stranded"
+    r"|grounded|stuck)\b"
 )
 
 _FIELD_OF_PREV = re.compile(
