@@ -815,7 +815,13 @@ def test_two_towns_side_by_side_are_a_persons_names(g: Gazetteer) -> None:
 
 @pytest.mark.parametrize(
     ("name", "code"),
-    [("Azores", "PT-20"), ("Falklands", "FK"), ("Crete", "GR-M"), ("Canaries", "ES-CN")],
+    [
+        ("Azores", "PT-20"),
+        ("Falklands", "FK"),
+        ("Crete", "GR-M"),
+        ("Canaries", "ES-CN"),
+        ("Spitzbergen", "NO-21"),
+    ],
 )
 def test_islands_by_their_everyday_names(g: Gazetteer, name: str, code: str) -> None:
     first = g.lookup(name)[0]
