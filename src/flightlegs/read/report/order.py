@@ -317,7 +317,7 @@ _DATE_LED = re.compile(
 )
 
 
-def _logged(sentence: _Sentence, text: str = "") -> bool:
+def _logged(sentence: _Sentence, text: str) -> bool:
     """A log's or a schedule's line: a clock time or a date opens it, or it is a table's row.
 
     A date counts only where it opens the text's line, not a sentence within a paragraph.

@@ -91,6 +91,8 @@ def _pin_airport(m: _Mention, gaz: Gazetteer) -> None:
 _CODE_OPENS_LINE: Final = re.compile(
     r"[ \t]*(?:[-*•·][ \t]*)?([A-Z][A-Z0-9]{2,3})[ \t]*[-–—:][ \t]*"
 )
+#: The most characters a list line's bullet and code take before the name.
+_CODE_LEAD_CHARS: Final = 16
 #: The code's airport is the name's when it lies this near one of the name's readings.
 _CODE_NEAR_M: Final = 60_000.0
 
@@ -107,20 +109,23 @@ def _pin_code_before(m: _Mention, gaz: Gazetteer, text: str) -> None:
 
     if m.stop is not None or not m.places:
         return
-    line_start = text.rfind("\n", 0, m.start) + 1
+    # a code line's lead is short: look back no further than it can be
+    window = max(0, m.start - _CODE_LEAD_CHARS)
+    line_start = text.rfind("\n", window, m.start) + 1
+    if line_start == 0 and window > 0:
+        return
     code = _CODE_OPENS_LINE.fullmatch(text, line_start, m.start)
     if code is None:
         return
     ports = [
-        p
+        (p, a)
         for p in gaz.lookup(code[1])
-        if p.airport is not None and code[1] in (p.airport.iata, p.airport.icao, p.airport.faa)
+        if (a := p.airport) is not None and code[1] in (a.iata, a.icao, a.faa)
     ]
-    for port in ports:
-        assert port.airport is not None
+    for port, airport in ports:
         for reading in m.places[:_RUN_READINGS]:
             there = _place_position(reading)
-            if there is not None and distance_m(there, port.airport.position) <= _CODE_NEAR_M:
+            if there is not None and distance_m(there, airport.position) <= _CODE_NEAR_M:
                 m.places = (port, *(p for p in m.places if p != port))
                 return
 
