@@ -942,6 +942,9 @@ def test_no_route_is_an_error_that_says_what_was_named() -> None:
     assert [(s.text, s.reason) for s in reading.set_aside] == [
         ("Washington", "where officials or an organisation sit, not a stop")
     ]
+    # a text that names no place at all says so, rather than pointing at --explain
+    with pytest.raises(InputError, match=r"no route found: the text names no place"):
+        parse_report("Nothing happened on Tuesday.", source="note.txt")
 
 
 def test_strict_unknown_place_is_refused() -> None:

@@ -1122,6 +1122,12 @@ def parse_report(
         stops.append(stop)
     if not stops:
         named = len(reading.set_aside)
+        if not named:
+            raise InputError(
+                f"{source}: no route found: the text names no place the offline gazetteer "
+                "knows (a town, airport, code, region or country); write the route as a code "
+                "chain or route file"
+            )
         raise InputError(
             f"{source}: no route found: {named} place{'s' if named != 1 else ''} named, "
             "none said to be where the flight went; run with --explain to see why each "
