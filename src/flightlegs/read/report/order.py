@@ -45,7 +45,7 @@ from flightlegs.read.report.cues import (
     _ONWARD,
     _WHEN_STOPPED,
 )
-from flightlegs.read.report.facts import _MONTH, _WEEKDAY, _WEEKDAYS
+from flightlegs.read.report.facts import _MONTH_NAME, _WEEKDAY, _WEEKDAYS
 from flightlegs.read.report.layout import _CLOCK, _TABLE_ROW, _Sentence
 from flightlegs.read.report.mentions import _area, _Mention, _precision, _same
 from flightlegs.read.report.model import Role
@@ -308,7 +308,6 @@ _LOG_LINES = 3
 
 #: A dated log's entry opens its line with the day: "June 25.—Left Richmond", "3 June 2003:
 #: N379P departed", "Tuesday, 14 May - landed at Keflavik", "2024-03-30: arrived".
-_MONTH_NAME = _MONTH.replace("?P<month>", "?:")
 _DATE_LED = re.compile(
     r"^\W*(?:[A-Z][a-z]+day,?\s+)?"
     rf"(?:{_MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_NAME}"

@@ -148,34 +148,30 @@ _DETOUR_MIN_M = 2_000_000.0
 
 
 @functools.lru_cache(maxsize=8192)
+def _best_airport(place: Place) -> Airport | None:
+    """A reading's airport, or its best-guess airport (kept: a region's is costly to rank)."""
+    from flightlegs.geocode.rank import rank_candidates
+
+    if place.airport is not None:
+        return place.airport
+    airports, _ = rank_candidates(place, limit=1)
+    return airports[0] if airports else None
+
+
 def _place_position(place: Place) -> LatLon | None:
-    """Where a reading lies: its airport, or its best-guess airport (kept: a region's is costly)."""
-    from flightlegs.geocode.rank import rank_candidates
-
-    if place.airport is not None:
-        return place.airport.position
-    airports, _ = rank_candidates(place, limit=1)
-    return airports[0].position if airports else None
-
-
-@functools.lru_cache(maxsize=8192)
-def _place_airport(place: Place) -> str | None:
-    """The ident of a town's or an airport's airport, its best guess for a town."""
-    from flightlegs.geocode.rank import rank_candidates
-
-    if place.airport is not None:
-        return place.airport.ident
-    if place.kind is not StopKind.CITY:
-        return None
-    airports, _ = rank_candidates(place, limit=1)
-    return airports[0].ident if airports else None
+    """Where a reading lies: the position of :func:`_best_airport`."""
+    airport = _best_airport(place)
+    return airport.position if airport is not None else None
 
 
 def _airport_ident(m: _Mention) -> str | None:
     """The airport a town or airport stop is read as; ``None`` for a region or a country."""
     if m.stop is not None:
         return m.stop.airport.ident if m.stop.airport is not None else None
-    return _place_airport(m.places[0]) if m.places else None
+    if not m.places or m.places[0].kind not in (StopKind.CITY, StopKind.AIRPORT):
+        return None
+    airport = _best_airport(m.places[0])
+    return airport.ident if airport is not None else None
 
 
 def _position(m: _Mention) -> LatLon | None:
